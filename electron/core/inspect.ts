@@ -1,0 +1,149 @@
+/**
+ * The one entry point: payload in, {@link Inspection} out.
+ */
+import { CODE_INFO, type ErrorCode, type WarningCode } from './codes'
+import type { Check, Inspection, Issue, RawView, Scheme, SourcedField, Verdict } from './inspection'
+import { NO_EXPIRY } from './inspection'
+import type { KeyRing } from './key-ring'
+import { detectPayload, type DetectedPayload, type Sample } from './payload-detect'
+import { mergeFieldSets } from './priority-merge'
+import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
+import { verifyRingcxJwt } from './ringcx-jwt'
+import { verifyRoxchatVisitor } from './roxchat-visitor'
+import { resolveSettings, type InspectionSettings } from './settings'
+
+export interface InspectOptions {
+  readonly keys: KeyRing
+  readonly settings: InspectionSettings
+  /** The current time. A sample file's own `now` replaces it unless `ignoreSampleNow` is set. */
+  readonly now: Date
+  readonly ignoreSampleNow?: boolean
+  /** Read the payload as this scheme's, where its form alone does not say. */
+  readonly scheme?: Scheme
+}
+
+interface Outcome {
+  readonly scheme: Scheme | null
+  readonly verdict?: Verdict
+  readonly errors: readonly Issue<ErrorCode>[]
+  readonly warnings?: readonly Issue<WarningCode>[]
+  readonly checks: readonly Check[]
+  readonly fields?: Inspection['fields']
+  readonly unmapped?: Inspection['unmapped']
+  readonly rejectedFields?: readonly SourcedField[]
+  readonly key?: Inspection['key']
+  readonly expiry?: Inspection['expiry']
+  readonly raw: RawView
+}
+
+function invalidOutcome(payload: Extract<DetectedPayload, { kind: 'invalid' }>): Outcome {
+  return {
+    scheme: payload.scheme,
+    errors: [{ code: payload.code, message: `${CODE_INFO[payload.code].summary} ${payload.message}` }],
+    checks: [{ id: 'format', status: 'fail', code: payload.code }],
+    raw: {},
+  }
+}
+
+const UNSIGNED_SKIPPED: readonly Check[] = (['kid', 'algorithm', 'signature', 'exp', 'uuid'] as const).map((id) => ({ id, status: 'skip' }))
+
+function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, settings: InspectionSettings, raw: RawView): Outcome {
+  const shapeProblem = ringcxIdentityShapeProblem(identity)
+  const view = ringcxFieldView(identity, settings.ringcx.extraValueMappings)
+  const errors: Issue<ErrorCode>[] = []
+  const checks: Check[] = []
+  if (shapeProblem === null) checks.push({ id: 'format', status: 'pass' })
+  else {
+    checks.push({ id: 'format', status: 'fail', code: 'ringcx-identity-malformed' })
+    errors.push({ code: 'ringcx-identity-malformed', message: `${CODE_INFO['ringcx-identity-malformed'].summary} ${shapeProblem}` })
+  }
+  if (settings.ringcx.signedIdentities === 'require') {
+    checks.push({ id: 'mode', status: 'fail', code: 'ringcx-unsigned-identity-rejected' })
+    errors.push({ code: 'ringcx-unsigned-identity-rejected', message: CODE_INFO['ringcx-unsigned-identity-rejected'].summary })
+  } else {
+    checks.push({ id: 'mode', status: 'pass' })
+  }
+  checks.push(...UNSIGNED_SKIPPED)
+  if (errors.length > 0) return { scheme: 'ringcx', errors, checks, rejectedFields: view.received, raw }
+  return { scheme: 'ringcx', verdict: 'accepted-unsigned', errors, warnings: view.warnings, checks, fields: view.fields, unmapped: view.unmapped, raw }
+}
+
+async function inspectDetected(payload: DetectedPayload, sample: Sample | null, options: InspectOptions, settings: InspectionSettings, now: Date): Promise<Outcome> {
+  switch (payload.kind) {
+    case 'invalid':
+      return invalidOutcome(payload)
+    case 'ringcx-jwt': {
+      const result = await verifyRingcxJwt(payload.token, options.keys, settings, now)
+      const raw: RawView = { form: payload.form, ...(result.header ? { header: result.header } : {}), ...(result.claims ? { claims: result.claims } : {}) }
+      const view = result.claims ? ringcxFieldView(result.claims, settings.ringcx.extraValueMappings) : null
+      const common = { scheme: 'ringcx' as const, errors: result.errors, checks: result.checks, key: result.key, expiry: result.expiry, raw }
+      if (result.errors.length > 0) return { ...common, rejectedFields: view?.received ?? [] }
+      return { ...common, verdict: 'verified', warnings: view?.warnings ?? [], fields: view?.fields ?? [], unmapped: view?.unmapped ?? [] }
+    }
+    case 'ringcx-unsigned':
+      return inspectRingcxUnsigned(payload.identity, settings, { form: payload.form, identity: payload.identity })
+    case 'roxchat-logout': {
+      const merged = mergeFieldSets({ fields: sample?.fields ?? null, opFields: sample?.opFields ?? null }, settings.roxchat.priorityOrder)
+      return { scheme: 'roxchat', verdict: 'logged-out', errors: [], checks: [{ id: 'format', status: 'pass' }], ...merged, raw: { form: payload.form, visitor: null } }
+    }
+    case 'roxchat-visitor': {
+      const nowSeconds = Math.floor(now.getTime() / 1000)
+      const result = verifyRoxchatVisitor(payload.visitor, options.keys.roxchat, settings, nowSeconds)
+      const merged = mergeFieldSets(
+        { providedFields: result.verifiedFields, fields: sample?.fields ?? null, opFields: sample?.opFields ?? null },
+        settings.roxchat.priorityOrder,
+      )
+      const raw: RawView = { form: payload.form, visitor: payload.visitor, ...(result.hashedMessage === undefined ? {} : { hashedMessage: result.hashedMessage }) }
+      return {
+        scheme: 'roxchat',
+        errors: result.errors,
+        checks: result.checks,
+        key: result.key,
+        expiry: result.expiry,
+        ...merged,
+        rejectedFields: result.verifiedFields === null ? result.receivedFields : [],
+        raw,
+        ...(result.errors.length === 0 ? { verdict: 'verified' as const } : {}),
+      }
+    }
+  }
+}
+
+/**
+ * Detects, verifies and merges one payload.
+ *
+ * @example
+ * const inspection = await inspect(token, { keys: ring, settings: DEFAULT_SETTINGS, now: new Date() })
+ * inspection.verdict // 'verified' | 'accepted-unsigned' | 'rejected' | 'logged-out'
+ */
+export async function inspect(input: unknown, options: InspectOptions): Promise<Inspection> {
+  const { payload, sample } = detectPayload(input, options.scheme === undefined ? {} : { scheme: options.scheme })
+  const now = !options.ignoreSampleNow && sample?.now !== undefined ? sample.now : options.now
+
+  let settings = options.settings
+  let outcome: Outcome
+  const configResult = sample?.config === undefined ? null : resolveSettings(sample.config, options.settings)
+  if (configResult !== null && !configResult.ok) {
+    const detail = configResult.problems.map((problem) => problem.message).join('; ')
+    outcome = invalidOutcome({ kind: 'invalid', code: 'sample-invalid', scheme: null, message: `Its "config" is not valid: ${detail}.` })
+  } else {
+    if (configResult !== null && configResult.ok) settings = configResult.value
+    outcome = await inspectDetected(payload, sample, options, settings, now)
+  }
+
+  return {
+    scheme: outcome.scheme,
+    verdict: outcome.verdict ?? 'rejected',
+    errors: outcome.errors,
+    warnings: outcome.warnings ?? [],
+    checks: outcome.checks,
+    key: outcome.key ?? null,
+    expiry: outcome.expiry ?? NO_EXPIRY,
+    fields: outcome.fields ?? [],
+    unmapped: outcome.unmapped ?? [],
+    rejectedFields: outcome.rejectedFields ?? [],
+    now: now.toISOString(),
+    raw: outcome.raw,
+    ...(sample === null ? {} : { sample: { extras: sample.extras } }),
+  }
+}

@@ -1,0 +1,122 @@
+import type { ErrorCode, IssueCode, WarningCode } from './codes'
+
+/** The two vendors whose identities the inspector understands. */
+export type Scheme = 'ringcx' | 'roxchat'
+export const SCHEMES: readonly Scheme[] = ['ringcx', 'roxchat']
+
+export type Verdict = 'verified' | 'accepted-unsigned' | 'rejected' | 'logged-out'
+
+export type CheckId =
+  | 'format'
+  | 'mode'
+  | 'kid'
+  | 'algorithm'
+  | 'signature'
+  | 'exp'
+  | 'uuid'
+  | 'fields'
+  | 'expires'
+  | 'hash'
+
+export type CheckStatus = 'pass' | 'fail' | 'skip'
+
+export interface Check {
+  readonly id: CheckId
+  readonly status: CheckStatus
+  readonly code?: IssueCode
+  /** The key that verified, where this check found one (the signature or hash check). */
+  readonly kid?: string
+}
+
+export interface Issue<C extends IssueCode = IssueCode> {
+  readonly code: C
+  readonly message: string
+}
+
+/**
+ * Where a field value came from.
+ * Rox.Chat: `providedFields` (the website's signed visitor), `fields` (recognised by the
+ * service), `opFields` (typed by an agent). RingCX: `identity` (an identity attribute or a
+ * mapped uuid), `extra_values` (an extra value, mapped or not).
+ */
+export type FieldSource = 'providedFields' | 'fields' | 'opFields' | 'identity' | 'extra_values'
+
+export interface SourcedValue {
+  readonly source: FieldSource
+  readonly value: string
+}
+
+export interface MergedField {
+  readonly name: string
+  readonly value: string
+  readonly source: FieldSource
+  /** Differing values from lower-priority sources, highest first. */
+  readonly overridden: readonly SourcedValue[]
+}
+
+export type ExpiryStatus = 'valid' | 'expiring-soon' | 'expired' | 'none'
+
+export interface Expiry {
+  /** ISO 8601 in UTC, or null when the identity carries no expiry. */
+  readonly expiresAt: string | null
+  readonly secondsLeft: number | null
+  readonly status: ExpiryStatus
+}
+
+export interface MatchedKey {
+  readonly kid: string
+  readonly fingerprint: string
+}
+
+/** The form the payload arrived in, for the raw view and reports. */
+export type PayloadForm =
+  | 'jwt'
+  | 'chatq-snippet'
+  | 'chat-url'
+  | 'json'
+  | 'page-snippet'
+  | 'object'
+
+export interface RawView {
+  readonly form?: PayloadForm
+  /** Decoded JWT header and claims (never the signature). */
+  readonly header?: Readonly<Record<string, unknown>>
+  readonly claims?: Readonly<Record<string, unknown>>
+  /** The Rox.Chat visitor object as received (its hash included: it is public). */
+  readonly visitor?: unknown
+  /** The unsigned RingCX identity as received. */
+  readonly identity?: Readonly<Record<string, unknown>>
+  /** The exact message that was hashed (without the key). */
+  readonly hashedMessage?: string
+}
+
+/** Everything one inspection found: the single object handed to the panel, the CLI and tests. */
+export interface Inspection {
+  readonly scheme: Scheme | null
+  readonly verdict: Verdict
+  readonly errors: readonly Issue<ErrorCode>[]
+  readonly warnings: readonly Issue<WarningCode>[]
+  readonly checks: readonly Check[]
+  readonly key: MatchedKey | null
+  readonly expiry: Expiry
+  readonly fields: readonly MergedField[]
+  readonly unmapped: readonly MergedField[]
+  readonly rejectedFields: readonly SourcedField[]
+  /** The time the inspection was judged at (ISO 8601). */
+  readonly now: string
+  readonly raw: RawView
+  /** Members of a QA sample file that the inspector does not interpret itself. */
+  readonly sample?: SampleInfo
+}
+
+export interface SourcedField {
+  readonly name: string
+  readonly value: string
+  readonly source: FieldSource
+}
+
+export interface SampleInfo {
+  readonly extras: Readonly<Record<string, unknown>>
+}
+
+export const NO_EXPIRY: Expiry = { expiresAt: null, secondsLeft: null, status: 'none' }
