@@ -1,0 +1,39 @@
+/**
+ * Loads key files named on a command line (or picked in a dialog) into validated keys.
+ */
+import { basename } from 'node:path'
+import type { Scheme } from '../core/inspection'
+import { MAX_KEY_FILE_BYTES } from '../core/limits'
+import { parseKeyFile, type KeyFileReport, type KeyHint } from '../core/key-parse'
+import { readBoundedTextFile } from './bounded-text-file'
+
+export interface KeyArgument {
+  readonly path: string
+  readonly hint: KeyHint
+}
+
+const NAMED_KEY_ARGUMENT = /^(ringcx|roxchat):([^=]+)=(.+)$/s
+
+/**
+ * Reads `--key FILE` or `--key SCHEME:KID=FILE`.
+ *
+ * @example
+ * parseKeyArgument('ringcx:rsa_2026=pub.pem') // { path: 'pub.pem', hint: { scheme: 'ringcx', kid: 'rsa_2026' } }
+ */
+export function parseKeyArgument(value: string): KeyArgument {
+  const named = NAMED_KEY_ARGUMENT.exec(value)
+  if (named === null) return { path: value, hint: {} }
+  return { path: named[3] as string, hint: { scheme: named[1] as Scheme, kid: named[2] as string } }
+}
+
+export type LoadedKeyFile =
+  | { readonly ok: true; readonly fileName: string; readonly report: KeyFileReport }
+  | { readonly ok: false; readonly fileName: string; readonly message: string }
+
+/** Reads and parses one key file; the report says per key what was wrong. */
+export async function loadKeyFile(argument: KeyArgument): Promise<LoadedKeyFile> {
+  const fileName = basename(argument.path)
+  const read = await readBoundedTextFile(argument.path, MAX_KEY_FILE_BYTES)
+  if (!read.ok) return { ok: false, fileName, message: `key file ${argument.path}: ${read.message}` }
+  return { ok: true, fileName, report: await parseKeyFile(read.text, argument.hint) }
+}

@@ -1,0 +1,1 @@
+roxchat_visitor = null;

@@ -1,0 +1,54 @@
+import { readFile, readdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { inspect } from '../../electron/core/inspect'
+import { parseKeyFile } from '../../electron/core/key-parse'
+import { createKeyRing } from '../../electron/core/key-ring'
+import { resolveSettings } from '../../electron/core/settings'
+
+const examples = resolve(import.meta.dirname, '..', '..', 'resources', 'examples')
+const NOW = new Date('2026-06-01T12:00:00Z')
+
+/** What each shipped example must show a new user; the README and the demo loader rely on it. */
+const EXPECTED: Record<string, { verdict: string; errors: string[] }> = {
+  'ringcx-verified-hs256.jwt': { verdict: 'verified', errors: [] },
+  'ringcx-verified-rs256.html': { verdict: 'verified', errors: [] },
+  'ringcx-chat-url.txt': { verdict: 'verified', errors: [] },
+  'ringcx-expired.sample.json': { verdict: 'rejected', errors: ['ringcx-jwt-expired'] },
+  'ringcx-exp-too-soon.sample.json': { verdict: 'rejected', errors: ['ringcx-jwt-exp-too-soon'] },
+  'ringcx-bad-signature.jwt': { verdict: 'rejected', errors: ['ringcx-jwt-bad-signature'] },
+  'ringcx-alg-none.jwt': { verdict: 'rejected', errors: ['ringcx-jwt-alg-not-allowed'] },
+  'ringcx-unknown-kid.jwt': { verdict: 'rejected', errors: ['ringcx-jwt-unknown-kid'] },
+  'ringcx-missing-uuid.jwt': { verdict: 'rejected', errors: ['ringcx-jwt-missing-uuid'] },
+  'ringcx-unsigned.js': { verdict: 'rejected', errors: ['ringcx-unsigned-identity-rejected'] },
+  'roxchat-verified.html': { verdict: 'verified', errors: [] },
+  'roxchat-merge.sample.json': { verdict: 'verified', errors: [] },
+  'roxchat-wrong-hash.json': { verdict: 'rejected', errors: ['wrong-provided-visitor-hash-value'] },
+  'roxchat-expired.sample.json': { verdict: 'rejected', errors: ['provided-visitor-expired'] },
+  'roxchat-logout.js': { verdict: 'logged-out', errors: [] },
+  'webim-legacy.js': { verdict: 'verified', errors: [] },
+}
+
+describe('resources/examples', () => {
+  it('has an expectation for every payload file and every file for an expectation', async () => {
+    const files = (await readdir(examples)).filter((name) => !name.startsWith('demo-') && !name.endsWith('.md'))
+    expect(files.sort()).toEqual(Object.keys(EXPECTED).sort())
+  })
+
+  it('marks every demo key as a demo key', async () => {
+    const manifest = JSON.parse(await readFile(join(examples, 'demo-keys.json'), 'utf8')) as { keys: { label: string }[] }
+    expect(manifest.keys.length).toBeGreaterThan(0)
+    for (const key of manifest.keys) expect(key.label).toMatch(/^DEMO KEY/)
+  })
+
+  it.each(Object.entries(EXPECTED))('%s inspects as expected with the demo keys and settings', async (name, expected) => {
+    const report = await parseKeyFile(await readFile(join(examples, 'demo-keys.json'), 'utf8'))
+    expect(report.ok).toBe(true)
+    const settings = resolveSettings(JSON.parse(await readFile(join(examples, 'demo-settings.json'), 'utf8')))
+    if (!settings.ok) throw new Error('demo settings are invalid')
+    const text = await readFile(join(examples, name), 'utf8')
+    const inspection = await inspect(text, { keys: await createKeyRing(report.keys), settings: settings.value, now: NOW })
+    expect(inspection.verdict).toBe(expected.verdict)
+    expect(inspection.errors.map((error) => error.code)).toEqual(expected.errors)
+  })
+})
