@@ -30,6 +30,7 @@ export const ROXCHAT_ERROR_CODES = [
   'wrong-provided-visitor-hash-value',
   'roxchat-no-key',
   'roxchat-visitor-malformed',
+  'provided-auth-token-not-found',
 ] as const
 
 export const ERROR_CODES = [...INPUT_ERROR_CODES, ...RINGCX_ERROR_CODES, ...ROXCHAT_ERROR_CODES] as const
@@ -135,6 +136,10 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   'roxchat-visitor-malformed': {
     summary: 'The Rox.Chat visitor object could not be read.',
     advice: 'It must be an object with "fields", an optional "expires" and a "hash", or null to log out.',
+  },
+  'provided-auth-token-not-found': {
+    summary: 'The visitor\'s auth token is not in the token table.',
+    advice: 'Check the token the website passes to provide_visitor_fields, or load the token table that holds it.',
   },
   'ringcx-extra-value-regex-mismatch': {
     summary: 'An extra value does not match its mapping\'s pattern, so it was not mapped.',

@@ -2,7 +2,9 @@
  * The one entry point: payload in, {@link Inspection} out.
  */
 import { CODE_INFO, type ErrorCode, type WarningCode } from './codes'
-import type { Check, Inspection, Issue, RawView, Scheme, SourcedField, Verdict } from './inspection'
+import { diagnoseRingcxSignature, diagnoseRoxchatHash } from './diagnosis'
+import { checkExpectation, readExpectation } from './expectation'
+import type { Check, Diagnosis, Inspection, Issue, RawView, Scheme, SourcedField, Verdict } from './inspection'
 import { NO_EXPIRY } from './inspection'
 import type { KeyRing } from './key-ring'
 import { detectPayload, type DetectedPayload, type Sample } from './payload-detect'
@@ -20,6 +22,8 @@ export interface InspectOptions {
   readonly ignoreSampleNow?: boolean
   /** Read the payload as this scheme's, where its form alone does not say. */
   readonly scheme?: Scheme
+  /** Rox.Chat identification by token: token → the visitor fields the site registered. */
+  readonly authTokens?: ReadonlyMap<string, Readonly<Record<string, string>>>
 }
 
 interface Outcome {
@@ -34,6 +38,7 @@ interface Outcome {
   readonly key?: Inspection['key']
   readonly expiry?: Inspection['expiry']
   readonly raw: RawView
+  readonly diagnosis?: readonly Diagnosis[]
 }
 
 function invalidOutcome(payload: Extract<DetectedPayload, { kind: 'invalid' }>): Outcome {
@@ -68,20 +73,64 @@ function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, sett
   return { scheme: 'ringcx', verdict: 'accepted-unsigned', errors, warnings: view.warnings, checks, fields: view.fields, unmapped: view.unmapped, raw }
 }
 
+function inspectRoxchatToken(token: string, sample: Sample | null, options: InspectOptions, settings: InspectionSettings): Outcome {
+  const registered = options.authTokens?.get(token)
+  const raw: RawView = { form: 'object' }
+  if (registered === undefined) {
+    const detail = options.authTokens === undefined || options.authTokens.size === 0 ? 'No token table is loaded.' : 'The token table has no such token.'
+    return {
+      scheme: 'roxchat',
+      errors: [{ code: 'provided-auth-token-not-found', message: `${CODE_INFO['provided-auth-token-not-found'].summary} ${detail}` }],
+      checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'fail', code: 'provided-auth-token-not-found' }],
+      raw,
+    }
+  }
+  const merged = mergeFieldSets({ providedFields: registered, fields: sample?.fields ?? null, opFields: sample?.opFields ?? null }, settings.roxchat.priorityOrder)
+  return { scheme: 'roxchat', verdict: 'verified', errors: [], checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'pass' }], ...merged, raw }
+}
+
+async function diagnoseRingcx(token: string, checks: readonly Check[], header: Readonly<Record<string, unknown>> | undefined, keys: KeyRing): Promise<readonly Diagnosis[] | null> {
+  const signature = checks.find((check) => check.id === 'signature')
+  const alg = header?.['alg']
+  if (signature?.code !== 'ringcx-jwt-bad-signature' || (alg !== 'HS256' && alg !== 'RS256')) return null
+  const kid = header?.['kid']
+  const namedKid = typeof kid === 'string' && keys.ringcx.has(kid) ? kid : undefined
+  return diagnoseRingcxSignature({ token, alg, ring: keys, ...(namedKid === undefined ? {} : { namedKid }) })
+}
+
+function diagnoseRoxchat(visitor: unknown, checks: readonly Check[], keys: KeyRing, settings: InspectionSettings): readonly Diagnosis[] | null {
+  const hashCheck = checks.find((check) => check.id === 'hash')
+  if (hashCheck?.code !== 'wrong-provided-visitor-hash-value' || typeof visitor !== 'object' || visitor === null) return null
+  const { fields, expires, hash } = visitor as Record<string, unknown>
+  if (typeof hash !== 'string' || hash.length === 0 || typeof fields !== 'object' || fields === null) return null
+  if (!Object.values(fields).every((value) => typeof value === 'string')) return null
+  if (expires !== undefined && typeof expires !== 'number') return null
+  return diagnoseRoxchatHash({
+    fields: fields as Record<string, string>,
+    hash,
+    keys: keys.roxchat,
+    algorithm: settings.roxchat.hashAlgorithm,
+    ...(expires === undefined ? {} : { expires }),
+  })
+}
+
 async function inspectDetected(payload: DetectedPayload, sample: Sample | null, options: InspectOptions, settings: InspectionSettings, now: Date): Promise<Outcome> {
   switch (payload.kind) {
     case 'invalid':
       return invalidOutcome(payload)
     case 'ringcx-jwt': {
       const result = await verifyRingcxJwt(payload.token, options.keys, settings, now)
+      const diagnosis = await diagnoseRingcx(payload.token, result.checks, result.header, options.keys)
       const raw: RawView = { form: payload.form, ...(result.header ? { header: result.header } : {}), ...(result.claims ? { claims: result.claims } : {}) }
       const view = result.claims ? ringcxFieldView(result.claims, settings.ringcx.extraValueMappings) : null
-      const common = { scheme: 'ringcx' as const, errors: result.errors, checks: result.checks, key: result.key, expiry: result.expiry, raw }
+      const common = { scheme: 'ringcx' as const, errors: result.errors, checks: result.checks, key: result.key, expiry: result.expiry, raw, ...(diagnosis === null ? {} : { diagnosis }) }
       if (result.errors.length > 0) return { ...common, rejectedFields: view?.received ?? [] }
       return { ...common, verdict: 'verified', warnings: view?.warnings ?? [], fields: view?.fields ?? [], unmapped: view?.unmapped ?? [] }
     }
     case 'ringcx-unsigned':
       return inspectRingcxUnsigned(payload.identity, settings, { form: payload.form, identity: payload.identity })
+    case 'roxchat-token':
+      return inspectRoxchatToken(payload.token, sample, options, settings)
     case 'roxchat-logout': {
       const merged = mergeFieldSets({ fields: sample?.fields ?? null, opFields: sample?.opFields ?? null }, settings.roxchat.priorityOrder)
       return { scheme: 'roxchat', verdict: 'logged-out', errors: [], checks: [{ id: 'format', status: 'pass' }], ...merged, raw: { form: payload.form, visitor: null } }
@@ -94,7 +143,9 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
         settings.roxchat.priorityOrder,
       )
       const raw: RawView = { form: payload.form, visitor: payload.visitor, ...(result.hashedMessage === undefined ? {} : { hashedMessage: result.hashedMessage }) }
+      const diagnosis = diagnoseRoxchat(payload.visitor, result.checks, options.keys, settings)
       return {
+        ...(diagnosis === null ? {} : { diagnosis }),
         scheme: 'roxchat',
         errors: result.errors,
         checks: result.checks,
@@ -131,7 +182,7 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
     outcome = await inspectDetected(payload, sample, options, settings, now)
   }
 
-  return {
+  const inspection: Inspection = {
     scheme: outcome.scheme,
     verdict: outcome.verdict ?? 'rejected',
     errors: outcome.errors,
@@ -145,5 +196,14 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
     now: now.toISOString(),
     raw: outcome.raw,
     ...(sample === null ? {} : { sample: { extras: sample.extras } }),
+    ...(outcome.diagnosis === undefined ? {} : { diagnosis: outcome.diagnosis }),
+    ...(sample?.startPage === undefined ? {} : { startPage: sample.startPage }),
   }
+  if (sample?.expect === undefined) return inspection
+  const { expectation, problems } = readExpectation(sample.expect)
+  if (expectation === null) {
+    const mismatches = problems.map((problem) => ({ path: 'expect', expected: problem, actual: null }))
+    return { ...inspection, expectation: { met: false, mismatches } }
+  }
+  return { ...inspection, expectation: checkExpectation(expectation, inspection) }
 }

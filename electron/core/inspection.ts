@@ -17,6 +17,7 @@ export type CheckId =
   | 'fields'
   | 'expires'
   | 'hash'
+  | 'token'
 
 export type CheckStatus = 'pass' | 'fail' | 'skip'
 
@@ -107,6 +108,36 @@ export interface Inspection {
   readonly raw: RawView
   /** Members of a QA sample file that the inspector does not interpret itself. */
   readonly sample?: SampleInfo
+  /** When a signature or hash failed: the usual mistake that explains it, if one does. */
+  readonly diagnosis?: readonly Diagnosis[]
+  /** A sample's `expect`, checked against this inspection. */
+  readonly expectation?: ExpectationOutcome
+  /** The page the chat started from (Rox.Chat `start-page`). */
+  readonly startPage?: { readonly title: string; readonly url: string }
+}
+
+export interface Diagnosis {
+  readonly code: DiagnosisCode
+  readonly message: string
+}
+
+export type DiagnosisCode =
+  | 'diagnosis-other-algorithm'
+  | 'diagnosis-kid-names-other-key'
+  | 'diagnosis-hex-decoded-secret'
+  | 'diagnosis-unsorted-fields'
+  | 'diagnosis-expires-left-out'
+  | 'diagnosis-expires-added'
+  | 'diagnosis-expires-milliseconds'
+  | 'diagnosis-key-whitespace'
+  | 'diagnosis-uppercase-hex'
+  | 'diagnosis-base64-digest'
+  | 'diagnosis-number-formatting'
+  | 'diagnosis-unexplained'
+
+export interface ExpectationOutcome {
+  readonly met: boolean
+  readonly mismatches: readonly { readonly path: string; readonly expected: unknown; readonly actual: unknown }[]
 }
 
 export interface SourcedField {

@@ -8,6 +8,8 @@ export interface RingcxVerificationKey {
   readonly alg: 'HS256' | 'RS256'
   readonly fingerprint: string
   readonly cryptoKey: CryptoKey
+  /** HS256 only: the secret text, for the near-miss diagnosis. Main process only. */
+  readonly secret?: string
 }
 
 /** A Rox.Chat private key ready for hashing. */
@@ -58,6 +60,7 @@ export async function createKeyRing(entries: readonly KeyRingEntry[]): Promise<K
         alg: material.alg,
         fingerprint: info.fingerprint,
         cryptoKey: await importRingcxKey(material),
+        ...(material.alg === 'HS256' ? { secret: material.secret } : {}),
       })
     } else {
       roxchat.push({

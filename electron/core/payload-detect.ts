@@ -16,6 +16,7 @@ export type DetectedPayload =
   | { readonly kind: 'ringcx-unsigned'; readonly form: PayloadForm; readonly identity: Readonly<Record<string, unknown>> }
   | { readonly kind: 'roxchat-visitor'; readonly form: PayloadForm; readonly visitor: unknown }
   | { readonly kind: 'roxchat-logout'; readonly form: PayloadForm }
+  | { readonly kind: 'roxchat-token'; readonly form: PayloadForm; readonly token: string }
   | { readonly kind: 'invalid'; readonly code: ErrorCode; readonly scheme: Scheme | null; readonly message: string }
 
 /** A QA sample file's own members, besides its payload. */
@@ -26,8 +27,19 @@ export interface Sample {
   readonly scheme?: Scheme
   /** Partial settings, validated by the inspection. */
   readonly config?: unknown
+  /** What the inspection must produce (checked by the expectation checker). */
+  readonly expect?: unknown
+  /** Rox.Chat identification by token, resolved against a token table. */
+  readonly authToken?: string
+  /** The page the chat started from. */
+  readonly startPage?: StartPage
   /** Members this version does not interpret, kept as they are. */
   readonly extras: Readonly<Record<string, unknown>>
+}
+
+export interface StartPage {
+  readonly title: string
+  readonly url: string
 }
 
 export interface DetectedInput {
@@ -35,7 +47,7 @@ export interface DetectedInput {
   readonly sample: Sample | null
 }
 
-const SAMPLE_MEMBERS = new Set(['payload', 'fields', 'opFields', 'now', 'scheme', 'config'])
+const SAMPLE_MEMBERS = new Set(['payload', 'fields', 'opFields', 'now', 'scheme', 'config', 'expect', 'authToken', 'startPage'])
 const RINGCX_MEMBERS = new Set<string>([...RINGCX_IDENTITY_ATTRIBUTES, 'extra_values'])
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
@@ -186,7 +198,16 @@ function readSample(value: Record<string, unknown>): Sample {
     if (date === undefined || Number.isNaN(date.getTime())) throw new SampleError('"now" must be an ISO 8601 date and time, e.g. 2026-01-31T12:00:00Z.')
     now = date
   }
+  const authToken = value['authToken']
+  if (authToken !== undefined && (typeof authToken !== 'string' || authToken.length === 0)) throw new SampleError('"authToken" must be non-empty text.')
+  const startPage = value['startPage']
+  if (startPage !== undefined && !(isPlainObject(startPage) && typeof startPage['title'] === 'string' && typeof startPage['url'] === 'string')) {
+    throw new SampleError('"startPage" must be {"title": text, "url": text}.')
+  }
   return {
+    ...(value['expect'] === undefined ? {} : { expect: value['expect'] }),
+    ...(authToken === undefined ? {} : { authToken }),
+    ...(startPage === undefined ? {} : { startPage: { title: startPage['title'] as string, url: startPage['url'] as string } }),
     ...(value['fields'] === undefined ? {} : { fields: stringMap(value['fields'], 'fields') }),
     ...(value['opFields'] === undefined ? {} : { opFields: stringMap(value['opFields'], 'opFields') }),
     ...(now === undefined ? {} : { now }),
@@ -197,7 +218,7 @@ function readSample(value: Record<string, unknown>): Sample {
 }
 
 function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefined, allowSample: boolean): DetectedInput {
-  if (allowSample && isPlainObject(value) && 'payload' in value) {
+  if (allowSample && isPlainObject(value) && ('payload' in value || 'authToken' in value)) {
     let sample: Sample
     try {
       sample = readSample(value)
@@ -206,6 +227,9 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
       return { payload: invalid('sample-invalid', error.message, scheme ?? null), sample: null }
     }
     const sampleScheme = scheme ?? sample.scheme
+    if (!('payload' in value) && sample.authToken !== undefined) {
+      return { payload: { kind: 'roxchat-token', form: 'object', token: sample.authToken }, sample }
+    }
     const inner = value['payload']
     const detected = typeof inner === 'string'
       ? detectText(inner, sampleScheme, false)

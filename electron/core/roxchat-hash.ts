@@ -28,19 +28,21 @@ export function roxchatHashMessage(fields: Readonly<Record<string, string>>, exp
 }
 
 /**
- * The lower-case hex hash of `message` with one key.
+ * The lower-case hex hash of `message` with one key. Text is hashed as UTF-8; raw bytes are
+ * hashed as they are (the known-answer vectors hold messages that are not UTF-8).
  *
  * @example
  * computeRoxchatHash('John123451481195621', key, 'hmac-sha256') // '…64 hex digits'
  */
-export function computeRoxchatHash(message: string, key: Pick<RoxchatHashKey, 'secret' | 'hmacKey'>, algorithm: RoxchatHashAlgorithm): string {
+export function computeRoxchatHash(message: string | Uint8Array, key: Pick<RoxchatHashKey, 'secret' | 'hmacKey'>, algorithm: RoxchatHashAlgorithm): string {
+  const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message
   switch (algorithm) {
     case 'hmac-sha256':
-      return createHmac('sha256', key.hmacKey).update(message, 'utf8').digest('hex')
+      return createHmac('sha256', key.hmacKey).update(bytes).digest('hex')
     case 'sha256':
     case 'sha512':
     case 'md5':
-      return createHash(algorithm).update(message, 'utf8').update(key.secret, 'utf8').digest('hex')
+      return createHash(algorithm).update(bytes).update(key.secret, 'utf8').digest('hex')
   }
 }
 

@@ -1,0 +1,89 @@
+import { generateKeyPairSync } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { inspect } from '../../../electron/core/inspect'
+import { fingerprintKey } from '../../../electron/core/key-fingerprint'
+import { createKeyRing } from '../../../electron/core/key-ring'
+import {
+  expectationFrom,
+  parseTimeSpec,
+  rsaSigningKey,
+  secretSigningKey,
+  signRingcxToken,
+  signRoxchatVisitor,
+  signingKeyFromMaterial,
+  verificationMaterial,
+  type SigningKey,
+} from '../../../electron/core/sample-signing'
+import { DEFAULT_SETTINGS, resolveSettings, ROXCHAT_HASH_ALGORITHMS } from '../../../electron/core/settings'
+
+const NOW = new Date('2026-05-01T10:00:00Z')
+const BASE = NOW.getTime() / 1000
+
+async function ringFor(key: SigningKey) {
+  const material = verificationMaterial(key)
+  return createKeyRing([{ material, info: { scheme: material.scheme, kid: material.kid, alg: material.alg, fingerprint: await fingerprintKey(material) } }])
+}
+
+describe('sample signing round trips', () => {
+  it.each(['HS256', 'RS256'] as const)('a %s sample verifies and meets its own expectation', async (alg) => {
+    const signed = alg === 'HS256'
+      ? secretSigningKey('ringcx', 'qa_hs', '00112233445566778899aabb')
+      : rsaSigningKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'qa_rs')
+    if (!signed.ok || signed.key.scheme !== 'ringcx') throw new Error('signing key refused')
+    const token = await signRingcxToken(signed.key, { uuid: 'u-9', firstname: 'Zoe', extra_values: { tier: 'b' } }, parseTimeSpec('+2h', NOW)!)
+    const keys = await ringFor(signed.key)
+    const first = await inspect(token, { keys, settings: DEFAULT_SETTINGS, now: NOW })
+    expect(first.verdict).toBe('verified')
+    const sample = { payload: token, now: NOW.toISOString(), expect: expectationFrom(first) }
+    const again = await inspect(JSON.stringify(sample), { keys, settings: DEFAULT_SETTINGS, now: new Date() })
+    expect(again.expectation).toEqual({ met: true, mismatches: [] })
+  })
+
+  it.each(ROXCHAT_HASH_ALGORITHMS)('a Rox.Chat %s visitor verifies with that algorithm', async (algorithm) => {
+    const signed = secretSigningKey('roxchat', 'qa_rox', 'a QA key')
+    if (!signed.ok || signed.key.scheme !== 'roxchat') throw new Error('signing key refused')
+    const visitor = signRoxchatVisitor(signed.key.secret, { id: '5', display_name: 'Ünïcode ✓' }, algorithm, parseTimeSpec('+1d', NOW)!)
+    const settings = resolveSettings({ roxchat: { hashAlgorithm: algorithm } })
+    if (!settings.ok) throw new Error('settings refused')
+    const inspection = await inspect({ payload: visitor, now: NOW.toISOString() }, { keys: await ringFor(signed.key), settings: settings.value, now: NOW })
+    expect(inspection.verdict).toBe('verified')
+    expect(inspection.key?.kid).toBe('qa_rox')
+  })
+
+  it('a deliberately short exp records the failure it produces', async () => {
+    const signed = secretSigningKey('ringcx', 'qa_hs', '00112233445566778899aabb')
+    if (!signed.ok || signed.key.scheme !== 'ringcx') throw new Error('signing key refused')
+    const token = await signRingcxToken(signed.key, { uuid: 'u' }, parseTimeSpec('+10m', NOW)!)
+    const inspection = await inspect(token, { keys: await ringFor(signed.key), settings: DEFAULT_SETTINGS, now: NOW })
+    expect(expectationFrom(inspection)).toMatchObject({ verdict: 'rejected', errors: ['ringcx-jwt-exp-too-soon'], expiryStatus: 'expiring-soon' })
+  })
+})
+
+describe('signing keys', () => {
+  it('refuses bad secrets, kids and RSA keys', () => {
+    expect(secretSigningKey('ringcx', 'k', 'short').ok).toBe(false)
+    expect(secretSigningKey('ringcx', 'Bad Kid', '00112233445566778899aabb').ok).toBe(false)
+    expect(rsaSigningKey('not a pem', 'k').ok).toBe(false)
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    expect(rsaSigningKey(small, 'k').ok).toBe(false)
+  })
+
+  it('signs with stored secrets but not with stored RSA public keys', () => {
+    expect(signingKeyFromMaterial({ scheme: 'ringcx', kid: 'k', alg: 'HS256', secret: '00112233445566778899aabb' })).not.toBeNull()
+    expect(signingKeyFromMaterial({ scheme: 'roxchat', kid: 'r', alg: 'secret', secret: 'x' })).not.toBeNull()
+    expect(signingKeyFromMaterial({ scheme: 'ringcx', kid: 'k', alg: 'RS256', publicJwk: { kty: 'RSA', n: 'AQAB', e: 'AQAB' } })).toBeNull()
+  })
+})
+
+describe('parseTimeSpec', () => {
+  it.each([
+    ['+2h', BASE + 7200],
+    ['-5m', BASE - 300],
+    ['+1d', BASE + 86400],
+    ['1900000000', 1900000000],
+    ['2026-05-01T12:00:00Z', BASE + 7200],
+    ['soon', null],
+  ])('%s', (spec, expected) => {
+    expect(parseTimeSpec(spec, NOW)).toBe(expected)
+  })
+})
