@@ -161,6 +161,29 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
 }
 
 /**
+ * The inspection of an input that could not be read at all (too large, unreadable).
+ *
+ * @example
+ * refusedInspection('input-unreadable', 'token.jwt: no such file.', new Date())
+ */
+export function refusedInspection(code: 'input-too-large' | 'input-unreadable', detail: string, now: Date): Inspection {
+  return {
+    scheme: null,
+    verdict: 'rejected',
+    errors: [{ code, message: `${CODE_INFO[code].summary} ${detail}` }],
+    warnings: [],
+    checks: [{ id: 'format', status: 'fail', code }],
+    key: null,
+    expiry: NO_EXPIRY,
+    fields: [],
+    unmapped: [],
+    rejectedFields: [],
+    now: now.toISOString(),
+    raw: {},
+  }
+}
+
+/**
  * Detects, verifies and merges one payload.
  *
  * @example

@@ -255,3 +255,25 @@ export function detectPayload(input: unknown, options: { readonly scheme?: Schem
   }
   return detectValue(input, 'object', options.scheme, true)
 }
+
+/**
+ * True for a key file or a settings file: found beside samples in a folder, they are not
+ * payloads. Cheap enough to ask only of text that matched no payload form.
+ *
+ * @example
+ * isKeyOrSettingsFile('{"keys":[]}') // true
+ */
+export function isKeyOrSettingsFile(text: string): boolean {
+  const trimmed = text.trim()
+  if (!trimmed.startsWith('{')) return /^-----BEGIN [A-Z ]+-----/.test(trimmed)
+  let value: unknown
+  try {
+    value = JSON.parse(trimmed)
+  } catch {
+    return false
+  }
+  if (!isPlainObject(value)) return false
+  if (Array.isArray(value['keys']) || typeof value['kty'] === 'string') return true
+  const names = Object.keys(value)
+  return names.length > 0 && names.every((name) => name === 'ringcx' || name === 'roxchat')
+}

@@ -217,8 +217,9 @@ export function resolveSettings(input: unknown, base: InspectionSettings = DEFAU
   }
   checkMembers(input, ['ringcx', 'roxchat'], '', problems)
 
-  const ringcxIn = input['ringcx'] ?? {}
-  const roxchatIn = input['roxchat'] ?? {}
+  // Only a member left out takes the defaults; `null` is a wrong value like any other.
+  const ringcxIn = input['ringcx'] === undefined ? {} : input['ringcx']
+  const roxchatIn = input['roxchat'] === undefined ? {} : input['roxchat']
   let ringcx = base.ringcx
   let roxchat = base.roxchat
   if (!isPlainObject(ringcxIn)) {

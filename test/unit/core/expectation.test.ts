@@ -59,9 +59,9 @@ describe('checkExpectation', () => {
     [{ errors: 'ringcx-jwt-expired' }, 'errors not a list'],
     [{ fields: { id: { source: 'somewhere' } } }, 'unknown source'],
     [{ colour: 'red' }, 'unknown member'],
-  ])('refuses a malformed expect (%j: %s)', (value, _why) => {
+  ])('refuses a malformed expect (%j: %s)', (value, why) => {
     const read = readExpectation(value)
-    expect(read.expectation).toBeNull()
+    expect(read.expectation, why).toBeNull()
     expect(read.problems.length).toBeGreaterThan(0)
   })
 })

@@ -1,0 +1,154 @@
+/**
+ * JUnit XML and Markdown reports for a batch, streamed to disk so that memory stays flat:
+ * the body is written as results arrive and the header (which holds the totals) is put in
+ * front when the batch ends.
+ */
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { once } from 'node:events'
+import type { Inspection } from '../core/inspection'
+
+export type SampleStatus = 'passed' | 'failed' | 'error' | 'skipped'
+
+export interface BatchResult {
+  readonly file: string
+  readonly status: SampleStatus
+  readonly inspection: Inspection | null
+  /** Why the file could not be inspected, for status `error`; why it was passed over, for `skipped`. */
+  readonly problem?: string
+}
+
+export interface BatchSummary {
+  readonly files: number
+  readonly verified: number
+  readonly rejected: number
+  readonly expectationsMet: number
+  readonly expectationsFailed: number
+  readonly errors: number
+  readonly ms: number
+}
+
+function xml(text: string): string {
+  return text.replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] as string)
+    // Characters XML 1.0 cannot carry at all.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+}
+
+function markdownCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+/** Why a sample did not pass, in one line. */
+export function failureSummary(result: BatchResult): string {
+  if (result.problem !== undefined) return result.problem
+  const inspection = result.inspection
+  if (inspection === null) return ''
+  const mismatches = inspection.expectation?.mismatches ?? []
+  if (mismatches.length > 0) {
+    return mismatches.map((mismatch) => `${mismatch.path}: expected ${JSON.stringify(mismatch.expected)}, got ${JSON.stringify(mismatch.actual)}`).join('; ')
+  }
+  const codes = inspection.errors.map((error) => error.code).join(', ')
+  const likely = inspection.diagnosis?.[0]
+  return likely && likely.code !== 'diagnosis-unexplained' ? `${codes} (likely: ${likely.code})` : codes
+}
+
+abstract class StreamedReport {
+  private readonly body: WriteStream
+  private readonly bodyPath: string
+
+  constructor(protected readonly path: string) {
+    this.bodyPath = `${path}.body-${process.pid}`
+    this.body = createWriteStream(this.bodyPath, { mode: 0o600 })
+  }
+
+  protected async write(text: string): Promise<void> {
+    if (!this.body.write(text)) await once(this.body, 'drain')
+  }
+
+  abstract add(result: BatchResult): Promise<void>
+  protected abstract header(summary: BatchSummary): string
+  protected abstract footer(): string
+
+  /** Writes header, body and footer to the report's path. */
+  async finish(summary: BatchSummary): Promise<void> {
+    this.body.end()
+    await once(this.body, 'finish')
+    const finalPath = `${this.path}.partial-${process.pid}`
+    const out = createWriteStream(finalPath, { mode: 0o644 })
+    out.write(this.header(summary))
+    for await (const chunk of createReadStream(this.bodyPath)) {
+      if (!out.write(chunk)) await once(out, 'drain')
+    }
+    out.end(this.footer())
+    await once(out, 'finish')
+    await rm(this.bodyPath, { force: true })
+    await rename(finalPath, this.path)
+  }
+
+  async abandon(): Promise<void> {
+    this.body.destroy()
+    await rm(this.bodyPath, { force: true })
+  }
+}
+
+/** JUnit XML: one test case per sample, so CI systems list each. */
+export class JunitReport extends StreamedReport {
+  private failures = 0
+  private skipped = 0
+
+  async add(result: BatchResult): Promise<void> {
+    const inspection = result.inspection
+    const name = xml(result.file)
+    const classname = xml(`visitor-inspector.${inspection?.scheme ?? 'unknown'}`)
+    let inner = ''
+    if (result.status === 'failed') {
+      this.failures++
+      inner = `<failure message="${xml(failureSummary(result))}" type="${xml(inspection?.verdict ?? 'rejected')}"/>`
+    } else if (result.status === 'error') {
+      inner = `<error message="${xml(result.problem ?? 'unreadable')}"/>`
+    } else if (result.status === 'skipped') {
+      this.skipped++
+      inner = `<skipped message="${xml(result.problem ?? 'not a sample')}"/>`
+    }
+    await this.write(`    <testcase name="${name}" classname="${classname}">${inner}</testcase>\n`)
+  }
+
+  protected header(summary: BatchSummary): string {
+    const counts = `tests="${summary.files}" failures="${this.failures}" errors="${summary.errors}" skipped="${this.skipped}" time="${(summary.ms / 1000).toFixed(3)}"`
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="visitor-inspector" ${counts}>\n  <testsuite name="samples" ${counts}>\n`
+  }
+
+  protected footer(): string {
+    return '  </testsuite>\n</testsuites>\n'
+  }
+}
+
+/** A Markdown report for people: totals first, then every sample that did not pass. */
+export class MarkdownReport extends StreamedReport {
+  private failures = 0
+
+  async add(result: BatchResult): Promise<void> {
+    if (result.status === 'passed' || result.status === 'skipped') return
+    this.failures++
+    const verdict = result.status === 'error' ? 'unreadable' : result.inspection?.verdict ?? ''
+    await this.write(`| ${markdownCell(result.file)} | ${verdict} | ${markdownCell(failureSummary(result))} |\n`)
+  }
+
+  protected header(summary: BatchSummary): string {
+    const lines = [
+      '# Visitor Inspector batch report',
+      '',
+      '| files | verified | rejected | expectations met | expectations failed | unreadable | time |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| ${summary.files} | ${summary.verified} | ${summary.rejected} | ${summary.expectationsMet} | ${summary.expectationsFailed} | ${summary.errors} | ${(summary.ms / 1000).toFixed(1)} s |`,
+      '',
+    ]
+    if (this.failures === 0) lines.push('Every sample passed.', '')
+    else lines.push(`## Samples that did not pass (${this.failures})`, '', '| file | verdict | why |', '| --- | --- | --- |')
+    return `${lines.join('\n')}\n`
+  }
+
+  protected footer(): string {
+    return ''
+  }
+}
