@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { CODE_INFO, ERROR_CODES, WARNING_CODES } from '../../../electron/core/codes'
+
+describe('issue codes', () => {
+  it('are unique, kebab-case, and each has a summary and advice', () => {
+    const all = [...ERROR_CODES, ...WARNING_CODES]
+    expect(new Set(all).size).toBe(all.length)
+    for (const code of all) {
+      expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      expect(CODE_INFO[code].summary.length).toBeGreaterThan(0)
+      expect(CODE_INFO[code].advice.length).toBeGreaterThan(0)
+    }
+    expect(Object.keys(CODE_INFO).sort()).toEqual([...all].sort())
+  })
+
+  it('include the codes the issue names', () => {
+    expect(ERROR_CODES).toEqual(expect.arrayContaining([
+      'input-too-large', 'input-unrecognised', 'sample-invalid',
+      'ringcx-identity-malformed', 'ringcx-signed-identity-rejected', 'ringcx-unsigned-identity-rejected',
+      'ringcx-jwt-missing-kid', 'ringcx-jwt-unknown-kid', 'ringcx-jwt-alg-not-allowed', 'ringcx-jwt-bad-signature',
+      'ringcx-jwt-missing-exp', 'ringcx-jwt-expired', 'ringcx-jwt-exp-too-soon', 'ringcx-jwt-not-yet-valid',
+      'ringcx-jwt-missing-uuid',
+      'wrong-provided-visitor-field-value', 'wrong-provided-visitor-expires-value', 'provided-visitor-expired',
+      'wrong-provided-visitor-hash-value', 'roxchat-no-key', 'roxchat-visitor-malformed',
+    ]))
+    expect(WARNING_CODES).toContain('ringcx-extra-value-regex-mismatch')
+  })
+})
