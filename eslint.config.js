@@ -2,13 +2,34 @@ import { defineConfig, globalIgnores } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 
+// The only files that may import `electron`. Everything else in electron/main (key store, settings,
+// services) stays plain Node so the CLI and end-to-end tests can run the same code.
+const electronEdges = [
+  'electron/main/index.ts',
+  'electron/main/ipc.ts',
+  'electron/main/window.ts',
+  'electron/main/menu.ts',
+  'electron/main/dialogs.ts',
+  'electron/main/safe-storage-cipher.ts',
+  'electron/preload/**',
+]
 const noElectron = {
   regex: '^electron(/.*)?$',
-  message: 'Keep Electron at the edges: only electron/main and electron/preload may import it.',
+  message: 'Keep Electron at the edges: only electron/preload and the edge files of electron/main (see electronEdges in eslint.config.js) may import it.',
+}
+// Importing an edge file would pull `electron` in through the back door.
+const noEdgeModules = {
+  regex: '^(\\./|\\.\\./main/)(index|ipc|window|menu|dialogs|safe-storage-cipher)$',
+  message: 'This module is Electron-free; importing an Electron edge file would make it depend on Electron.',
 }
 const noFs = {
   regex: '^(node:)?fs(/promises)?$',
   message: 'electron/core is pure: take data as arguments; file access lives in electron/io or electron/main.',
+}
+
+const noNode = {
+  regex: '^node:',
+  message: 'The renderer runs in a sandboxed browser page: Node modules are not available there.',
 }
 
 // An Identifier selector also catches `electron.ipcMain`, destructuring and `require('electron').ipcMain`,
@@ -62,8 +83,22 @@ export default defineConfig([
   },
   {
     name: 'visitor-inspector/no-electron-outside-edges',
-    files: ['src/**', 'electron/shared/**', 'electron/cli/**'],
+    files: ['src/**', 'electron/shared/**', 'electron/io/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
+  },
+  {
+    name: 'visitor-inspector/main-services-are-electron-free',
+    files: ['electron/main/**', 'electron/cli/**'],
+    ignores: electronEdges,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noEdgeModules] }] },
+  },
+  {
+    name: 'visitor-inspector/renderer-is-a-browser',
+    files: ['src/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noElectron, noNode] }],
+      'no-restricted-globals': ['error', 'Buffer', 'process', 'require', '__dirname', '__filename'],
+    },
   },
   {
     name: 'visitor-inspector/ipc-in-two-files',

@@ -12,6 +12,7 @@ import { MAX_INPUT_BYTES } from '../core/limits'
 import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings } from '../core/settings'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { loadKeyFile, parseKeyArgument } from '../io/key-files'
+import { readPlainKeyStore } from '../main/key-store'
 import { formatInspection, inspectionJsonLine } from './format-inspection'
 
 export interface CliIo {
@@ -36,6 +37,9 @@ Options for inspect:
   --key FILE                 a self-describing key file (manifest, JWK with kid, JWKS); repeatable
   --key SCHEME:KID=FILE      a bare key file (PEM, certificate, JWK without kid, text secret),
                              e.g. --key ringcx:rsa_2026=public.pem or --key roxchat:main=secret.txt
+  --keystore DIR             the keys of DIR/keystore.json, a store whose secrets are not encrypted by
+                             the operating system (an exported or test store); the app's own store
+                             with OS-encrypted secrets can only be opened by the app
   --config FILE              settings JSON: {"ringcx":{...},"roxchat":{...}}; missing values take defaults
   --now TIME                 judge at this time (ISO 8601, or Unix seconds); wins over a sample's "now"
   --scheme ringcx|roxchat    read ambiguous payloads as this scheme's
@@ -68,9 +72,24 @@ async function loadSettings(path: string | undefined): Promise<InspectionSetting
   return result.value
 }
 
-async function loadKeys(values: readonly string[]): Promise<KeyRingEntry[]> {
-  const entries: KeyRingEntry[] = []
-  const seen = new Map<string, string>()
+async function loadKeyStore(dir: string): Promise<KeyRingEntry[]> {
+  const read = await readPlainKeyStore(dir)
+  switch (read.kind) {
+    case 'loaded':
+      return [...read.keys]
+    case 'os-encrypted':
+      throw new UsageError(
+        `--keystore ${dir}: ${read.count} secret${read.count === 1 ? ' is' : 's are'} encrypted by the operating system for the Visitor Inspector app; ` +
+        'only the app, under the user account that stored them, can open them. Use --key with the key files instead.',
+      )
+    default:
+      throw new UsageError(`--keystore ${dir}: ${read.reason}`)
+  }
+}
+
+async function loadKeys(values: readonly string[], storeDir: string | undefined): Promise<KeyRingEntry[]> {
+  const entries: KeyRingEntry[] = storeDir === undefined ? [] : await loadKeyStore(storeDir)
+  const seen = new Map<string, string>(entries.map((entry) => [`${entry.material.scheme}:${entry.material.kid}`, `--keystore ${storeDir ?? ''}`]))
   const problems: string[] = []
   for (const value of values) {
     const argument = parseKeyArgument(value)
@@ -121,6 +140,7 @@ async function runInspect(args: readonly string[], io: CliIo): Promise<number> {
     strict: true,
     options: {
       key: { type: 'string', multiple: true },
+      keystore: { type: 'string' },
       config: { type: 'string' },
       now: { type: 'string' },
       scheme: { type: 'string' },
@@ -134,7 +154,7 @@ async function runInspect(args: readonly string[], io: CliIo): Promise<number> {
   const scheme = values.scheme as Scheme | undefined
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const settings = await loadSettings(values.config)
-  const keys = await createKeyRing(await loadKeys(values.key ?? []))
+  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore))
 
   let exitCode = EXIT_OK
   for (const file of positionals) {

@@ -23,6 +23,8 @@ export type IpcErrorCode =
   | 'key-not-found'
   | 'key-duplicate'
   | 'key-store-unavailable'
+  | 'import-expired'
+  | 'settings-store-unavailable'
   | 'url-not-allowed'
   | 'demo-unavailable'
 
@@ -35,6 +37,12 @@ export interface AppSettings {
   readonly qaTools: boolean
   readonly theme: Theme
 }
+
+/**
+ * How a key's material is kept on disk: encrypted by the operating system, in plain text (the admin
+ * was told: no OS encryption here), or a public key that needs no protection.
+ */
+export type KeyStorage = 'os-encrypted' | 'plain' | 'public-key'
 
 /** What the renderer may know about a stored key: never the secret. */
 export interface StoredKeyView {
@@ -50,50 +58,123 @@ export interface StoredKeyView {
   readonly matchCount: number
   /** Not matched for 30 days (or never, and added over 30 days ago). */
   readonly removalCandidate: boolean
-  /** Set when the stored secret could not be decrypted. */
+  readonly storage: KeyStorage
+  /** Set when the stored secret could not be decrypted: the key is kept but not used. */
   readonly unreadable?: string
 }
 
+/**
+ * What protects secrets stored from now on. `basic-text`: Linux without a keyring, where Electron
+ * would encrypt with a fixed, public password; `unavailable`: no OS encryption at all. In both
+ * cases secrets are stored in plain text (file mode 0600) and only with the admin's consent.
+ */
 export type SecretProtection = 'os-encrypted' | 'basic-text' | 'unavailable'
+
+/** A damaged file that was moved aside at start instead of being overwritten. */
+export interface QuarantineNotice {
+  readonly movedTo: string
+  readonly reason: string
+}
 
 export interface KeyStoreStatus {
   readonly protection: SecretProtection
   /** Plain-language warning for the admin, when secrets are not protected by the OS. */
   readonly warning: string | null
   readonly keyCount: number
+  /** Keys whose secret is stored in plain text. */
+  readonly plainSecretCount: number
+  /** Keys whose secret could not be decrypted (see {@link StoredKeyView.unreadable}). */
+  readonly unreadableCount: number
   /** Set when a damaged store was moved aside at start. */
-  readonly quarantine: { readonly movedTo: string; readonly reason: string } | null
+  readonly quarantine: QuarantineNotice | null
+  /** False when the store file could neither be read nor moved aside: nothing can be saved. */
+  readonly writable: boolean
+  readonly problem: string | null
 }
+
+export interface SettingsStatus {
+  readonly quarantine: QuarantineNotice | null
+  readonly writable: boolean
+  readonly problem: string | null
+}
+
+export type KeyImportErrorCode = KeyErrorCode | 'key-duplicate' | 'key-store-unavailable' | 'file-unreadable' | 'file-too-large'
 
 export interface KeyImportEntryView {
   readonly index: number
   readonly scheme: Scheme | null
   readonly kid: string | null
   readonly ok: boolean
-  readonly error?: { readonly code: KeyErrorCode | 'key-duplicate' | 'key-store-unavailable'; readonly message: string }
+  readonly error?: { readonly code: KeyImportErrorCode; readonly message: string }
   readonly warnings: readonly { readonly code: KeyWarningCode; readonly message: string }[]
   readonly fingerprint?: string
   readonly alg?: KeyAlgorithm
+  /** The same key (kid and fingerprint) was already stored: nothing changed. */
+  readonly alreadyStored?: boolean
+}
+
+/** A stored key that an import would replace. */
+export interface KeyReplacementView {
+  readonly scheme: Scheme
+  readonly kid: string
+  readonly storedFingerprint: string
+  readonly newFingerprint: string
 }
 
 export interface KeyImportReport {
   readonly fileName: string | null
   readonly format: KeyFileFormat | null
-  /** True when every key of the file was stored. */
+  /** True when every key of the file was stored. A key set is stored all or nothing. */
   readonly imported: boolean
   readonly entries: readonly KeyImportEntryView[]
-  /** Kids already in the store: the import needs `replace: true` to go ahead. */
-  readonly duplicates: readonly string[]
+  /**
+   * Stored keys with the same kid but other material: replacing them needs the admin's confirmation.
+   * After a confirmed import, the keys that were replaced.
+   */
+  readonly duplicates: readonly KeyReplacementView[]
+  /** The file holds secrets that would be stored in plain text: storing them needs the admin's consent. */
+  readonly unprotectedSecrets: boolean
+  /**
+   * Set when the import is valid and waits only for those confirmations: pass it to
+   * `keys:confirm-import` (valid for 10 minutes) instead of importing the file again.
+   */
+  readonly confirmToken: string | null
 }
 
 export interface KeyImportTextRequest {
   readonly text: string
   readonly fileName?: string
+  /** For files that do not name their scheme and Key ID (PEM, certificate, text secret, JWK without kid). */
   readonly scheme?: Scheme
   readonly kid?: string
   readonly label?: string
   /** The admin confirmed replacing keys whose kid already exists. */
   readonly replace?: boolean
+  /** The admin accepted storing secrets in plain text where the OS cannot encrypt them. */
+  readonly acceptUnprotected?: boolean
+}
+
+/** Each picked file imports on its own (a key set all or nothing) and gets its own report. */
+export interface KeyImportFilesRequest {
+  readonly scheme?: Scheme
+  /** Used only when a single bare file is picked: one Key ID cannot name several files. */
+  readonly kid?: string
+  readonly label?: string
+  readonly replace?: boolean
+  readonly acceptUnprotected?: boolean
+}
+
+export interface KeyConfirmImportRequest {
+  readonly token: string
+  readonly replace: boolean
+  readonly acceptUnprotected: boolean
+}
+
+/** The fingerprint the admin saw when confirming: a key replaced meanwhile is not removed. */
+export interface KeyRemoveRequest {
+  readonly scheme: Scheme
+  readonly kid: string
+  readonly fingerprint: string
 }
 
 export interface InspectRequest {
@@ -109,6 +190,11 @@ export interface OpenedPayload {
   readonly inspection: Inspection
 }
 
+/**
+ * Members left out keep their value. `inspection` is merged over the current inspection settings
+ * (`{ ringcx: { minExpirySeconds: 7200 } }` changes only that); problems name their path with an
+ * `inspection.` prefix, e.g. `inspection.ringcx.minExpirySeconds`.
+ */
 export interface SettingsUpdate {
   readonly inspection?: unknown
   readonly qaTools?: unknown
@@ -138,9 +224,12 @@ export interface IpcContract {
   'keys:list': { readonly args: void; readonly result: readonly StoredKeyView[] }
   'keys:status': { readonly args: void; readonly result: KeyStoreStatus }
   'keys:import-text': { readonly args: KeyImportTextRequest; readonly result: KeyImportReport }
-  'keys:import-files': { readonly args: { readonly replace?: boolean }; readonly result: readonly KeyImportReport[] | null }
-  'keys:remove': { readonly args: { readonly scheme: Scheme; readonly kid: string }; readonly result: { readonly removed: StoredKeyView } }
+  /** Opens the file dialog; null when the admin cancelled it. */
+  'keys:import-files': { readonly args: KeyImportFilesRequest; readonly result: readonly KeyImportReport[] | null }
+  'keys:confirm-import': { readonly args: KeyConfirmImportRequest; readonly result: KeyImportReport }
+  'keys:remove': { readonly args: KeyRemoveRequest; readonly result: { readonly removed: StoredKeyView } }
   'settings:get': { readonly args: void; readonly result: AppSettings }
+  'settings:status': { readonly args: void; readonly result: SettingsStatus }
   'settings:update': { readonly args: SettingsUpdate; readonly result: SettingsUpdateResult }
   'demo:load': { readonly args: void; readonly result: { readonly keys: KeyImportReport; readonly examples: readonly DemoExample[] } }
 }
@@ -158,8 +247,10 @@ export const CHANNELS = [
   'keys:status',
   'keys:import-text',
   'keys:import-files',
+  'keys:confirm-import',
   'keys:remove',
   'settings:get',
+  'settings:status',
   'settings:update',
   'demo:load',
 ] as const satisfies readonly Channel[]
@@ -167,7 +258,8 @@ export const CHANNELS = [
 /** Events main sends to the renderer (menu shortcuts). */
 export const MENU_EVENTS = ['menu:open-payload', 'menu:import-keys', 'menu:paste-inspect', 'menu:show-view'] as const
 export type MenuEvent = (typeof MENU_EVENTS)[number]
-export type MenuView = 'inspector' | 'keys' | 'settings'
+export const MENU_VIEWS = ['inspector', 'keys', 'settings'] as const
+export type MenuView = (typeof MENU_VIEWS)[number]
 
 /**
  * The API the preload exposes as `window.api`: one named verb per channel, all returning the
@@ -192,5 +284,8 @@ export function verbName<C extends Channel>(channel: C): VerbName<C> {
   return `${domain}${pascal}` as VerbName<C>
 }
 
-/** Size limits enforced on IPC arguments. */
+/** Size limit on IPC text arguments (payloads, key files), in UTF-8 bytes. */
 export const MAX_IPC_TEXT_BYTES = 1024 * 1024
+
+/** Keys not matched for this long are marked as candidates for removal. */
+export const REMOVAL_CANDIDATE_DAYS = 30

@@ -1,0 +1,163 @@
+/**
+ * Argument checks for every channel. IPC arguments are `unknown` until they pass here: a wrong
+ * shape is `ipc-bad-argument`, text over 1 MiB is `ipc-too-large`. Values (Key IDs, settings)
+ * are judged later by the core; here only their form.
+ */
+import { SCHEMES, type Scheme } from '../core/inspection'
+import { isPlainObject } from '../core/values'
+import { MAX_IPC_TEXT_BYTES, type Channel, type ChannelArgs } from '../shared/ipc-contract'
+import { ServiceError } from './service-error'
+
+/** Room for a 1 MiB text plus the other members of its request. */
+const MAX_ARGUMENT_BYTES = MAX_IPC_TEXT_BYTES + 64 * 1024
+const MAX_NAME_LENGTH = 255
+const MAX_KID_LENGTH = 128
+const MAX_LABEL_LENGTH = 200
+const MAX_FINGERPRINT_LENGTH = 200
+const MAX_URL_LENGTH = 2048
+const MAX_ARGUMENT_DEPTH = 32
+const CONFIRM_TOKEN = /^[A-Za-z0-9_-]{16,64}$/
+
+function bad(message: string): never {
+  throw new ServiceError('ipc-bad-argument', message)
+}
+
+function noArgument(args: readonly unknown[]): void {
+  if (args.length !== 0) bad('this request takes no argument')
+}
+
+function request(args: readonly unknown[], allowed: readonly string[]): Record<string, unknown> {
+  if (args.length !== 1 || !isPlainObject(args[0])) bad('this request takes one object')
+  const value = args[0]
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) bad('the argument must be a plain object')
+  for (const name of Object.keys(value)) if (!allowed.includes(name)) bad(`unknown member "${name}"`)
+  return value
+}
+
+function text(value: unknown, name: string): string {
+  if (typeof value !== 'string') bad(`${name} must be text`)
+  if (Buffer.byteLength(value, 'utf8') > MAX_IPC_TEXT_BYTES) throw new ServiceError('ipc-too-large', `${name} is larger than 1 MiB`)
+  return value
+}
+
+function shortText(value: unknown, name: string, maxLength: number): string {
+  if (typeof value !== 'string' || value.length > maxLength || /[\0\r\n]/.test(value)) bad(`${name} must be one line of at most ${maxLength} characters`)
+  return value
+}
+
+function optional<T>(value: unknown, read: (present: unknown) => T): T | undefined {
+  return value === undefined ? undefined : read(value)
+}
+
+function flag(value: unknown, name: string): boolean {
+  if (typeof value !== 'boolean') bad(`${name} must be true or false`)
+  return value
+}
+
+function scheme(value: unknown): Scheme {
+  if (typeof value !== 'string' || !(SCHEMES as readonly string[]).includes(value)) bad('scheme must be "ringcx" or "roxchat"')
+  return value as Scheme
+}
+
+/** Leaves out members that were not sent, so services see only what the renderer asked for. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as T
+}
+
+/**
+ * Rough size of the arguments as they crossed IPC, walked with an early exit so that a giant
+ * object is refused before any reader looks at it.
+ */
+function exceedsSize(args: readonly unknown[]): boolean {
+  let budget = MAX_ARGUMENT_BYTES
+  const pending: { value: unknown; depth: number }[] = args.map((value) => ({ value, depth: 0 }))
+  while (pending.length > 0) {
+    const { value, depth } = pending.pop() as { value: unknown; depth: number }
+    if (depth > MAX_ARGUMENT_DEPTH) bad('the argument is nested too deeply')
+    if (typeof value === 'string') budget -= Buffer.byteLength(value, 'utf8')
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, member] of Object.entries(value)) {
+        budget -= key.length + 8
+        pending.push({ value: member, depth: depth + 1 })
+      }
+    } else budget -= 8
+    if (budget < 0) return true
+  }
+  return false
+}
+
+type ArgumentReaders = { readonly [C in Channel]: (args: readonly unknown[]) => ChannelArgs<C> }
+
+const READERS: ArgumentReaders = {
+  'app:info': noArgument,
+  'app:open-external': (args) => {
+    const value = request(args, ['url'])
+    return { url: shortText(value['url'], 'url', MAX_URL_LENGTH) }
+  },
+  'inspect:payload': (args) => {
+    const value = request(args, ['text', 'scheme', 'fileName'])
+    return defined({
+      text: text(value['text'], 'text'),
+      scheme: optional(value['scheme'], scheme),
+      fileName: optional(value['fileName'], (name) => shortText(name, 'fileName', MAX_NAME_LENGTH)),
+    })
+  },
+  'inspect:open-file': noArgument,
+  'keys:list': noArgument,
+  'keys:status': noArgument,
+  'keys:import-text': (args) => {
+    const value = request(args, ['text', 'fileName', 'scheme', 'kid', 'label', 'replace', 'acceptUnprotected'])
+    return defined({
+      text: text(value['text'], 'text'),
+      fileName: optional(value['fileName'], (name) => shortText(name, 'fileName', MAX_NAME_LENGTH)),
+      scheme: optional(value['scheme'], scheme),
+      kid: optional(value['kid'], (kid) => shortText(kid, 'kid', MAX_KID_LENGTH)),
+      label: optional(value['label'], (label) => shortText(label, 'label', MAX_LABEL_LENGTH)),
+      replace: optional(value['replace'], (replace) => flag(replace, 'replace')),
+      acceptUnprotected: optional(value['acceptUnprotected'], (accept) => flag(accept, 'acceptUnprotected')),
+    })
+  },
+  'keys:import-files': (args) => {
+    const value = request(args, ['scheme', 'kid', 'label', 'replace', 'acceptUnprotected'])
+    return defined({
+      scheme: optional(value['scheme'], scheme),
+      kid: optional(value['kid'], (kid) => shortText(kid, 'kid', MAX_KID_LENGTH)),
+      label: optional(value['label'], (label) => shortText(label, 'label', MAX_LABEL_LENGTH)),
+      replace: optional(value['replace'], (replace) => flag(replace, 'replace')),
+      acceptUnprotected: optional(value['acceptUnprotected'], (accept) => flag(accept, 'acceptUnprotected')),
+    })
+  },
+  'keys:confirm-import': (args) => {
+    const value = request(args, ['token', 'replace', 'acceptUnprotected'])
+    const token = value['token']
+    if (typeof token !== 'string' || !CONFIRM_TOKEN.test(token)) bad('token is not an import token')
+    return { token, replace: flag(value['replace'], 'replace'), acceptUnprotected: flag(value['acceptUnprotected'], 'acceptUnprotected') }
+  },
+  'keys:remove': (args) => {
+    const value = request(args, ['scheme', 'kid', 'fingerprint'])
+    return {
+      scheme: scheme(value['scheme']),
+      kid: shortText(value['kid'], 'kid', MAX_KID_LENGTH),
+      fingerprint: shortText(value['fingerprint'], 'fingerprint', MAX_FINGERPRINT_LENGTH),
+    }
+  },
+  'settings:get': noArgument,
+  'settings:status': noArgument,
+  // The values are judged field by field by the settings store, which reports every problem.
+  'settings:update': (args) => {
+    const value = request(args, ['inspection', 'qaTools', 'theme'])
+    return defined({ inspection: value['inspection'], qaTools: value['qaTools'], theme: value['theme'] })
+  },
+  'demo:load': noArgument,
+}
+
+/**
+ * Checks the raw arguments of one request.
+ *
+ * @example
+ * readChannelArguments('keys:remove', [{ scheme: 'ringcx', kid: 'k1', fingerprint: 'rsa:…' }])
+ */
+export function readChannelArguments<C extends Channel>(channel: C, args: readonly unknown[]): ChannelArgs<C> {
+  if (exceedsSize(args)) throw new ServiceError('ipc-too-large', 'the request is larger than 1 MiB')
+  return READERS[channel](args)
+}

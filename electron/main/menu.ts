@@ -1,0 +1,61 @@
+/**
+ * The application menu. Its own commands go to the renderer as MENU_EVENTS; editing, zoom and
+ * window commands are Electron roles. Reload and developer tools exist only in development.
+ */
+import { Menu, type MenuItemConstructorOptions } from 'electron'
+import type { MenuEvent, MenuView } from '../shared/ipc-contract'
+
+export interface AppMenuOptions {
+  readonly isPackaged: boolean
+  readonly platform: NodeJS.Platform
+  /** Delivers a menu command to the app window. */
+  readonly send: (event: MenuEvent, detail?: MenuView) => void
+}
+
+export function buildMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
+  const { send } = options
+  const isMac = options.platform === 'darwin'
+  const showView = (label: string, view: MenuView, accelerator: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => send('menu:show-view', view),
+  })
+  const development: MenuItemConstructorOptions[] = options.isPackaged
+    ? []
+    : [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }]
+
+  return [
+    ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Open Payload…', accelerator: 'CmdOrCtrl+O', click: () => send('menu:open-payload') },
+        { label: 'Import Keys…', accelerator: 'CmdOrCtrl+I', click: () => send('menu:import-keys') },
+        { label: 'Paste and Inspect', accelerator: 'CmdOrCtrl+Shift+V', click: () => send('menu:paste-inspect') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        showView('Inspector', 'inspector', 'CmdOrCtrl+1'),
+        showView('Keys', 'keys', 'CmdOrCtrl+2'),
+        showView('Settings', 'settings', 'CmdOrCtrl+,'),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...development,
+      ],
+    },
+    { role: 'windowMenu' },
+  ]
+}
+
+export function installAppMenu(options: AppMenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(options)))
+}

@@ -1,0 +1,134 @@
+/**
+ * settings.json: the inspection rules (what `--config` carries on the command line) plus the app's
+ * own preferences. Same durable file as the key store; validated field by field by the core.
+ */
+import { join } from 'node:path'
+import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings, type SettingsProblem } from '../core/settings'
+import { isPlainObject } from '../core/values'
+import type { AppSettings, SettingsStatus, SettingsUpdate, SettingsUpdateResult, Theme } from '../shared/ipc-contract'
+import { DurableJsonFile, FileSchemaError } from './durable-json-file'
+import { ServiceError } from './service-error'
+
+export const SETTINGS_FILE = 'settings.json'
+const FORMAT = 'visitor-inspector/settings'
+const VERSION = 1
+
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
+
+export const DEFAULT_APP_SETTINGS: AppSettings = { inspection: DEFAULT_SETTINGS, qaTools: false, theme: 'system' }
+
+interface SettingsFile extends AppSettings {
+  readonly format: typeof FORMAT
+  readonly version: typeof VERSION
+}
+
+function withPrefix(problems: readonly SettingsProblem[], prefix: string): SettingsProblem[] {
+  return problems.map((problem) => ({
+    ...problem,
+    path: problem.path === '' ? prefix : `${prefix}.${problem.path}`,
+    message: problem.path === '' ? `${prefix}: ${problem.message}` : problem.message,
+  }))
+}
+
+/**
+ * Checks an update against the current settings; members left out keep their value.
+ *
+ * @example
+ * resolveSettingsUpdate(current, { theme: 'dark', inspection: { ringcx: { minExpirySeconds: 7200 } } })
+ */
+export function resolveSettingsUpdate(current: AppSettings, update: SettingsUpdate): { ok: true; value: AppSettings } | { ok: false; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = []
+  let inspection: InspectionSettings = current.inspection
+  if (update.inspection !== undefined) {
+    const resolved = resolveSettings(update.inspection, current.inspection)
+    if (resolved.ok) inspection = resolved.value
+    else problems.push(...withPrefix(resolved.problems, 'inspection'))
+  }
+  let qaTools = current.qaTools
+  if (update.qaTools !== undefined) {
+    if (typeof update.qaTools === 'boolean') qaTools = update.qaTools
+    else problems.push({ path: 'qaTools', code: 'settings-bad-value', message: 'qaTools must be true or false' })
+  }
+  let theme = current.theme
+  if (update.theme !== undefined) {
+    if (typeof update.theme === 'string' && (THEMES as readonly string[]).includes(update.theme)) theme = update.theme as Theme
+    else problems.push({ path: 'theme', code: 'settings-bad-value', message: `theme must be one of ${THEMES.join(', ')}` })
+  }
+  if (problems.length > 0) return { ok: false, problems }
+  return { ok: true, value: { inspection, qaTools, theme } }
+}
+
+/** Validates settings.json; members it lacks take their defaults, wrong ones make it damaged. */
+export function decodeSettingsFile(json: unknown): AppSettings {
+  if (!isPlainObject(json)) throw new FileSchemaError('settings.json: not a JSON object')
+  if (json['format'] !== FORMAT) throw new FileSchemaError('settings.json: not Visitor Inspector settings')
+  if (json['version'] !== VERSION) throw new FileSchemaError(`settings.json: schema version ${JSON.stringify(json['version'])} is not the supported version ${VERSION}`)
+  for (const name of Object.keys(json)) {
+    if (!['format', 'version', 'inspection', 'qaTools', 'theme'].includes(name)) throw new FileSchemaError(`settings.json: unknown member "${name}"`)
+  }
+  const resolved = resolveSettingsUpdate(DEFAULT_APP_SETTINGS, { inspection: json['inspection'], qaTools: json['qaTools'], theme: json['theme'] })
+  if (!resolved.ok) throw new FileSchemaError(`settings.json: ${resolved.problems.map((problem) => problem.message).join('; ')}`)
+  return resolved.value
+}
+
+export class SettingsStore {
+  readonly #file: DurableJsonFile
+  readonly #status: SettingsStatus
+  #settings: AppSettings
+  #queue: Promise<unknown> = Promise.resolve()
+
+  /** Use {@link openSettingsStore}. */
+  constructor(file: DurableJsonFile, settings: AppSettings, status: SettingsStatus) {
+    this.#file = file
+    this.#settings = settings
+    this.#status = status
+  }
+
+  get path(): string {
+    return this.#file.path
+  }
+
+  get(): AppSettings {
+    return this.#settings
+  }
+
+  status(): SettingsStatus {
+    return this.#status
+  }
+
+  /** Saves a valid update atomically; an invalid one changes nothing and says why, field by field. */
+  update(update: SettingsUpdate): Promise<SettingsUpdateResult> {
+    const run = this.#queue.then(async (): Promise<SettingsUpdateResult> => {
+      const resolved = resolveSettingsUpdate(this.#settings, update)
+      if (!resolved.ok) return { saved: false, problems: resolved.problems }
+      if (!this.#status.writable) throw new ServiceError('settings-store-unavailable', this.#status.problem ?? 'settings cannot be saved')
+      const file: SettingsFile = { format: FORMAT, version: VERSION, ...resolved.value }
+      try {
+        await this.#file.save(file)
+      } catch (error) {
+        throw new ServiceError('settings-store-unavailable', `the settings could not be saved: ${(error as Error).message}`)
+      }
+      this.#settings = resolved.value
+      return { saved: true, settings: resolved.value }
+    })
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+}
+
+/**
+ * Opens settings.json at start; a damaged file is moved aside and the defaults apply.
+ *
+ * @example
+ * const settings = await openSettingsStore({ dir: app.getPath('userData') })
+ */
+export async function openSettingsStore(options: { readonly dir: string; readonly now?: () => Date }): Promise<SettingsStore> {
+  const file = new DurableJsonFile(join(options.dir, SETTINGS_FILE), options.now === undefined ? {} : { now: options.now })
+  await file.removeStaleTempFiles()
+  const loaded = await file.load(decodeSettingsFile)
+  return new SettingsStore(file, loaded.kind === 'loaded' ? loaded.value : DEFAULT_APP_SETTINGS, {
+    quarantine: loaded.kind === 'quarantined' ? loaded.notice : null,
+    writable: loaded.kind !== 'unavailable',
+    problem: loaded.kind === 'unavailable' ? loaded.problem : null,
+  })
+}

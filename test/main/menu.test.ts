@@ -1,0 +1,56 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import { buildMenuTemplate, installAppMenu } from '../../electron/main/menu'
+
+vi.mock('electron', () => ({ Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() } }))
+
+function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu as MenuItemConstructorOptions[]) : [])])
+}
+
+function menu(isPackaged: boolean, platform: NodeJS.Platform = 'linux') {
+  const send = vi.fn()
+  const items = flatten(buildMenuTemplate({ isPackaged, platform, send }))
+  const click = (label: string): void => {
+    const item = items.find((candidate) => candidate.label === label)
+    ;(item?.click as (() => void) | undefined)?.()
+  }
+  return { items, send, click }
+}
+
+describe('application menu', () => {
+  it('has the usual shortcuts and sends its commands to the renderer', () => {
+    const { items, send, click } = menu(true)
+    const accelerators = Object.fromEntries(items.filter((item) => item.accelerator).map((item) => [item.label, item.accelerator]))
+    expect(accelerators).toMatchObject({
+      'Open Payload…': 'CmdOrCtrl+O',
+      'Import Keys…': 'CmdOrCtrl+I',
+      'Paste and Inspect': 'CmdOrCtrl+Shift+V',
+      Inspector: 'CmdOrCtrl+1',
+      Keys: 'CmdOrCtrl+2',
+      Settings: 'CmdOrCtrl+,',
+    })
+    click('Open Payload…')
+    click('Import Keys…')
+    click('Paste and Inspect')
+    click('Keys')
+    expect(send.mock.calls).toEqual([['menu:open-payload'], ['menu:import-keys'], ['menu:paste-inspect'], ['menu:show-view', 'keys']])
+    expect(items.map((item) => item.role)).toContain('editMenu')
+  })
+
+  it('offers reload and developer tools only when not packaged', () => {
+    const devRoles = ['reload', 'forceReload', 'toggleDevTools']
+    expect(menu(true).items.filter((item) => devRoles.includes(String(item.role)))).toEqual([])
+    expect(menu(false).items.filter((item) => devRoles.includes(String(item.role))).map((item) => item.role)).toEqual(devRoles)
+  })
+
+  it('adds the app menu on macOS', () => {
+    expect(menu(true, 'darwin').items[0]?.role).toBe('appMenu')
+    expect(menu(true, 'win32').items[0]?.label).toBe('&File')
+  })
+
+  it('installs itself as the application menu', () => {
+    installAppMenu({ isPackaged: true, platform: 'linux', send: vi.fn() })
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+  })
+})
