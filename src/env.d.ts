@@ -6,7 +6,7 @@ declare module '*.vue' {
   export default component
 }
 
-// Placeholder until the typed IPC contract lands in electron/shared/.
 interface Window {
-  readonly api: Readonly<Record<string, never>>
+  /** Set by the preload script; absent when the page runs outside the app. Use src/bridge.ts. */
+  readonly api?: import('../electron/shared/ipc-contract').VisitorInspectorApi
 }

@@ -1,7 +1,13 @@
-import { describe, expect, it, vi } from 'vitest'
-import { mount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createTestingPinia } from '@pinia/testing'
+import { createPinia, setActivePinia } from 'pinia'
 import App from '../../src/App.vue'
+import { setBridge } from '../../src/bridge'
+import { createFakeBridge, ok, type FakeBridge } from './fake-bridge'
+import { DEMO_SETTINGS } from './fixtures'
+
+enableAutoUnmount(afterEach)
 
 describe('App', () => {
   it('shows the app name', () => {
@@ -10,5 +16,77 @@ describe('App', () => {
     })
 
     expect(wrapper.get('h1').text()).toBe('Visitor Inspector')
+  })
+
+  describe('with a fake main process', () => {
+    let bridge: FakeBridge
+    let pinia: ReturnType<typeof createPinia>
+
+    beforeEach(() => {
+      pinia = createPinia()
+      setActivePinia(pinia)
+      bridge = createFakeBridge()
+      setBridge(bridge)
+    })
+
+    async function mountApp() {
+      const wrapper = mount(App, { global: { plugins: [pinia] }, attachTo: document.body })
+      await flushPromises()
+      return wrapper
+    }
+
+    const nav = (wrapper: Awaited<ReturnType<typeof mountApp>>, name: string) =>
+      wrapper.findAll('nav button').find((button) => button.text().startsWith(name))!
+
+    it('starts in the Inspector and moves between views from the nav', async () => {
+      const wrapper = await mountApp()
+      expect(nav(wrapper, 'Inspector').attributes('aria-current')).toBe('page')
+      expect(wrapper.find('.inspector-view').exists()).toBe(true)
+
+      await nav(wrapper, 'Keys').trigger('click')
+      expect(wrapper.find('.keys-view').exists()).toBe(true)
+      expect(nav(wrapper, 'Keys').attributes('aria-current')).toBe('page')
+      expect(document.activeElement?.id).toBe('keys-title')
+
+      await nav(wrapper, 'Settings').trigger('click')
+      expect(wrapper.find('.settings-view').exists()).toBe(true)
+    })
+
+    it('follows the theme from settings on <html>, and the system when none is named', async () => {
+      await mountApp()
+      expect(document.documentElement.dataset['theme']).toBe('system')
+      bridge.settingsGet.mockImplementation(() => ok({ ...DEMO_SETTINGS, theme: 'dark' }))
+      const { useSettingsStore } = await import('../../src/stores/settings')
+      await useSettingsStore().load()
+      await flushPromises()
+      expect(document.documentElement.dataset['theme']).toBe('dark')
+    })
+
+    it('subscribes to the menu and shows the view it asks for', async () => {
+      const wrapper = await mountApp()
+      expect(bridge.onMenu).toHaveBeenCalledTimes(1)
+      bridge.emitMenu('menu:show-view', 'keys')
+      await flushPromises()
+      expect(wrapper.find('.keys-view').exists()).toBe(true)
+    })
+
+    it('opens a payload with Ctrl+O and imports keys with Ctrl+I', async () => {
+      const wrapper = await mountApp()
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', ctrlKey: true, cancelable: true }))
+      await flushPromises()
+      expect(bridge.inspectOpenFile).toHaveBeenCalledTimes(1)
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'i', metaKey: true, cancelable: true }))
+      await flushPromises()
+      expect(bridge.keysImportFiles).toHaveBeenCalledTimes(1)
+      expect(wrapper.find('.keys-view').exists()).toBe(true)
+    })
+
+    it('stops listening to the menu when it goes away', async () => {
+      const wrapper = await mountApp()
+      wrapper.unmount()
+      bridge.emitMenu('menu:open-payload')
+      await flushPromises()
+      expect(bridge.inspectOpenFile).not.toHaveBeenCalled()
+    })
   })
 })

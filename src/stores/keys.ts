@@ -1,0 +1,188 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { MAX_KEY_FILE_BYTES } from '../../electron/core/limits'
+import type {
+  KeyImportFilesRequest,
+  KeyImportReport,
+  KeyImportTextRequest,
+  KeyStoreStatus,
+  StoredKeyView,
+} from '../../electron/shared/ipc-contract'
+import { useBridge } from '../bridge'
+import { settle, type Problem } from '../problems'
+import { formatMiB, useInspectionStore } from './inspection'
+
+/** Demo keys carry this word in their label; the panel repeats it wherever they show. */
+export function isDemoKey(key: Pick<StoredKeyView, 'label'>): boolean {
+  return /\bDEMO\b/.test(key.label)
+}
+
+/** What an import waits for before main stores it. */
+export function confirmationsNeeded(report: KeyImportReport): { readonly replace: boolean; readonly acceptUnprotected: boolean } | null {
+  if (report.confirmToken === null) return null
+  return { replace: report.duplicates.length > 0, acceptUnprotected: report.unprotectedSecrets }
+}
+
+export const useKeysStore = defineStore('keys', () => {
+  const keys = shallowRef<readonly StoredKeyView[]>([])
+  const status = shallowRef<KeyStoreStatus | null>(null)
+  const loaded = ref(false)
+  const busy = ref(false)
+  const error = ref<Problem | null>(null)
+  /** One report per file or text of the last import. */
+  const reports = shallowRef<readonly KeyImportReport[]>([])
+  const demoLoaded = ref(false)
+  /** The reports on screen are those of the demo keys. */
+  const reportsAreDemo = ref(false)
+
+  const isEmpty = computed(() => loaded.value && keys.value.length === 0)
+  /** Reports of imports that are valid and wait only for the admin's confirmation. */
+  const awaitingConfirmation = computed(() => reports.value.filter((report) => report.confirmToken !== null))
+
+  function findByFingerprint(kid: string, fingerprint: string): StoredKeyView | undefined {
+    return keys.value.find((key) => key.kid === kid && key.fingerprint === fingerprint)
+  }
+
+  function fail(result: { readonly code: string; readonly message: string }): void {
+    error.value = { code: result.code, message: result.message }
+  }
+
+  async function refresh(): Promise<void> {
+    const bridge = useBridge()
+    const [list, state] = await Promise.all([settle(() => bridge.keysList()), settle(() => bridge.keysStatus())])
+    if (list.ok) keys.value = list.value
+    if (state.ok) status.value = state.value
+    if (!list.ok) fail(list)
+    else if (!state.ok) fail(state)
+    loaded.value = list.ok
+  }
+
+  /** Runs one key-store action at a time; the menu and the window's shortcut may both ask. */
+  async function exclusive(action: () => Promise<void>): Promise<void> {
+    if (busy.value) return
+    busy.value = true
+    error.value = null
+    try {
+      await action()
+    } finally {
+      busy.value = false
+    }
+  }
+
+  function importFiles(request: KeyImportFilesRequest = {}): Promise<void> {
+    return exclusive(async () => {
+      const result = await settle(() => useBridge().keysImportFiles(request))
+      if (!result.ok) return fail(result)
+      if (result.value === null) return
+      reports.value = result.value
+      reportsAreDemo.value = false
+      await refresh()
+    })
+  }
+
+  /** Imports key texts (pasted, or read from dropped files), one report each. */
+  function importTexts(requests: readonly KeyImportTextRequest[]): Promise<void> {
+    return exclusive(async () => {
+      const done: KeyImportReport[] = []
+      for (const request of requests) {
+        const result = await settle(() => useBridge().keysImportText(request))
+        if (result.ok) done.push(result.value)
+        else fail(result)
+      }
+      if (done.length > 0) {
+        reports.value = done
+        reportsAreDemo.value = false
+      }
+      await refresh()
+    })
+  }
+
+  function importText(request: KeyImportTextRequest): Promise<void> {
+    return importTexts([request])
+  }
+
+  /** Dropped key files, each refused above 1 MiB before it is read. */
+  async function importDroppedFiles(files: readonly File[]): Promise<void> {
+    const requests: KeyImportTextRequest[] = []
+    const refused: Problem[] = []
+    for (const file of files) {
+      if (file.size > MAX_KEY_FILE_BYTES) {
+        refused.push({ code: 'key-file-too-large', message: `${file.name} is ${formatMiB(file.size)}: key files over 1 MiB are not read.` })
+        continue
+      }
+      try {
+        requests.push({ text: await file.text(), fileName: file.name })
+      } catch {
+        refused.push({ code: 'file-unreadable', message: `${file.name} could not be read.` })
+      }
+    }
+    if (requests.length > 0) await importTexts(requests)
+    const [first] = refused
+    if (first !== undefined) error.value = { code: first.code, message: refused.map((problem) => problem.message).join(' ') }
+  }
+
+  /** The admin agreed to what the waiting imports need (replacing keys, plain-text secrets). */
+  function confirmImports(): Promise<void> {
+    return exclusive(async () => {
+      const updated: KeyImportReport[] = []
+      for (const report of reports.value) {
+        const needs = confirmationsNeeded(report)
+        if (needs === null || report.confirmToken === null) {
+          updated.push(report)
+          continue
+        }
+        const token = report.confirmToken
+        const result = await settle(() => useBridge().keysConfirmImport({ token, ...needs }))
+        if (result.ok) updated.push(result.value)
+        else {
+          fail(result)
+          updated.push({ ...report, confirmToken: null })
+        }
+      }
+      reports.value = updated
+      await refresh()
+    })
+  }
+
+  /** The admin declined: nothing is stored, and the reports say so. */
+  function declineImports(): void {
+    reports.value = reports.value.map((report) => (report.confirmToken === null ? report : { ...report, confirmToken: null }))
+  }
+
+  async function remove(key: Pick<StoredKeyView, 'scheme' | 'kid' | 'fingerprint'>): Promise<boolean> {
+    let removed = false
+    await exclusive(async () => {
+      const result = await settle(() => useBridge().keysRemove({ scheme: key.scheme, kid: key.kid, fingerprint: key.fingerprint }))
+      if (!result.ok) return fail(result)
+      removed = true
+      await refresh()
+    })
+    return removed
+  }
+
+  /** Loads the demo keys and hands the example payloads to the inspector. */
+  async function loadDemo(): Promise<boolean> {
+    let loadedDemo = false
+    await exclusive(async () => {
+      const result = await settle(() => useBridge().demoLoad())
+      if (!result.ok) return fail(result)
+      reports.value = [result.value.keys]
+      reportsAreDemo.value = true
+      demoLoaded.value = true
+      loadedDemo = true
+      useInspectionStore().setExamples(result.value.examples)
+      await refresh()
+    })
+    return loadedDemo
+  }
+
+  function dismissError(): void {
+    error.value = null
+  }
+
+  return {
+    keys, status, loaded, busy, error, reports, reportsAreDemo, demoLoaded, isEmpty, awaitingConfirmation,
+    findByFingerprint, refresh, importFiles, importText, importTexts, importDroppedFiles,
+    confirmImports, declineImports, remove, loadDemo, dismissError,
+  }
+})

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, mount } from '@vue/test-utils'
+import ExpiryCountdown from '../../src/components/ExpiryCountdown.vue'
+import type { Expiry, Scheme } from '../../electron/core/inspection'
+import { spokenText } from './spoken-text'
+
+enableAutoUnmount(afterEach)
+
+const START = Date.parse('2026-06-01T09:00:00.000Z')
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  vi.setSystemTime(START)
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+function expiresIn(seconds: number): Expiry {
+  return { expiresAt: new Date(START + seconds * 1000).toISOString(), secondsLeft: seconds, status: 'valid' }
+}
+
+function mountCountdown(expiry: Expiry, scheme: Scheme = 'ringcx', judgedAt = new Date(START).toISOString()) {
+  return mount(ExpiryCountdown, { props: { expiry, scheme, judgedAt } })
+}
+
+const status = (wrapper: ReturnType<typeof mountCountdown>) => spokenText(wrapper.get('[data-test="expiry-status"]'))
+const countdown = (wrapper: ReturnType<typeof mountCountdown>) => wrapper.get('[data-test="countdown"]').text()
+
+describe('ExpiryCountdown', () => {
+  it('counts down every second and turns to expired at zero', async () => {
+    const wrapper = mountCountdown(expiresIn(3), 'roxchat')
+    expect(countdown(wrapper)).toBe('Expires in 3 s')
+    expect(status(wrapper)).toBe('Expiring soon')
+
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(countdown(wrapper)).toBe('Expires in 2 s')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(countdown(wrapper)).toBe('Expires in 1 s')
+    expect(status(wrapper)).toBe('Expiring soon')
+
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(countdown(wrapper)).toBe('Expired just now')
+    expect(status(wrapper)).toBe('Expired')
+
+    await vi.advanceTimersByTimeAsync(65_000)
+    expect(countdown(wrapper)).toBe('Expired 1 min 05 s ago')
+  })
+
+  it('takes its clock from an injected now()', async () => {
+    let clock = START
+    const wrapper = mount(ExpiryCountdown, {
+      props: { expiry: expiresIn(7200), scheme: 'ringcx', judgedAt: new Date(START).toISOString(), now: () => clock },
+    })
+    expect(countdown(wrapper)).toBe('Expires in 2 h 00 min 00 s')
+    expect(status(wrapper)).toBe('Valid')
+    clock += 3601_000
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(countdown(wrapper)).toBe('Expires in 59 min 59 s')
+    expect(status(wrapper)).toBe('Expiring soon')
+  })
+
+  it('shows the absolute time in local time and in UTC', () => {
+    const wrapper = mountCountdown({ expiresAt: '2100-01-01T00:00:00.000Z', secondsLeft: 1, status: 'valid' })
+    const times = wrapper.get('.times').text()
+    expect(times).toContain('Local time')
+    expect(times).toContain(new Intl.DateTimeFormat(undefined, { year: 'numeric' }).format(new Date('2100-01-01T00:00:00Z')))
+    expect(times).toContain('1 Jan 2100, 00:00:00 UTC')
+  })
+
+  it('tells RingCX users under an hour that the website must issue a new token', async () => {
+    const wrapper = mountCountdown(expiresIn(3602))
+    expect(wrapper.find('[data-test="ringcx-advice"]').exists()).toBe(false)
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(wrapper.get('[data-test="ringcx-advice"]').text()).toBe(
+      'Less than an hour left: the website must issue a new token before the chat asks the visitor to refresh the page.',
+    )
+  })
+
+  it('gives Rox.Chat no RingCX advice', () => {
+    const wrapper = mountCountdown(expiresIn(600), 'roxchat')
+    expect(wrapper.find('[data-test="ringcx-advice"]').exists()).toBe(false)
+    expect(wrapper.get('h3').text()).toBe('Visitor data expiry')
+  })
+
+  it('says so when there is no expiry', () => {
+    const wrapper = mountCountdown({ expiresAt: null, secondsLeft: null, status: 'none' })
+    expect(status(wrapper)).toBe('No expiry')
+    expect(wrapper.find('[data-test="countdown"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('This identity carries no expiry time.')
+  })
+
+  it('runs a sample’s countdown from the sample’s own time', async () => {
+    const sampleNow = '2026-01-01T00:00:00.000Z'
+    const wrapper = mountCountdown({ expiresAt: '2026-01-01T00:15:00.000Z', secondsLeft: 900, status: 'expiring-soon' }, 'ringcx', sampleNow)
+    expect(countdown(wrapper)).toBe('Expires in 15 min 00 s')
+    expect(wrapper.text()).toContain('Judged at the sample’s own time')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(countdown(wrapper)).toBe('Expires in 14 min 59 s')
+  })
+
+  it('stops its timer when removed', () => {
+    const wrapper = mountCountdown(expiresIn(60))
+    expect(vi.getTimerCount()).toBe(1)
+    wrapper.unmount()
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import SettingsView from '../../src/views/SettingsView.vue'
+import { setBridge } from '../../src/bridge'
+import { useSettingsStore } from '../../src/stores/settings'
+import { createFakeBridge, ok, type FakeBridge } from './fake-bridge'
+import { DEMO_SETTINGS } from './fixtures'
+import { spokenText } from './spoken-text'
+
+enableAutoUnmount(afterEach)
+
+let bridge: FakeBridge
+let pinia: ReturnType<typeof createPinia>
+
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+  bridge = createFakeBridge()
+  setBridge(bridge)
+})
+
+async function mountSettings() {
+  await useSettingsStore().load()
+  const wrapper = mount(SettingsView, { global: { plugins: [pinia] }, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+function inputLabelled(wrapper: Awaited<ReturnType<typeof mountSettings>>, label: string) {
+  const element = wrapper.findAll('label').find((candidate) => candidate.text().startsWith(label))
+  const id = element?.attributes('for')
+  if (id === undefined) throw new Error(`no control labelled ${label}`)
+  return wrapper.get(`[id="${id}"]`)
+}
+
+const saveButton = (wrapper: Awaited<ReturnType<typeof mountSettings>>) => wrapper.findAll('button').find((button) => button.text() === 'Save settings')
+
+describe('SettingsView', () => {
+  it('names the default next to each setting', async () => {
+    const wrapper = await mountSettings()
+    const text = wrapper.text()
+    expect(text).toContain('Default: Require JWT-signed identities.')
+    expect(text).toContain('Default: 3600 (1 hour).')
+    expect(text).toContain('Default: 10.')
+    expect(text).toContain('Default: HMAC-SHA256.')
+    expect(text).toContain('Default: Provided by website, then Recognised by service, then Entered by agent.')
+    expect(text).toContain('Default: off.')
+    expect(text).toContain('Default: follow the system.')
+  })
+
+  it('shows a bad minimum expiry next to its field as it is typed, and keeps Save off', async () => {
+    const wrapper = await mountSettings()
+    const input = inputLabelled(wrapper, 'Minimum time left on a token')
+    await input.setValue('12a')
+    expect(input.attributes('aria-invalid')).toBe('true')
+    expect(wrapper.get('[data-test="problem-ringcx.minExpirySeconds"]').text()).toBe('Must be a whole number of seconds from 0 to 31536000.')
+    expect(saveButton(wrapper)?.attributes('disabled')).toBeDefined()
+    expect(spokenText(wrapper.get('.settings-actions__status'))).toBe('Fix 1 problem before saving.')
+
+    await input.setValue('7200')
+    expect(wrapper.get('[data-test="problem-ringcx.minExpirySeconds"]').text()).toBe('')
+    expect(saveButton(wrapper)?.attributes('disabled')).toBeUndefined()
+  })
+
+  it('shows a bad mapping pattern next to it, and the tester says the pattern is invalid', async () => {
+    const wrapper = await mountSettings()
+    const pattern = inputLabelled(wrapper, 'Pattern')
+    await pattern.setValue('[0-9]{6')
+    expect(pattern.attributes('aria-invalid')).toBe('true')
+    const problem = wrapper.get(`[id="${pattern.attributes('aria-describedby')}"]`)
+    expect(problem.text()).toContain('not a valid regular expression')
+    expect(saveButton(wrapper)?.attributes('disabled')).toBeDefined()
+
+    await inputLabelled(wrapper, 'Test a value').setValue('004217')
+    expect(spokenText(wrapper.get('[data-test="regex-result"]'))).toBe('Invalid pattern: fix it to test values.')
+  })
+
+  it('tests a value against a mapping’s pattern live', async () => {
+    const wrapper = await mountSettings()
+    const tester = inputLabelled(wrapper, 'Test a value')
+    const result = () => spokenText(wrapper.get('[data-test="regex-result"]'))
+    await tester.setValue('004217')
+    expect(result()).toBe('Match: this value would be mapped.')
+    await tester.setValue('4217')
+    expect(result()).toBe('No match: this value would stay unmapped, with a warning.')
+  })
+
+  it('reorders the Rox.Chat priority with the keyboard buttons and saves the new order', async () => {
+    const wrapper = await mountSettings()
+    const labels = () => wrapper.findAll('.priority__label').map((label) => label.text())
+    expect(labels()).toEqual(['Provided by website', 'Recognised by service', 'Entered by agent'])
+    expect(wrapper.get('button[aria-label="Move Provided by website up"]').attributes('disabled')).toBeDefined()
+
+    await wrapper.get('button[aria-label="Move Entered by agent up"]').trigger('click')
+    expect(labels()).toEqual(['Provided by website', 'Entered by agent', 'Recognised by service'])
+    await wrapper.get('button[aria-label="Move Provided by website down"]').trigger('click')
+    expect(labels()).toEqual(['Entered by agent', 'Provided by website', 'Recognised by service'])
+    expect(wrapper.text()).toContain('Provided by website moved to position 2 of 3.')
+
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    const update = bridge.settingsUpdate.mock.calls[0]?.[0] as { inspection: typeof DEMO_SETTINGS.inspection }
+    expect(update.inspection.roxchat.priorityOrder).toEqual(['opFields', 'providedFields', 'fields'])
+  })
+
+  it('reorders the priority by dragging a row onto another', async () => {
+    const wrapper = await mountSettings()
+    const items = wrapper.findAll('.priority__item')
+    await items[2]?.trigger('dragstart')
+    await items[0]?.trigger('drop')
+    expect(wrapper.findAll('.priority__label').map((label) => label.text())).toEqual(['Entered by agent', 'Provided by website', 'Recognised by service'])
+  })
+
+  it('shows the problems main returns next to their fields', async () => {
+    bridge.settingsUpdate.mockImplementationOnce(() => ok({
+      saved: false as const,
+      problems: [{ path: 'inspection.ringcx.clockToleranceSeconds', code: 'settings-bad-value' as const, message: 'inspection.ringcx.clockToleranceSeconds must be a whole number of seconds from 0 to 86400' }],
+    }))
+    const wrapper = await mountSettings()
+    await inputLabelled(wrapper, 'Clock tolerance').setValue('20')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-test="problem-ringcx.clockToleranceSeconds"]').text()).toBe('Must be a whole number of seconds from 0 to 86400.')
+    expect(spokenText(wrapper.get('.settings-actions__status'))).toBe('The settings were not saved: see the problems above.')
+  })
+
+  it('adds and removes an extra-value mapping', async () => {
+    const wrapper = await mountSettings()
+    expect(wrapper.findAll('fieldset.mapping')).toHaveLength(2)
+    await wrapper.findAll('button').find((button) => button.text() === '+ Add mapping')?.trigger('click')
+    expect(wrapper.findAll('fieldset.mapping')).toHaveLength(3)
+    // An empty mapping is not valid yet: its key and target are named as problems.
+    expect(wrapper.text()).toContain('Must be an extra value name without spaces')
+    await wrapper.findAll('button').find((button) => button.text() === 'Remove mapping 3')?.trigger('click')
+    expect(wrapper.findAll('fieldset.mapping')).toHaveLength(2)
+  })
+})

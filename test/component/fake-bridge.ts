@@ -1,0 +1,50 @@
+/**
+ * A fake `window.api` for component and store tests: every verb is a spy that answers like the
+ * main process, and menu events can be sent as the application menu would.
+ */
+import { vi, type Mock } from 'vitest'
+import type { MenuEvent, MenuView, Result, VisitorInspectorApi } from '../../electron/shared/ipc-contract'
+import { DEMO_KEYS, DEMO_SETTINGS, importReport, keyStatus, roxchatMerged } from './fixtures'
+
+type Verbs = Omit<VisitorInspectorApi, 'onMenu'>
+export type FakeBridge = { [K in keyof Verbs]: Mock<Verbs[K]> } & {
+  onMenu: Mock<VisitorInspectorApi['onMenu']>
+  /** Sends a menu event to every subscriber. */
+  emitMenu(event: MenuEvent, detail?: MenuView): void
+}
+
+export function ok<T>(value: T): Promise<Result<T>> {
+  return Promise.resolve({ ok: true, value })
+}
+
+export function failure(code: Extract<Result<never>, { ok: false }>['code'], message: string): Promise<Result<never>> {
+  return Promise.resolve({ ok: false, code, message })
+}
+
+export function createFakeBridge(options: { readonly keys?: boolean } = {}): FakeBridge {
+  const listeners = new Set<(event: MenuEvent, detail?: MenuView) => void>()
+  const keys = options.keys === false ? [] : DEMO_KEYS
+  return {
+    appInfo: vi.fn(() => ok({ version: '0.1.0', platform: 'linux' })),
+    appOpenExternal: vi.fn(() => ok({ opened: true })),
+    inspectPayload: vi.fn(() => ok(roxchatMerged())),
+    inspectOpenFile: vi.fn(() => ok(null)),
+    keysList: vi.fn(() => ok(keys)),
+    keysStatus: vi.fn(() => ok(keyStatus({ keyCount: keys.length }))),
+    keysImportText: vi.fn(() => ok(importReport())),
+    keysImportFiles: vi.fn(() => ok([importReport()])),
+    keysConfirmImport: vi.fn(() => ok(importReport())),
+    keysRemove: vi.fn(() => ok({ removed: DEMO_KEYS[0] as (typeof DEMO_KEYS)[number] })),
+    settingsGet: vi.fn(() => ok(DEMO_SETTINGS)),
+    settingsStatus: vi.fn(() => ok({ quarantine: null, writable: true, problem: null })),
+    settingsUpdate: vi.fn((update) => ok({ saved: true as const, settings: { ...DEMO_SETTINGS, ...(update as object) } as typeof DEMO_SETTINGS })),
+    demoLoad: vi.fn(() => ok({ keys: importReport(), examples: [{ name: 'roxchat-merge.sample.json', text: '{"payload":{}}' }] })),
+    onMenu: vi.fn((listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }),
+    emitMenu(event, detail) {
+      for (const listener of listeners) listener(event, detail)
+    },
+  }
+}

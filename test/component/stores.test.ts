@@ -1,0 +1,215 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { setBridge } from '../../src/bridge'
+import { useInspectionStore } from '../../src/stores/inspection'
+import { useKeysStore } from '../../src/stores/keys'
+import { useSettingsStore } from '../../src/stores/settings'
+import { useUiStore } from '../../src/stores/ui'
+import { createFakeBridge, failure, ok, type FakeBridge } from './fake-bridge'
+import { DEMO_SETTINGS, importReport, ringcxVerified } from './fixtures'
+import { fileOfSize } from './dom-events'
+
+let bridge: FakeBridge
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  bridge = createFakeBridge()
+  setBridge(bridge)
+})
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('useInspectionStore', () => {
+  it('keeps the inspection main returns, and where the payload came from', async () => {
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified()))
+    const store = useInspectionStore()
+    await store.inspectText('eyJ…', { kind: 'pasted', demo: false })
+    expect(store.current?.verdict).toBe('verified')
+    expect(store.origin).toEqual({ kind: 'pasted', demo: false })
+    expect(store.error).toBeNull()
+    expect(store.text).toBe('eyJ…')
+  })
+
+  it('keeps a failed request as a problem with its code', async () => {
+    bridge.inspectPayload.mockImplementation(() => failure('ipc-internal', 'boom'))
+    const store = useInspectionStore()
+    await store.inspectText('x')
+    expect(store.error).toEqual({ code: 'ipc-internal', message: 'boom' })
+    expect(store.current).toBeNull()
+  })
+
+  it('turns a bridge that throws into a problem instead of a crash', async () => {
+    bridge.inspectPayload.mockImplementation(() => Promise.reject(new Error('preload went away')))
+    const store = useInspectionStore()
+    await store.inspectText('x')
+    expect(store.error).toEqual({ code: 'ipc-internal', message: 'preload went away' })
+  })
+
+  it('refuses empty text and text over 1 MiB without calling main', async () => {
+    const store = useInspectionStore()
+    await store.inspectText('   ')
+    expect(store.error?.code).toBe('input-empty')
+    await store.inspectText('x'.repeat(1024 * 1024 + 1))
+    expect(store.error?.code).toBe('input-too-large')
+    expect(bridge.inspectPayload).not.toHaveBeenCalled()
+  })
+
+  it('refuses a file over 1 MiB before reading it', async () => {
+    const store = useInspectionStore()
+    const file = fileOfSize('big.txt', 1024 * 1024 + 1)
+    await store.inspectFile(file)
+    expect(file.reads).toBe(0)
+    expect(store.error?.code).toBe('input-too-large')
+  })
+
+  it('opens one file dialog at a time', async () => {
+    let answer: (value: Awaited<ReturnType<FakeBridge['inspectOpenFile']>>) => void = () => undefined
+    bridge.inspectOpenFile.mockImplementation(() => new Promise((resolve) => { answer = resolve }))
+    const store = useInspectionStore()
+    const first = store.openFile()
+    const second = store.openFile()
+    answer({ ok: true, value: { fileName: 'a.jwt', text: 'eyJ…', inspection: ringcxVerified() } })
+    await Promise.all([first, second])
+    expect(bridge.inspectOpenFile).toHaveBeenCalledTimes(1)
+    expect(store.origin).toEqual({ kind: 'file', fileName: 'a.jwt', demo: false })
+  })
+
+  it('leaves everything as it was when the open dialog is cancelled', async () => {
+    const store = useInspectionStore()
+    await store.openFile()
+    expect(store.current).toBeNull()
+    expect(store.error).toBeNull()
+  })
+})
+
+describe('useKeysStore', () => {
+  it('loads keys and status, and knows when the store is empty', async () => {
+    const store = useKeysStore()
+    expect(store.isEmpty).toBe(false)
+    await store.refresh()
+    expect(store.keys).toHaveLength(3)
+    expect(store.status?.protection).toBe('os-encrypted')
+    expect(store.isEmpty).toBe(false)
+    bridge.keysList.mockImplementation(() => ok([]))
+    await store.refresh()
+    expect(store.isEmpty).toBe(true)
+  })
+
+  it('confirms a waiting import with its token and exactly the consents it needs', async () => {
+    bridge.keysImportText.mockImplementation(() => ok(importReport({ imported: false, duplicates: [], unprotectedSecrets: true, confirmToken: 't1' })))
+    const store = useKeysStore()
+    await store.importText({ text: 'secret', scheme: 'roxchat', kid: 'main' })
+    expect(store.awaitingConfirmation).toHaveLength(1)
+    await store.confirmImports()
+    expect(bridge.keysConfirmImport).toHaveBeenCalledWith({ token: 't1', replace: false, acceptUnprotected: true })
+    expect(store.awaitingConfirmation).toHaveLength(0)
+    expect(store.reports[0]?.imported).toBe(true)
+  })
+
+  it('keeps an expired confirmation as a problem', async () => {
+    bridge.keysImportText.mockImplementation(() => ok(importReport({ imported: false, duplicates: [{ scheme: 'ringcx', kid: 'hs_demo', storedFingerprint: 'a', newFingerprint: 'b' }], confirmToken: 't2' })))
+    bridge.keysConfirmImport.mockImplementation(() => failure('import-expired', 'The import token expired.'))
+    const store = useKeysStore()
+    await store.importText({ text: '{}' })
+    await store.confirmImports()
+    expect(store.error?.code).toBe('import-expired')
+    expect(store.awaitingConfirmation).toHaveLength(0)
+  })
+
+  it('removes a key by scheme, Key ID and the fingerprint the admin saw', async () => {
+    const store = useKeysStore()
+    await store.refresh()
+    const removed = await store.remove(store.keys[0]!)
+    expect(removed).toBe(true)
+    expect(bridge.keysRemove).toHaveBeenCalledWith({ scheme: 'ringcx', kid: 'hs_demo', fingerprint: 'secret:EIFS-wiD0s2Ej-EKU1yqnw' })
+  })
+
+  it('reports a key that changed meanwhile as not found', async () => {
+    bridge.keysRemove.mockImplementation(() => failure('key-not-found', 'no ringcx key "hs_demo" with that fingerprint'))
+    const store = useKeysStore()
+    await store.refresh()
+    expect(await store.remove(store.keys[0]!)).toBe(false)
+    expect(store.error?.code).toBe('key-not-found')
+  })
+
+  it('loads the demo and hands its examples to the inspector', async () => {
+    const store = useKeysStore()
+    expect(await store.loadDemo()).toBe(true)
+    expect(store.demoLoaded).toBe(true)
+    expect(useInspectionStore().examples.map((example) => example.name)).toEqual(['roxchat-merge.sample.json'])
+    expect(store.reports).toHaveLength(1)
+  })
+})
+
+describe('useSettingsStore', () => {
+  it('loads the settings and the file’s status', async () => {
+    const store = useSettingsStore()
+    await store.load()
+    expect(store.settings).toEqual(DEMO_SETTINGS)
+    expect(store.status?.writable).toBe(true)
+  })
+
+  it('keeps problems main returns, with paths as the form names them', async () => {
+    bridge.settingsUpdate.mockImplementation(() => ok({
+      saved: false as const,
+      problems: [{ path: 'inspection.roxchat.hashAlgorithm', code: 'settings-bad-value' as const, message: 'inspection.roxchat.hashAlgorithm must be one of hmac-sha256, sha256, sha512, md5' }],
+    }))
+    const store = useSettingsStore()
+    expect(await store.save({ inspection: { roxchat: { hashAlgorithm: 'sha1' } } })).toBe(false)
+    expect(store.problems).toEqual([{ path: 'roxchat.hashAlgorithm', code: 'settings-bad-value', message: 'roxchat.hashAlgorithm must be one of hmac-sha256, sha256, sha512, md5' }])
+    store.clearProblems()
+    expect(store.problems).toEqual([])
+  })
+
+  it('takes the saved settings main returns', async () => {
+    const store = useSettingsStore()
+    expect(await store.save({ theme: 'dark' })).toBe(true)
+    expect(store.settings?.theme).toBe('dark')
+  })
+})
+
+describe('useUiStore', () => {
+  it('opens only https: links, through the main process', async () => {
+    const store = useUiStore()
+    await store.openExternal('http://example.com')
+    expect(store.error?.code).toBe('url-not-allowed')
+    expect(bridge.appOpenExternal).not.toHaveBeenCalled()
+    await store.openExternal('https://example.com/profile')
+    expect(bridge.appOpenExternal).toHaveBeenCalledWith({ url: 'https://example.com/profile' })
+    expect(store.error).toBeNull()
+  })
+
+  it('follows the menu: open payload, import keys, show a view', async () => {
+    const store = useUiStore()
+    const stop = store.listenToMenu()
+    bridge.emitMenu('menu:show-view', 'settings')
+    expect(store.view).toBe('settings')
+    bridge.emitMenu('menu:import-keys')
+    await vi.waitFor(() => expect(bridge.keysImportFiles).toHaveBeenCalledTimes(1))
+    expect(store.view).toBe('keys')
+    bridge.emitMenu('menu:open-payload')
+    await vi.waitFor(() => expect(bridge.inspectOpenFile).toHaveBeenCalledTimes(1))
+    expect(store.view).toBe('inspector')
+    stop()
+    bridge.emitMenu('menu:show-view', 'keys')
+    expect(store.view).toBe('inspector')
+  })
+
+  it('pastes and inspects the clipboard text for the menu item', async () => {
+    vi.stubGlobal('navigator', { clipboard: { readText: () => Promise.resolve('roxchat_visitor = null;') } })
+    const store = useUiStore()
+    await store.handleMenu('menu:paste-inspect')
+    expect(bridge.inspectPayload).toHaveBeenCalledWith({ text: 'roxchat_visitor = null;' })
+    expect(useInspectionStore().origin?.kind).toBe('pasted')
+  })
+
+  it('says so when the clipboard cannot be read', async () => {
+    vi.stubGlobal('navigator', { clipboard: { readText: () => Promise.reject(new Error('denied')) } })
+    const store = useUiStore()
+    await store.pasteAndInspect()
+    expect(store.error?.code).toBe('clipboard-unreadable')
+    expect(bridge.inspectPayload).not.toHaveBeenCalled()
+  })
+})
