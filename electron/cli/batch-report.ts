@@ -56,12 +56,19 @@ abstract class StreamedReport {
   private readonly body: WriteStream
   private readonly bodyPath: string
 
+  private failure: Error | null = null
+
   constructor(protected readonly path: string) {
     this.bodyPath = `${path}.body-${process.pid}`
     this.body = createWriteStream(this.bodyPath, { mode: 0o600 })
+    // Kept and rethrown on the next write: an unhandled stream error would end the process.
+    this.body.on('error', (error) => {
+      this.failure = error
+    })
   }
 
   protected async write(text: string): Promise<void> {
+    if (this.failure) throw new Error(`the report ${this.path} could not be written (${this.failure.message})`)
     if (!this.body.write(text)) await once(this.body, 'drain')
   }
 

@@ -77,14 +77,32 @@ export function formatInspection(file: string, inspection: Inspection, options: 
   lines.push(`  checks: ${marks.join('  ')}`)
   for (const error of inspection.errors) lines.push(`  ${paint('red', 'error')} ${error.code}: ${error.message}`)
   for (const warning of inspection.warnings) lines.push(`  ${paint('yellow', 'warning')} ${warning.code}: ${warning.message}`)
+  for (const entry of inspection.diagnosis ?? []) lines.push(`  ${paint('cyan', 'likely cause')} ${entry.code}: ${entry.message}`)
+  if (inspection.expectation) {
+    lines.push(inspection.expectation.met ? `  expectation: ${paint('green', 'met')}` : `  expectation: ${paint('red', 'NOT met')}`)
+    for (const mismatch of inspection.expectation.mismatches) {
+      lines.push(`    ${mismatch.path}: expected ${JSON.stringify(mismatch.expected)}, got ${JSON.stringify(mismatch.actual)}`)
+    }
+  }
+  if (inspection.startPage) lines.push(`  start page: ${inspection.startPage.title} <${inspection.startPage.url}>`)
   if (inspection.fields.length > 0) lines.push('  fields:', ...fieldRows(inspection.fields, paint))
   if (inspection.unmapped.length > 0) lines.push('  not shown in the agent panel:', ...fieldRows(inspection.unmapped, paint))
   if (inspection.rejectedFields.length > 0) lines.push(`  ${paint('red', 'not accepted (do not trust):')}`, ...fieldRows(inspection.rejectedFields, paint))
   return `${lines.join('\n')}\n`
 }
 
-/** The JSON line for one file, with the members the command line documents. */
+/** The JSON object for one file, with the members the command line documents. */
+export function inspectionJson(file: string, inspection: Inspection): Record<string, unknown> {
+  const { scheme, verdict, errors, warnings, checks, key, expiry, fields, unmapped, rejectedFields, now, diagnosis, expectation, startPage } = inspection
+  return {
+    file, scheme, verdict, errors, warnings, checks, key, expiry, fields, unmapped, rejectedFields, now,
+    ...(diagnosis === undefined ? {} : { diagnosis }),
+    ...(expectation === undefined ? {} : { expectation }),
+    ...(startPage === undefined ? {} : { startPage }),
+  }
+}
+
+/** The JSON line for one file. */
 export function inspectionJsonLine(file: string, inspection: Inspection): string {
-  const { scheme, verdict, errors, warnings, checks, key, expiry, fields, unmapped, rejectedFields, now } = inspection
-  return `${JSON.stringify({ file, scheme, verdict, errors, warnings, checks, key, expiry, fields, unmapped, rejectedFields, now })}\n`
+  return `${JSON.stringify(inspectionJson(file, inspection))}\n`
 }

@@ -1,0 +1,87 @@
+/**
+ * `batch DIR|FILE...`: every sample below the paths, streamed, with a summary and optional
+ * JUnit XML and Markdown reports.
+ */
+import { constants } from 'node:fs'
+import { access } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createKeyRing } from '../core/key-ring'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
+import { JunitReport, MarkdownReport, failureSummary, type BatchResult } from './batch-report'
+import { SummaryCounter, runBatch, type BatchContext } from './batch-run'
+import { inspectionJson } from './format-inspection'
+
+const STATUS_LABEL: Record<BatchResult['status'], string> = {
+  passed: 'PASS ',
+  failed: 'FAIL ',
+  error: 'ERROR',
+  skipped: 'SKIP ',
+}
+
+function resultLine(result: BatchResult, json: boolean): string {
+  if (json) {
+    const body = result.inspection === null
+      ? { file: result.file, status: result.status, problem: result.problem }
+      : { ...inspectionJson(result.file, result.inspection), status: result.status }
+    return `${JSON.stringify(body)}\n`
+  }
+  const verdict = result.inspection?.verdict ?? ''
+  const why = result.status === 'passed' ? '' : `  ${failureSummary(result)}`
+  return `${STATUS_LABEL[result.status]} ${verdict.padEnd(17)} ${result.file}${why}\n`
+}
+
+export async function runBatchCommand(args: readonly string[], io: CliIo, clock: () => number = () => performance.now()): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: { ...INSPECTION_OPTIONS, junit: { type: 'string' }, report: { type: 'string' } },
+  })
+  if (positionals.length === 0) throw new UsageError('batch needs at least one folder or file')
+  const scheme = parseScheme(values.scheme)
+  const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
+  const { settings } = await loadSettings(values.config)
+  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore))
+  const authTokens = await loadTokens(values.tokens)
+  const context: BatchContext = {
+    keys,
+    settings,
+    clock: io.now,
+    ...(explicitNow === undefined ? {} : { explicitNow }),
+    ...(scheme === undefined ? {} : { scheme }),
+    ...(authTokens === undefined ? {} : { authTokens }),
+  }
+
+  for (const [option, path] of [['--junit', values.junit], ['--report', values.report]] as const) {
+    if (path === undefined) continue
+    await access(dirname(path), constants.W_OK).catch(() => {
+      throw new UsageError(`${option} ${path}: its folder does not exist or cannot be written`)
+    })
+  }
+  const reports = [
+    ...(values.junit === undefined ? [] : [new JunitReport(values.junit)]),
+    ...(values.report === undefined ? [] : [new MarkdownReport(values.report)]),
+  ]
+  const counter = new SummaryCounter(clock)
+  try {
+    await runBatch(positionals, context, async (result) => {
+      counter.add(result)
+      if (result.status === 'error') io.stderr.write(`${result.file}: ${result.problem ?? 'could not be read'}\n`)
+      io.stdout.write(resultLine(result, values.json === true))
+      for (const report of reports) await report.add(result)
+    })
+  } catch (error) {
+    await Promise.all(reports.map((report) => report.abandon()))
+    throw error
+  }
+  const summary = counter.summary()
+  for (const report of reports) await report.finish(summary)
+  if (values.json) io.stdout.write(`${JSON.stringify({ summary })}\n`)
+  else {
+    io.stdout.write(`\n${summary.files} files: ${summary.verified} verified, ${summary.rejected} rejected; ` +
+      `expectations ${summary.expectationsMet} met, ${summary.expectationsFailed} failed; ${summary.errors} unreadable; ${(summary.ms / 1000).toFixed(1)} s\n`)
+  }
+  if (summary.errors > 0) return EXIT_USAGE
+  return counter.failed > 0 ? EXIT_REJECTED : EXIT_OK
+}

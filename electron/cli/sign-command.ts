@@ -1,0 +1,171 @@
+/**
+ * `sign ringcx|roxchat`: builds a signed sample with a key QA owns and fills its `expect` from
+ * an inspection of the result, so the sample documents what it produces.
+ */
+import { writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { inspect } from '../core/inspect'
+import { fingerprintKey } from '../core/key-fingerprint'
+import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
+import { MAX_KEY_FILE_BYTES, MAX_INPUT_BYTES } from '../core/limits'
+import {
+  expectationFrom,
+  parseTimeSpec,
+  rsaSigningKey,
+  signRingcxToken,
+  signRoxchatVisitor,
+  signingKeyFromMaterial,
+  verificationMaterial,
+  type SigningKey,
+} from '../core/sample-signing'
+import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/settings'
+import { isPlainObject } from '../core/values'
+import { readBoundedTextFile } from '../io/bounded-text-file'
+import { parseKeyArgument } from '../io/key-files'
+import { EXIT_OK, UsageError, loadKeys, loadSettings, parseNow, type CliIo } from './cli-context'
+
+export const SIGN_USAGE = `  cli sign ringcx --kid KID (--key FILE | --keystore DIR) [--claims FILE] [--claim NAME=VALUE]...
+                  [--extra NAME=VALUE]... [--exp +2h] [--now TIME] [--config FILE] [--out FILE]
+  cli sign roxchat (--key FILE | --keystore DIR) [--kid KID] [--fields FILE] [--field NAME=VALUE]...
+                  [--expires +2h|none] [--algorithm hmac-sha256|sha256|sha512|md5] [--now TIME]
+                  [--config FILE] [--out FILE]
+`
+
+async function readJsonObject(path: string, option: string): Promise<Record<string, unknown>> {
+  const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
+  if (!read.ok) throw new UsageError(`${option} ${path}: ${read.message}`)
+  try {
+    const value: unknown = JSON.parse(read.text)
+    if (isPlainObject(value)) return value
+  } catch {
+    // Reported below in the same words as a non-object.
+  }
+  throw new UsageError(`${option} ${path}: must be a JSON object`)
+}
+
+function pairs(values: readonly string[] | undefined, option: string): [string, string][] {
+  return (values ?? []).map((value) => {
+    const at = value.indexOf('=')
+    if (at <= 0) throw new UsageError(`${option} ${value}: use NAME=VALUE`)
+    return [value.slice(0, at), value.slice(at + 1)]
+  })
+}
+
+/** A private key named on the command line (`--key ringcx:KID=private.pem`) can sign RS256. */
+async function privateKeyFromArguments(keyValues: readonly string[], kid: string): Promise<SigningKey | null> {
+  for (const value of keyValues) {
+    const argument = parseKeyArgument(value)
+    if (argument.hint.scheme !== 'ringcx' || argument.hint.kid !== kid) continue
+    const read = await readBoundedTextFile(argument.path, MAX_KEY_FILE_BYTES)
+    if (!read.ok || !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(read.text)) continue
+    const key = rsaSigningKey(read.text, kid)
+    if (!key.ok) throw new UsageError(`--key ${argument.path}: ${key.message}`)
+    return key.key
+  }
+  return null
+}
+
+function pickKey(entries: readonly KeyRingEntry[], scheme: 'ringcx' | 'roxchat', kid: string | undefined): SigningKey {
+  const candidates = entries.filter((entry) => entry.material.scheme === scheme && (kid === undefined || entry.material.kid === kid))
+  if (candidates.length === 0) throw new UsageError(`no ${scheme} key${kid === undefined ? '' : ` "${kid}"`} among the keys given`)
+  if (candidates.length > 1) throw new UsageError(`several ${scheme} keys were given: choose one with --kid`)
+  const key = signingKeyFromMaterial((candidates[0] as KeyRingEntry).material)
+  if (key === null) throw new UsageError(`key "${kid ?? ''}" is an RSA public key, which cannot sign: give its private key with --key ringcx:${kid ?? 'KID'}=private.pem`)
+  return key
+}
+
+function withHashAlgorithm(rawConfig: unknown, hashAlgorithm: RoxchatHashAlgorithm): Record<string, unknown> {
+  const config = isPlainObject(rawConfig) ? rawConfig : {}
+  const roxchat = isPlainObject(config['roxchat']) ? config['roxchat'] : {}
+  return { ...config, roxchat: { ...roxchat, hashAlgorithm } }
+}
+
+export async function runSignCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const [scheme, ...rest] = args
+  if (scheme !== 'ringcx' && scheme !== 'roxchat') throw new UsageError(`sign needs a scheme: ringcx or roxchat\n${SIGN_USAGE}`)
+  const { values } = parseArgs({
+    args: rest,
+    allowPositionals: false,
+    strict: true,
+    options: {
+      key: { type: 'string', multiple: true },
+      keystore: { type: 'string' },
+      kid: { type: 'string' },
+      config: { type: 'string' },
+      now: { type: 'string' },
+      out: { type: 'string' },
+      claims: { type: 'string' },
+      claim: { type: 'string', multiple: true },
+      extra: { type: 'string', multiple: true },
+      exp: { type: 'string' },
+      fields: { type: 'string' },
+      field: { type: 'string', multiple: true },
+      expires: { type: 'string' },
+      algorithm: { type: 'string' },
+    },
+  })
+  const now = values.now === undefined ? io.now() : parseNow(values.now)
+  const { settings, raw: rawConfig } = await loadSettings(values.config)
+  const keyValues = values.key ?? []
+
+  let key: SigningKey
+  let payload: unknown
+  if (scheme === 'ringcx') {
+    if (values.kid === undefined) throw new UsageError('sign ringcx needs --kid')
+    key = (await privateKeyFromArguments(keyValues, values.kid)) ?? pickKey(await loadKeys(keyValues, values.keystore), 'ringcx', values.kid)
+    const claims: Record<string, unknown> = values.claims === undefined ? {} : await readJsonObject(values.claims, '--claims')
+    for (const [name, value] of pairs(values.claim, '--claim')) claims[name] = value
+    const extras = pairs(values.extra, '--extra')
+    if (extras.length > 0) {
+      const existing = isPlainObject(claims['extra_values']) ? claims['extra_values'] : {}
+      claims['extra_values'] = { ...existing, ...Object.fromEntries(extras) }
+    }
+    const exp = parseTimeSpec(values.exp ?? '+2h', now)
+    if (exp === null) throw new UsageError(`--exp ${values.exp ?? ''}: use +2h, +30m, ISO 8601 or Unix seconds`)
+    payload = await signRingcxToken(key as Extract<SigningKey, { scheme: 'ringcx' }>, claims, exp)
+  } else {
+    key = pickKey(await loadKeys(keyValues, values.keystore), 'roxchat', values.kid)
+    const fields: Record<string, string> = {}
+    if (values.fields !== undefined) {
+      for (const [name, value] of Object.entries(await readJsonObject(values.fields, '--fields'))) {
+        if (typeof value !== 'string') throw new UsageError(`--fields: "${name}" must be text (Rox.Chat field values are strings)`)
+        fields[name] = value
+      }
+    }
+    for (const [name, value] of pairs(values.field, '--field')) fields[name] = value
+    const algorithm = (values.algorithm ?? settings.roxchat.hashAlgorithm) as RoxchatHashAlgorithm
+    if (!ROXCHAT_HASH_ALGORITHMS.includes(algorithm)) throw new UsageError(`--algorithm ${algorithm}: use ${ROXCHAT_HASH_ALGORITHMS.join(', ')}`)
+    let expires: number | undefined
+    if (values.expires !== 'none') {
+      const parsed = parseTimeSpec(values.expires ?? '+2h', now)
+      if (parsed === null) throw new UsageError(`--expires ${values.expires ?? ''}: use +2h, ISO 8601, Unix seconds or none`)
+      expires = parsed
+    }
+    payload = signRoxchatVisitor((key as Extract<SigningKey, { scheme: 'roxchat' }>).secret, fields, algorithm, expires)
+  }
+
+  const material = verificationMaterial(key)
+  const keys = await createKeyRing([{ material, info: { scheme: material.scheme, kid: material.kid, alg: material.alg, fingerprint: await fingerprintKey(material) } }])
+  const sampleSettings = scheme === 'roxchat' && values.algorithm !== undefined
+    ? { ...settings, roxchat: { ...settings.roxchat, hashAlgorithm: values.algorithm as RoxchatHashAlgorithm } }
+    : settings
+  const inspection = await inspect(payload, { keys, settings: sampleSettings, now, scheme })
+  // The sample carries the settings it was signed under, so it replays the same anywhere.
+  const config = sampleSettings === settings ? rawConfig : withHashAlgorithm(rawConfig, sampleSettings.roxchat.hashAlgorithm)
+  const sample = {
+    payload,
+    scheme,
+    now: now.toISOString(),
+    ...(config === undefined ? {} : { config }),
+    expect: expectationFrom(inspection),
+  }
+  const text = `${JSON.stringify(sample, null, 2)}\n`
+  if (values.out === undefined) io.stdout.write(text)
+  else {
+    await writeFile(values.out, text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`--out ${values.out ?? ''}: ${error.code === 'EEXIST' ? 'the file exists already; choose another name' : 'could not be written'}`)
+    })
+    io.stderr.write(`signed ${scheme} sample written to ${values.out} (${inspection.verdict}${inspection.errors.length > 0 ? `: ${inspection.errors.map((error) => error.code).join(', ')}` : ''})\n`)
+  }
+  return EXIT_OK
+}
