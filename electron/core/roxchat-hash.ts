@@ -6,9 +6,26 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { RoxchatHashAlgorithm } from './settings'
 import type { RoxchatHashKey } from './key-ring'
 
-/** Compares key names by their UTF-8 bytes, as Python 2's sorted() did on byte strings. */
+/**
+ * Compares key names by their UTF-8 bytes, as Python 2's sorted() did on byte strings.
+ * UTF-8 byte order is code point order; UTF-16 code units differ from it only where a
+ * surrogate meets a unit at or above U+E000, so those two ranges swap places here.
+ * Runs on every sort of every visitor, hence no allocation.
+ */
 export function compareUtf8(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
+  const length = Math.min(a.length, b.length)
+  for (let index = 0; index < length; index++) {
+    const left = a.charCodeAt(index)
+    const right = b.charCodeAt(index)
+    if (left !== right) return codePointRank(left) - codePointRank(right)
+  }
+  return a.length - b.length
+}
+
+function codePointRank(unit: number): number {
+  if (unit >= 0xe000) return unit - 0x800
+  if (unit >= 0xd800) return unit + 0x2000
+  return unit
 }
 
 /**
@@ -35,15 +52,11 @@ export function roxchatHashMessage(fields: Readonly<Record<string, string>>, exp
  * computeRoxchatHash('John123451481195621', key, 'hmac-sha256') // '…64 hex digits'
  */
 export function computeRoxchatHash(message: string | Uint8Array, key: Pick<RoxchatHashKey, 'secret' | 'hmacKey'>, algorithm: RoxchatHashAlgorithm): string {
-  const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message
-  switch (algorithm) {
-    case 'hmac-sha256':
-      return createHmac('sha256', key.hmacKey).update(bytes).digest('hex')
-    case 'sha256':
-    case 'sha512':
-    case 'md5':
-      return createHash(algorithm).update(bytes).update(key.secret, 'utf8').digest('hex')
-  }
+  const hash = algorithm === 'hmac-sha256' ? createHmac('sha256', key.hmacKey) : createHash(algorithm)
+  if (typeof message === 'string') hash.update(message, 'utf8')
+  else hash.update(message)
+  if (algorithm !== 'hmac-sha256') hash.update(key.secret, 'utf8')
+  return hash.digest('hex')
 }
 
 /** Length of the hex digest each algorithm produces. */
@@ -56,6 +69,8 @@ export const HEX_LENGTH: Readonly<Record<RoxchatHashAlgorithm, number>> = {
 
 /** Constant-time equality of two hex strings, exact spelling (the server wants lower case). */
 export function hexEquals(expected: string, given: string): boolean {
+  // Lengths are public (every digest of an algorithm has one); only contents need constant time.
+  if (expected.length !== given.length) return false
   const a = Buffer.from(expected, 'utf8')
   const b = Buffer.from(given, 'utf8')
   return a.length === b.length && timingSafeEqual(a, b)

@@ -61,11 +61,6 @@ export function verifyRoxchatVisitor(
   const checks: Check[] = [{ id: 'format', status: 'pass' }]
   const errors: Issue<ErrorCode>[] = []
   const rawFields = visitor['fields']
-  const receivedFields: SourcedField[] = Object.entries(rawFields).map(([name, value]) => ({
-    name,
-    value: displayValue(value),
-    source: 'providedFields',
-  }))
 
   // fields: every value a string, id present and not empty.
   const nonStrings = Object.keys(rawFields).filter((name) => typeof rawFields[name] !== 'string')
@@ -125,6 +120,10 @@ export function verifyRoxchatVisitor(
     }
   }
 
+  // Only a rejected visitor's fields are listed as received: a verified one's are merged.
+  const receivedFields: SourcedField[] = errors.length === 0
+    ? []
+    : Object.entries(rawFields).map(([name, value]) => ({ name, value: displayValue(value), source: 'providedFields' }))
   return {
     checks,
     errors,

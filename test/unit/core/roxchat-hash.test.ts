@@ -1,5 +1,6 @@
 import { createSecretKey } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import {
   HEX_LENGTH,
   compareUtf8,
@@ -90,5 +91,21 @@ describe('hexEquals', () => {
     expect(hexEquals(hash, hash.slice(0, -1))).toBe(false)
     expect(hexEquals(hash, `${hash}0`)).toBe(false)
     expect(hexEquals(hash, '')).toBe(false)
+  })
+})
+
+describe('compareUtf8 agrees with the UTF-8 bytes', () => {
+  it('orders any two strings as Buffer.compare orders their UTF-8 encodings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        expect(Math.sign(compareUtf8(a, b))).toBe(Math.sign(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('puts an astral character after U+FFFD, unlike UTF-16 order', () => {
+    expect(compareUtf8('\u{1F600}', '\uFFFD')).toBeGreaterThan(0)
+    expect('\u{1F600}' < '\uFFFD').toBe(true)
   })
 })
