@@ -7,9 +7,11 @@ import { access } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createKeyRing } from '../core/key-ring'
+import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
 import { JunitReport, MarkdownReport, failureSummary, type BatchResult } from './batch-report'
-import { SummaryCounter, runBatch, type BatchContext } from './batch-run'
+import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext } from './batch-run'
+import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
 import { inspectionJson } from './format-inspection'
 
 const STATUS_LABEL: Record<BatchResult['status'], string> = {
@@ -31,6 +33,29 @@ function resultLine(result: BatchResult, json: boolean): string {
   return `${STATUS_LABEL[result.status]} ${verdict.padEnd(17)} ${result.file}${why}\n`
 }
 
+/** Small batches run in this thread; past this many files the rest go to worker threads. */
+const FILES_BEFORE_THREADS = 256
+
+/** Starts worker threads only once a batch is large enough to repay their start-up. */
+class LazyThreads {
+  private pool: WorkerPool<BatchTask, BatchTaskResult> | null = null
+  private seen = 0
+
+  constructor(private readonly init: BatchWorkerInit) {}
+
+  inspect(path: string, context: BatchContext): Promise<BatchResult> {
+    this.seen++
+    const size = poolSizeForMachine()
+    if (this.seen <= FILES_BEFORE_THREADS || size < 2) return inspectSampleFile(path, context)
+    this.pool ??= new WorkerPool<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), size, this.init)
+    return this.pool.run({ kind: 'file', path }) as Promise<BatchResult>
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close()
+  }
+}
+
 export async function runBatchCommand(args: readonly string[], io: CliIo, clock: () => number = () => performance.now()): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -42,7 +67,8 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
   const scheme = parseScheme(values.scheme)
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
-  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore))
+  const keyEntries = await loadKeys(values.key ?? [], values.keystore)
+  const keys = await createKeyRing(keyEntries)
   const authTokens = await loadTokens(values.tokens)
   const context: BatchContext = {
     keys,
@@ -64,16 +90,26 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
     ...(values.report === undefined ? [] : [new MarkdownReport(values.report)]),
   ]
   const counter = new SummaryCounter(clock)
+  const init: BatchWorkerInit = {
+    keys: keyEntries,
+    settings,
+    ...(explicitNow === undefined ? {} : { explicitNow: explicitNow.toISOString() }),
+    ...(scheme === undefined ? {} : { scheme }),
+    ...(authTokens === undefined ? {} : { authTokens: [...authTokens] }),
+  }
+  const threads = new LazyThreads(init)
   try {
     await runBatch(positionals, context, async (result) => {
       counter.add(result)
       if (result.status === 'error') io.stderr.write(`${result.file}: ${result.problem ?? 'could not be read'}\n`)
       io.stdout.write(resultLine(result, values.json === true))
       for (const report of reports) await report.add(result)
-    })
+    }, { inspectFile: (path) => threads.inspect(path, context) })
   } catch (error) {
     await Promise.all(reports.map((report) => report.abandon()))
     throw error
+  } finally {
+    await threads.close()
   }
   const summary = counter.summary()
   for (const report of reports) await report.finish(summary)

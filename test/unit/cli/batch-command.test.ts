@@ -108,6 +108,21 @@ describe('cli batch', () => {
     expect(run.lines.slice(0, 2).map((line) => line['verdict'])).toEqual(['verified', 'rejected'])
   })
 
+  it('hands large batches to worker threads and keeps the walk order', async () => {
+    const folder = join(dir, 'large')
+    await mkdir(folder)
+    const names = Array.from({ length: 700 }, (_, index) => `v${String(index).padStart(4, '0')}.json`)
+    await Promise.all(names.map((name, index) => writeFile(join(folder, name), JSON.stringify(index % 100 === 7 ? { ...roxVisitor(String(index)), hash: 'x' } : roxVisitor(String(index))))))
+    const keyFile = join(dir, 'rox-large.txt')
+    await writeFile(keyFile, KEY)
+    const run = await cli('batch', folder, '--key', `roxchat:rox=${keyFile}`, '--json')
+    expect(run.status).toBe(EXIT_REJECTED)
+    const lines = run.lines.slice(0, -1)
+    expect(lines.map((line) => line['file'])).toEqual(names.map((name) => join(folder, name)))
+    expect(lines.filter((line) => line['verdict'] === 'rejected')).toHaveLength(7)
+    expect(run.lines.at(-1)?.['summary']).toMatchObject({ files: 700, verified: 693, rejected: 7 })
+  }, 60_000)
+
   it.each([
     [['batch'], 'no path'],
     [['batch', '.', '--junit', '/no/such/folder/out.xml'], 'unwritable report'],
