@@ -5,6 +5,7 @@ import type { CheckId, CheckStatus, ExpiryStatus, FieldSource, PayloadForm, Sche
 import { ROXCHAT_KNOWN_FIELDS } from '../electron/core/priority-merge'
 import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx-identity'
 import type { RoxchatFieldSet, RoxchatHashAlgorithm } from '../electron/core/settings'
+import type { SampleStatus } from '../electron/shared/ipc-contract'
 
 export const SCHEME_NAME: Readonly<Record<Scheme, string>> = {
   ringcx: 'RingCX',
@@ -192,4 +193,13 @@ export const HASH_ALGORITHM_TEXT: Readonly<Record<RoxchatHashAlgorithm, string>>
   sha256: 'SHA-256 (key appended)',
   sha512: 'SHA-512 (key appended)',
   md5: 'MD5 (key appended, legacy)',
+}
+
+/** Each sample status in words, with a glyph so it reads without colour. */
+export const SAMPLE_STATUS_TEXT: Readonly<Record<SampleStatus, VerdictText & { readonly description: string }>> = {
+  met: { title: 'Expectation met', icon: '✔', description: 'The inspection produced what the sample’s expect asks for.' },
+  failed: { title: 'Expectation failed', icon: '✖', description: 'The inspection differs from the sample’s expect.' },
+  'no-expectation': { title: 'No expectation', icon: '–', description: 'The file has no expect: only its verdict is shown.' },
+  unreadable: { title: 'Unreadable', icon: '!', description: 'The file could not be read, or is over 1 MiB.' },
+  skipped: { title: 'Skipped', icon: '↷', description: 'A key or settings file, not a sample.' },
 }

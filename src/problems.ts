@@ -11,7 +11,14 @@ export interface Problem {
 }
 
 /** Failures the renderer itself detects before anything is sent. */
-export type RendererProblemCode = 'input-too-large' | 'input-empty' | 'key-file-too-large' | 'clipboard-unreadable' | 'url-not-allowed'
+export type RendererProblemCode =
+  | 'input-too-large'
+  | 'input-empty'
+  | 'key-file-too-large'
+  | 'clipboard-unreadable'
+  | 'clipboard-unwritable'
+  | 'url-not-allowed'
+  | 'sign-form-invalid'
 
 const IPC_SUMMARY: Readonly<Record<IpcErrorCode, string>> = {
   'ipc-bad-sender': 'The request was refused because it did not come from the app’s own window.',
@@ -27,6 +34,13 @@ const IPC_SUMMARY: Readonly<Record<IpcErrorCode, string>> = {
   'settings-store-unavailable': 'The settings file cannot be used right now.',
   'url-not-allowed': 'Only https: links open, and only in your browser.',
   'demo-unavailable': 'The demo keys and examples could not be loaded.',
+  'samples-run-not-found': 'That sample run is over: a newer run replaced it.',
+  'sample-not-openable': 'That file is a key or settings file, not a sample, so it is not shown.',
+  'token-table-invalid': 'The file is not a token table: it must be JSON like {"token": {"id": "…", …}}.',
+  'qa-tools-off': 'Signing samples is a QA tool: switch on QA tools in Settings first.',
+  'signing-key-unusable': 'That key cannot sign a sample.',
+  'signing-input-invalid': 'The sample could not be signed as asked.',
+  'file-unwritable': 'The file could not be saved.',
 }
 
 function isIssueCode(code: string): code is IssueCode {

@@ -36,7 +36,7 @@ export interface SettingsDraft {
   theme: Theme
 }
 
-export const DEFAULT_APP_SETTINGS: AppSettings = { inspection: DEFAULT_SETTINGS, qaTools: false, theme: 'system' }
+export const DEFAULT_APP_SETTINGS: AppSettings = { inspection: DEFAULT_SETTINGS, qaTools: false, theme: 'system', tokensFile: null }
 
 export function draftFrom(settings: AppSettings): SettingsDraft {
   const { ringcx, roxchat } = settings.inspection

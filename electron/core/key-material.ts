@@ -39,3 +39,24 @@ export const MAX_ROXCHAT_SECRET_LENGTH = 4096
 export function kidPatternFor(scheme: Scheme): RegExp {
   return scheme === 'ringcx' ? RINGCX_KID_PATTERN : ROXCHAT_KID_PATTERN
 }
+
+/** Why a key in a file cannot be imported; stable, like the inspection codes. */
+export type KeyErrorCode =
+  | 'key-file-too-large'
+  | 'key-file-empty'
+  | 'key-format-unrecognised'
+  | 'key-json-invalid'
+  | 'key-scheme-invalid'
+  | 'key-kid-missing'
+  | 'key-kid-invalid'
+  | 'key-alg-invalid'
+  | 'key-secret-invalid'
+  | 'key-rsa-invalid'
+  | 'key-rsa-too-small'
+  | 'key-encrypted'
+  | 'key-material-missing'
+  | 'key-duplicate-kid'
+
+export type KeyWarningCode = 'key-private-reduced'
+
+export type KeyFileFormat = 'manifest' | 'jwks' | 'jwk' | 'pem' | 'certificate' | 'secret'

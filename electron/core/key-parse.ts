@@ -10,33 +10,19 @@ import {
   MIN_RSA_BITS,
   RINGCX_SECRET_PATTERN,
   kidPatternFor,
+  type KeyErrorCode,
+  type KeyFileFormat,
   type KeyInfo,
   type KeyMaterial,
+  type KeyWarningCode,
   type RsaPublicJwk,
 } from './key-material'
 import { fingerprintKey } from './key-fingerprint'
 import { MAX_KEY_FILE_BYTES } from './limits'
 import { isPlainObject } from './values'
 
-export type KeyErrorCode =
-  | 'key-file-too-large'
-  | 'key-file-empty'
-  | 'key-format-unrecognised'
-  | 'key-json-invalid'
-  | 'key-scheme-invalid'
-  | 'key-kid-missing'
-  | 'key-kid-invalid'
-  | 'key-alg-invalid'
-  | 'key-secret-invalid'
-  | 'key-rsa-invalid'
-  | 'key-rsa-too-small'
-  | 'key-encrypted'
-  | 'key-material-missing'
-  | 'key-duplicate-kid'
-
-export type KeyWarningCode = 'key-private-reduced'
-
-export type KeyFileFormat = 'manifest' | 'jwks' | 'jwk' | 'pem' | 'certificate' | 'secret'
+// The codes live in key-material.ts (pure, no node:crypto) so the IPC contract and renderer can name them.
+export type { KeyErrorCode, KeyFileFormat, KeyWarningCode } from './key-material'
 
 export interface KeyNote<C extends string> {
   readonly code: C

@@ -4,8 +4,9 @@
  * are judged later by the core; here only their form.
  */
 import { SCHEMES, type Scheme } from '../core/inspection'
+import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/settings'
 import { isPlainObject } from '../core/values'
-import { MAX_IPC_TEXT_BYTES, type Channel, type ChannelArgs } from '../shared/ipc-contract'
+import { MAX_IPC_TEXT_BYTES, type Channel, type ChannelArgs, type SignSampleRequest } from '../shared/ipc-contract'
 import { ServiceError } from './service-error'
 
 /** Room for a 1 MiB text plus the other members of its request. */
@@ -16,7 +17,10 @@ const MAX_LABEL_LENGTH = 200
 const MAX_FINGERPRINT_LENGTH = 200
 const MAX_URL_LENGTH = 2048
 const MAX_ARGUMENT_DEPTH = 32
+const MAX_TIME_SPEC_LENGTH = 64
 const CONFIRM_TOKEN = /^[A-Za-z0-9_-]{16,64}$/
+/** Run ids and picked-key handles: random base64url made by main. */
+const RANDOM_ID = /^[A-Za-z0-9_-]{8,64}$/
 
 function bad(message: string): never {
   throw new ServiceError('ipc-bad-argument', message)
@@ -57,6 +61,78 @@ function flag(value: unknown, name: string): boolean {
 function scheme(value: unknown): Scheme {
   if (typeof value !== 'string' || !(SCHEMES as readonly string[]).includes(value)) bad('scheme must be "ringcx" or "roxchat"')
   return value as Scheme
+}
+
+function randomId(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !RANDOM_ID.test(value)) bad(`${name} is not an id this app made`)
+  return value
+}
+
+function count(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) bad(`${name} must be a whole number from 0`)
+  return value
+}
+
+function plainObject(value: unknown, name: string): Record<string, unknown> {
+  if (!isPlainObject(value) || (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)) bad(`${name} must be an object`)
+  return value
+}
+
+/** JSON values only: a Date or Map would be signed as something else than what was shown. */
+function assertJson(value: unknown, name: string): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) bad(`${name} must be a finite number`)
+    return
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => assertJson(item, `${name}[${index}]`))
+    return
+  }
+  for (const [key, member] of Object.entries(plainObject(value, name))) assertJson(member, `${name}.${key}`)
+}
+
+function textFields(value: unknown, name: string): Record<string, string> {
+  const fields = plainObject(value, name)
+  for (const [key, member] of Object.entries(fields)) {
+    shortText(key, `a name in ${name}`, MAX_NAME_LENGTH)
+    if (typeof member !== 'string') bad(`${name}.${key} must be text`)
+  }
+  return fields as Record<string, string>
+}
+
+function hashAlgorithm(value: unknown): RoxchatHashAlgorithm {
+  if (typeof value !== 'string' || !(ROXCHAT_HASH_ALGORITHMS as readonly string[]).includes(value)) bad(`algorithm must be one of ${ROXCHAT_HASH_ALGORITHMS.join(', ')}`)
+  return value as RoxchatHashAlgorithm
+}
+
+function signRequest(args: readonly unknown[]): SignSampleRequest {
+  if (args.length !== 1 || !isPlainObject(args[0])) bad('this request takes one object')
+  const kid = (value: Record<string, unknown>): string => shortText(value['kid'], 'kid', MAX_KID_LENGTH)
+  const time = (present: unknown, name: string): string => shortText(present, name, MAX_TIME_SPEC_LENGTH)
+  if (args[0]['scheme'] === 'ringcx') {
+    const value = request(args, ['scheme', 'kid', 'privateKeyHandle', 'claims', 'exp'])
+    const claims = plainObject(value['claims'], 'claims')
+    assertJson(claims, 'claims')
+    return defined({
+      scheme: 'ringcx' as const,
+      kid: kid(value),
+      privateKeyHandle: optional(value['privateKeyHandle'], (handle) => randomId(handle, 'privateKeyHandle')),
+      claims,
+      exp: time(value['exp'], 'exp'),
+    })
+  }
+  if (args[0]['scheme'] === 'roxchat') {
+    const value = request(args, ['scheme', 'kid', 'fields', 'expires', 'algorithm'])
+    return defined({
+      scheme: 'roxchat' as const,
+      kid: kid(value),
+      fields: textFields(value['fields'], 'fields'),
+      expires: optional(value['expires'], (expires) => time(expires, 'expires')),
+      algorithm: optional(value['algorithm'], hashAlgorithm),
+    })
+  }
+  bad('scheme must be "ringcx" or "roxchat"')
 }
 
 /** Leaves out members that were not sent, so services see only what the renderer asked for. */
@@ -149,6 +225,30 @@ const READERS: ArgumentReaders = {
     return defined({ inspection: value['inspection'], qaTools: value['qaTools'], theme: value['theme'] })
   },
   'demo:load': noArgument,
+  'samples:start': (args) => {
+    const value = request(args, ['pick'])
+    if (value['pick'] !== 'folder' && value['pick'] !== 'files') bad('pick must be "folder" or "files"')
+    return { pick: value['pick'] }
+  },
+  'samples:progress': (args) => {
+    const value = request(args, ['runId', 'cursor'])
+    return { runId: randomId(value['runId'], 'runId'), cursor: count(value['cursor'], 'cursor') }
+  },
+  'samples:cancel': (args) => ({ runId: randomId(request(args, ['runId'])['runId'], 'runId') }),
+  'samples:rerun': (args) => ({ runId: randomId(request(args, ['runId'])['runId'], 'runId') }),
+  'samples:open': (args) => {
+    const value = request(args, ['runId', 'index'])
+    return { runId: randomId(value['runId'], 'runId'), index: count(value['index'], 'index') }
+  },
+  'tokens:status': noArgument,
+  'tokens:choose': noArgument,
+  'tokens:clear': noArgument,
+  'qa:pick-signing-key': noArgument,
+  'qa:sign-sample': signRequest,
+  'qa:save-sample': (args) => {
+    const value = request(args, ['text', 'fileName'])
+    return { text: text(value['text'], 'text'), fileName: shortText(value['fileName'], 'fileName', MAX_NAME_LENGTH) }
+  },
 }
 
 /**

@@ -1,8 +1,13 @@
 /**
  * The services' {@link DialogPort} over Electron's native file dialogs.
  */
-import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import type { DialogPort } from './services'
+
+const SAMPLE_FILTERS = [
+  { name: 'Samples and payloads', extensions: ['json', 'json5', 'jwt', 'jws', 'token', 'txt', 'js', 'html', 'htm'] },
+  { name: 'All files', extensions: ['*'] },
+]
 
 async function pick(window: BrowserWindow | null, options: OpenDialogOptions): Promise<string[] | null> {
   const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options)
@@ -33,6 +38,35 @@ export function createElectronDialogs(options: { readonly window: () => BrowserW
           { name: 'All files', extensions: ['*'] },
         ],
       })
+    },
+    async pickSampleFolder() {
+      const paths = await pick(options.window(), { title: 'Open a Folder of Samples', properties: ['openDirectory'] })
+      return paths?.[0] ?? null
+    },
+    pickSampleFiles() {
+      return pick(options.window(), { title: 'Open Samples', properties: ['openFile', 'multiSelections'], filters: SAMPLE_FILTERS })
+    },
+    async pickTokenTable() {
+      const paths = await pick(options.window(), {
+        title: 'Choose a Rox.Chat Token Table',
+        properties: ['openFile'],
+        filters: [{ name: 'Token tables', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+      })
+      return paths?.[0] ?? null
+    },
+    async pickSigningKeyFile() {
+      const paths = await pick(options.window(), {
+        title: 'Choose an RSA Private Key for Signing',
+        properties: ['openFile'],
+        filters: [{ name: 'PEM private keys', extensions: ['pem', 'key'] }, { name: 'All files', extensions: ['*'] }],
+      })
+      return paths?.[0] ?? null
+    },
+    async pickSavePath(suggestedName) {
+      const parent = options.window()
+      const saveOptions: SaveDialogOptions = { title: 'Save Sample', defaultPath: suggestedName, filters: [{ name: 'Sample files', extensions: ['json'] }] }
+      const result = parent === null ? await dialog.showSaveDialog(saveOptions) : await dialog.showSaveDialog(parent, saveOptions)
+      return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath
     },
   }
 }

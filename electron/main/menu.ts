@@ -42,6 +42,7 @@ export function buildMenuTemplate(options: AppMenuOptions): MenuItemConstructorO
       submenu: [
         showView('Inspector', 'inspector', 'CmdOrCtrl+1'),
         showView('Keys', 'keys', 'CmdOrCtrl+2'),
+        showView('Samples', 'samples', 'CmdOrCtrl+3'),
         showView('Settings', 'settings', 'CmdOrCtrl+,'),
         { type: 'separator' },
         { role: 'resetZoom' },

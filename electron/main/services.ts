@@ -5,12 +5,14 @@
  */
 import { randomBytes } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, join, resolve } from 'node:path'
+import type { BatchContext } from '../cli/batch-run'
 import type { Inspection, Scheme } from '../core/inspection'
 import { inspect } from '../core/inspect'
 import { parseKeyFile, type KeyHint, type KeyReportEntry } from '../core/key-parse'
 import { createKeyRing, type KeyRing } from '../core/key-ring'
 import { MAX_INPUT_BYTES, MAX_KEY_FILE_BYTES } from '../core/limits'
+import { isKeyOrSettingsFile } from '../core/payload-detect'
 import { isPlainObject } from '../core/values'
 import type {
   AppInfo,
@@ -18,20 +20,35 @@ import type {
   KeyImportEntryView,
   KeyImportReport,
   KeyImportTextRequest,
+  SamplesRunStarted,
+  TokenTableStatus,
 } from '../shared/ipc-contract'
 import { readBoundedTextFile } from '../io/bounded-text-file'
+import { readTokenTableFile } from '../io/token-table-file'
 import type { ChannelServices } from './call-service'
 import { openKeyStore, type KeyStore, type NewKey } from './key-store'
+import { createQaSigningServices, type SigningDialogs } from './qa-signing'
+import { SamplesRun } from './samples-run'
 import type { SecretCipher } from './secret-cipher'
 import { ServiceError } from './service-error'
 import { openSettingsStore, type SettingsStore } from './settings-store'
+import { TokenTableSource } from './token-table-source'
 
-/** The file pickers the services need; Electron's dialogs in the app, fakes in tests. */
-export interface DialogPort {
+/**
+ * The file pickers the services need; Electron's dialogs in the app, fakes in tests and in the
+ * end-to-end harness. Every path main reads comes from here: the window never names one.
+ */
+export interface DialogPort extends SigningDialogs {
   /** The path of the payload file the user picked, or null when cancelled. */
   pickPayloadFile(): Promise<string | null>
   /** The paths of the key files the admin picked, or null when cancelled. */
   pickKeyFiles(): Promise<readonly string[] | null>
+  /** A folder of samples for the Samples view, or null when cancelled. */
+  pickSampleFolder(): Promise<string | null>
+  /** Sample files for the Samples view, or null when cancelled. */
+  pickSampleFiles(): Promise<readonly string[] | null>
+  /** A Rox.Chat token table file, or null when cancelled. */
+  pickTokenTable(): Promise<string | null>
 }
 
 export interface ServiceDeps {
@@ -44,6 +61,8 @@ export interface ServiceDeps {
   /** Opens an https: URL in the user's browser (shell.openExternal in the app). */
   readonly openExternal: (url: string) => Promise<void>
   readonly appInfo: AppInfo
+  /** Files a Samples run inspects at once; the batch runner's default when left out. */
+  readonly samplesWindow?: number
 }
 
 export interface AppServices extends ChannelServices {
@@ -129,7 +148,9 @@ export function allowedExternalUrl(url: string): string | null {
 export function createServices(deps: ServiceDeps): AppServices {
   const { keyStore, settingsStore } = deps
   const pending = new Map<string, PendingImport>()
+  const tokens = new TokenTableSource()
   let ringCache: { readonly revision: number; readonly ring: Promise<KeyRing> } | null = null
+  let samplesRun: SamplesRun | null = null
 
   function keyRing(): Promise<KeyRing> {
     if (ringCache === null || ringCache.revision !== keyStore.materialRevision) {
@@ -142,15 +163,63 @@ export function createServices(deps: ServiceDeps): AppServices {
     return ringCache.ring
   }
 
-  async function inspectText(text: string, scheme: Scheme | undefined): Promise<Inspection> {
-    const inspection = await inspect(text, {
+  async function inspectWithoutRecording(text: string, scheme: Scheme | undefined): Promise<Inspection> {
+    const { table } = await tokens.load(settingsStore.get().tokensFile)
+    return inspect(text, {
       keys: await keyRing(),
       settings: settingsStore.get().inspection,
       now: deps.now(),
       ...(scheme === undefined ? {} : { scheme }),
+      ...(table === undefined ? {} : { authTokens: table }),
     })
+  }
+
+  async function inspectText(text: string, scheme: Scheme | undefined): Promise<Inspection> {
+    const inspection = await inspectWithoutRecording(text, scheme)
     if (inspection.key !== null && inspection.scheme !== null) keyStore.recordMatch(inspection.scheme, inspection.key.kid, deps.now())
     return inspection
+  }
+
+  /** What inspections are judged with right now; a run judged with another stamp is stale. */
+  async function configStamp(): Promise<string> {
+    await tokens.load(settingsStore.get().tokensFile)
+    return `${keyStore.materialRevision}|${tokens.revision}|${JSON.stringify(settingsStore.get().inspection)}`
+  }
+
+  /**
+   * Starts a Samples run, replacing the last one. Sample libraries are not live traffic, so a
+   * run does not count key matches (that would hide keys no website uses any more).
+   */
+  async function startSamplesRun(roots: readonly string[]): Promise<SamplesRunStarted> {
+    samplesRun?.cancel()
+    const stamp = await configStamp()
+    const { table } = await tokens.load(settingsStore.get().tokensFile)
+    const context: BatchContext = {
+      keys: await keyRing(),
+      settings: settingsStore.get().inspection,
+      clock: deps.now,
+      ...(table === undefined ? {} : { authTokens: table }),
+    }
+    // Another start may have won while this one waited: one run at a time, the newest.
+    samplesRun?.cancel()
+    const run = new SamplesRun({
+      id: randomBytes(12).toString('base64url'),
+      roots,
+      context,
+      stamp,
+      ...(deps.samplesWindow === undefined ? {} : { window: deps.samplesWindow }),
+    })
+    samplesRun = run
+    return { runId: run.id, roots: roots.map((root) => basename(root)) }
+  }
+
+  function samplesRunOf(runId: string): SamplesRun {
+    if (samplesRun === null || samplesRun.id !== runId) throw new ServiceError('samples-run-not-found', 'this sample run was replaced by a newer one: open the samples again')
+    return samplesRun
+  }
+
+  async function tokenStatus(): Promise<TokenTableStatus> {
+    return (await tokens.load(settingsStore.get().tokensFile)).status
   }
 
   function remember(pendingImport: PendingImport): string {
@@ -308,6 +377,65 @@ export function createServices(deps: ServiceDeps): AppServices {
       const keys = await importText(read.text, { fileName: DEMO_KEYS_FILE, replace: false, acceptUnprotected: true })
       return { keys, examples: await readExamples() }
     },
+
+    'samples:start': async ({ pick }) => {
+      let picked: readonly string[] | null
+      if (pick === 'folder') {
+        const folder = await deps.dialogs.pickSampleFolder()
+        picked = folder === null ? null : [folder]
+      } else {
+        picked = await deps.dialogs.pickSampleFiles()
+      }
+      if (picked === null || picked.length === 0) return null
+      return startSamplesRun(picked.map((path) => resolve(path)))
+    },
+
+    'samples:progress': async ({ runId, cursor }) => {
+      const run = samplesRunOf(runId)
+      return run.progress(cursor, (await configStamp()) !== run.stamp)
+    },
+
+    'samples:cancel': async ({ runId }) => ({ cancelled: samplesRunOf(runId).cancel() }),
+
+    'samples:rerun': async ({ runId }) => startSamplesRun(samplesRunOf(runId).roots),
+
+    'samples:open': async ({ runId, index }) => {
+      const sample = samplesRunOf(runId).sampleAt(index)
+      if (sample === null) throw new ServiceError('samples-run-not-found', `the run has no sample number ${index + 1} yet`)
+      const fileName = basename(sample.path)
+      const notOpenable = new ServiceError('sample-not-openable', `${fileName} is a key or settings file, not a sample: it is not shown`)
+      if (sample.status === 'skipped') throw notOpenable
+      const read = await readBoundedTextFile(sample.path, MAX_INPUT_BYTES)
+      if (!read.ok) throw new ServiceError(read.reason === 'too-large' ? 'file-too-large' : 'file-unreadable', `${fileName}: ${read.message}`)
+      // The file may have changed since the run: check again that it holds no key.
+      if (isKeyOrSettingsFile(read.text)) throw notOpenable
+      return { fileName, text: read.text, inspection: await inspectText(read.text, undefined) }
+    },
+
+    'tokens:status': () => tokenStatus(),
+
+    'tokens:choose': async () => {
+      const path = await deps.dialogs.pickTokenTable()
+      if (path === null) return null
+      const read = await readTokenTableFile(path)
+      if (!read.ok) throw new ServiceError('token-table-invalid', read.message)
+      const saved = await settingsStore.update({ tokensFile: resolve(path) })
+      if (!saved.saved) throw new ServiceError('token-table-invalid', saved.problems.map((problem) => problem.message).join('; '))
+      return tokenStatus()
+    },
+
+    'tokens:clear': async () => {
+      await settingsStore.update({ tokensFile: null })
+      return tokenStatus()
+    },
+
+    ...createQaSigningServices({
+      keyStore,
+      settingsStore,
+      dialogs: deps.dialogs,
+      now: deps.now,
+      inspectSample: (text) => inspectWithoutRecording(text, undefined),
+    }),
 
     flush: async () => {
       await keyStore.flush()

@@ -2,7 +2,7 @@
  * settings.json: the inspection rules (what `--config` carries on the command line) plus the app's
  * own preferences. Same durable file as the key store; validated field by field by the core.
  */
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings, type SettingsProblem } from '../core/settings'
 import { isPlainObject } from '../core/values'
 import type { AppSettings, SettingsStatus, SettingsUpdate, SettingsUpdateResult, Theme } from '../shared/ipc-contract'
@@ -15,7 +15,18 @@ const VERSION = 1
 
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
 
-export const DEFAULT_APP_SETTINGS: AppSettings = { inspection: DEFAULT_SETTINGS, qaTools: false, theme: 'system' }
+export const DEFAULT_APP_SETTINGS: AppSettings = { inspection: DEFAULT_SETTINGS, qaTools: false, theme: 'system', tokensFile: null }
+
+/** A path to a file is at most this long on every platform we ship for. */
+const MAX_PATH_LENGTH = 4096
+
+/**
+ * What main itself may change: the window's update plus the token table file, which only
+ * `tokens:choose` sets (from a dialog) so that the window never names a path to read.
+ */
+export interface MainSettingsUpdate extends SettingsUpdate {
+  readonly tokensFile?: unknown
+}
 
 interface SettingsFile extends AppSettings {
   readonly format: typeof FORMAT
@@ -36,7 +47,7 @@ function withPrefix(problems: readonly SettingsProblem[], prefix: string): Setti
  * @example
  * resolveSettingsUpdate(current, { theme: 'dark', inspection: { ringcx: { minExpirySeconds: 7200 } } })
  */
-export function resolveSettingsUpdate(current: AppSettings, update: SettingsUpdate): { ok: true; value: AppSettings } | { ok: false; problems: SettingsProblem[] } {
+export function resolveSettingsUpdate(current: AppSettings, update: MainSettingsUpdate): { ok: true; value: AppSettings } | { ok: false; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = []
   let inspection: InspectionSettings = current.inspection
   if (update.inspection !== undefined) {
@@ -54,8 +65,16 @@ export function resolveSettingsUpdate(current: AppSettings, update: SettingsUpda
     if (typeof update.theme === 'string' && (THEMES as readonly string[]).includes(update.theme)) theme = update.theme as Theme
     else problems.push({ path: 'theme', code: 'settings-bad-value', message: `theme must be one of ${THEMES.join(', ')}` })
   }
+  let tokensFile = current.tokensFile
+  if (update.tokensFile !== undefined) {
+    if (update.tokensFile === null || (typeof update.tokensFile === 'string' && isAbsolute(update.tokensFile) && update.tokensFile.length <= MAX_PATH_LENGTH && !update.tokensFile.includes('\0'))) {
+      tokensFile = update.tokensFile
+    } else {
+      problems.push({ path: 'tokensFile', code: 'settings-bad-value', message: 'tokensFile must be the absolute path of a file, or null' })
+    }
+  }
   if (problems.length > 0) return { ok: false, problems }
-  return { ok: true, value: { inspection, qaTools, theme } }
+  return { ok: true, value: { inspection, qaTools, theme, tokensFile } }
 }
 
 /** Validates settings.json; members it lacks take their defaults, wrong ones make it damaged. */
@@ -64,9 +83,9 @@ export function decodeSettingsFile(json: unknown): AppSettings {
   if (json['format'] !== FORMAT) throw new FileSchemaError('settings.json: not Visitor Inspector settings')
   if (json['version'] !== VERSION) throw new FileSchemaError(`settings.json: schema version ${JSON.stringify(json['version'])} is not the supported version ${VERSION}`)
   for (const name of Object.keys(json)) {
-    if (!['format', 'version', 'inspection', 'qaTools', 'theme'].includes(name)) throw new FileSchemaError(`settings.json: unknown member "${name}"`)
+    if (!['format', 'version', 'inspection', 'qaTools', 'theme', 'tokensFile'].includes(name)) throw new FileSchemaError(`settings.json: unknown member "${name}"`)
   }
-  const resolved = resolveSettingsUpdate(DEFAULT_APP_SETTINGS, { inspection: json['inspection'], qaTools: json['qaTools'], theme: json['theme'] })
+  const resolved = resolveSettingsUpdate(DEFAULT_APP_SETTINGS, { inspection: json['inspection'], qaTools: json['qaTools'], theme: json['theme'], tokensFile: json['tokensFile'] })
   if (!resolved.ok) throw new FileSchemaError(`settings.json: ${resolved.problems.map((problem) => problem.message).join('; ')}`)
   return resolved.value
 }
@@ -97,7 +116,7 @@ export class SettingsStore {
   }
 
   /** Saves a valid update atomically; an invalid one changes nothing and says why, field by field. */
-  update(update: SettingsUpdate): Promise<SettingsUpdateResult> {
+  update(update: MainSettingsUpdate): Promise<SettingsUpdateResult> {
     const run = this.#queue.then(async (): Promise<SettingsUpdateResult> => {
       const resolved = resolveSettingsUpdate(this.#settings, update)
       if (!resolved.ok) return { saved: false, problems: resolved.problems }

@@ -2,10 +2,10 @@
  * The IPC contract: every channel between renderer and main, with its argument and result.
  * Types and constants only. Imported by main (handlers), preload (invokers) and the renderer.
  */
-import type { Inspection, Scheme } from '../core/inspection'
-import type { KeyAlgorithm } from '../core/key-material'
-import type { KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../core/key-parse'
-import type { InspectionSettings, SettingsProblem } from '../core/settings'
+import type { IssueCode } from '../core/codes'
+import type { DiagnosisCode, Inspection, Scheme, Verdict } from '../core/inspection'
+import type { KeyAlgorithm, KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../core/key-material'
+import type { InspectionSettings, RoxchatHashAlgorithm, SettingsProblem } from '../core/settings'
 
 /** Every result crosses IPC in this envelope: `invoke()` drops custom error properties. */
 export type Result<T> =
@@ -27,6 +27,18 @@ export type IpcErrorCode =
   | 'settings-store-unavailable'
   | 'url-not-allowed'
   | 'demo-unavailable'
+  /** The sample run was replaced by a newer one (or never existed), or has no such row. */
+  | 'samples-run-not-found'
+  /** The row is a key or settings file: its text is never sent to the window. */
+  | 'sample-not-openable'
+  | 'token-table-invalid'
+  /** Signing is a QA tool: refused while Settings → QA tools is off. */
+  | 'qa-tools-off'
+  /** The key cannot sign: a stored RSA key (public only), an unreadable secret, or a file that is not an RSA private key. */
+  | 'signing-key-unusable'
+  /** A time such as `+2h` or a Key ID the signer cannot use. */
+  | 'signing-input-invalid'
+  | 'file-unwritable'
 
 export type Theme = 'system' | 'light' | 'dark'
 
@@ -36,6 +48,11 @@ export interface AppSettings {
   /** QA tools (hashed message, signing): off by default. */
   readonly qaTools: boolean
   readonly theme: Theme
+  /**
+   * Rox.Chat token table (`{"token": {fields}}`) for identification by token; null for none.
+   * Set only through `tokens:choose` (a file the user picked), never by a path the window sends.
+   */
+  readonly tokensFile: string | null
 }
 
 /**
@@ -215,6 +232,137 @@ export interface AppInfo {
   readonly platform: string
 }
 
+/** What a sample came to: its expectation met or failed, no expectation, or not inspected at all. */
+export type SampleStatus = 'met' | 'failed' | 'no-expectation' | 'unreadable' | 'skipped'
+export const SAMPLE_STATUSES: readonly SampleStatus[] = ['met', 'failed', 'no-expectation', 'unreadable', 'skipped']
+
+/** `samples:start` opens a folder dialog or a multi-file dialog: paths come only from the user's pick. */
+export interface SamplesStartRequest {
+  readonly pick: 'folder' | 'files'
+}
+
+export interface SamplesRunStarted {
+  readonly runId: string
+  /** Names of the picked folder or files, for the heading. */
+  readonly roots: readonly string[]
+}
+
+/** One sample, compact: main keeps only this per file, never the whole inspection. */
+export interface SampleRow {
+  /** Position in walk order; `samples:open` takes it. */
+  readonly index: number
+  /** The path below the picked folder (starting with its name), or the picked file's name. */
+  readonly file: string
+  readonly status: SampleStatus
+  readonly scheme: Scheme | null
+  /** Null when the file was not inspected (unreadable, skipped). */
+  readonly verdict: Verdict | null
+  /** Error codes, then warning codes. */
+  readonly codes: readonly IssueCode[]
+  /** The first way the inspection differs from the sample's `expect`; values as short JSON text. */
+  readonly firstMismatch: { readonly path: string; readonly expected: string; readonly actual: string } | null
+  /** The usual mistake that explains a failed signature or hash, when one does. */
+  readonly likelyCause: DiagnosisCode | null
+  /** Why the file was not inspected (unreadable, too large, or a key or settings file). */
+  readonly problem: string | null
+}
+
+export interface SamplesSummary {
+  readonly files: number
+  readonly verified: number
+  readonly rejected: number
+  readonly ms: number
+  readonly statuses: Readonly<Record<SampleStatus, number>>
+  /** Rows by kind; a file not inspected (skipped, unreadable) counts as unknown, as the filter shows it. */
+  readonly schemes: Readonly<Record<Scheme | 'unknown', number>>
+}
+
+export interface SamplesProgressRequest {
+  readonly runId: string
+  /** How many rows the window already holds: rows from here on are sent. */
+  readonly cursor: number
+}
+
+export interface SamplesProgress {
+  readonly runId: string
+  /** Files inspected (or found unreadable) so far. */
+  readonly done: number
+  /** Files found so far; final once `counted`. */
+  readonly found: number
+  readonly counted: boolean
+  /** No more rows will come: every file is done, or the run was cancelled and has stopped. */
+  readonly finished: boolean
+  readonly cancelled: boolean
+  /** Rows from `cursor` on, at most {@link SAMPLES_PAGE_ROWS}. */
+  readonly rows: readonly SampleRow[]
+  readonly summary: SamplesSummary
+  /** Keys, inspection settings or the token table changed since the run started: re-run to apply them. */
+  readonly stale: boolean
+  /** Set when the run stopped on an internal error before every file was done. */
+  readonly failure?: string
+}
+
+export interface SampleRef {
+  readonly runId: string
+  readonly index: number
+}
+
+export interface TokenTableStatus {
+  /** The configured file, or null when no token table is used. */
+  readonly file: string | null
+  /** Tokens in the table; null when there is none or it cannot be read. */
+  readonly tokenCount: number | null
+  /** Why the configured file cannot be used right now. */
+  readonly problem: string | null
+}
+
+/** A private key file the user picked for RS256 signing; the key itself stays in main. */
+export interface PickedSigningKey {
+  /** Names the key in `qa:sign-sample` for 30 minutes. */
+  readonly handle: string
+  readonly fileName: string
+  readonly fingerprint: string
+  readonly bits: number
+}
+
+/** Times are `+2h`, `+30m`, `-5m`, ISO 8601 or Unix seconds, read at the moment of signing. */
+export interface SignRingcxRequest {
+  readonly scheme: 'ringcx'
+  readonly kid: string
+  /** RS256 with a picked private key; without it, HS256 with the stored secret of `kid`. */
+  readonly privateKeyHandle?: string
+  /** Identity claims (uuid, firstname, …, extra_values); `exp` comes from {@link exp}. */
+  readonly claims: Readonly<Record<string, unknown>>
+  readonly exp: string
+}
+
+export interface SignRoxchatRequest {
+  readonly scheme: 'roxchat'
+  /** A stored Rox.Chat key. */
+  readonly kid: string
+  readonly fields: Readonly<Record<string, string>>
+  /** Left out: a visitor without expiry. */
+  readonly expires?: string
+  /** Left out: the algorithm in Settings. */
+  readonly algorithm?: RoxchatHashAlgorithm
+}
+
+export type SignSampleRequest = SignRingcxRequest | SignRoxchatRequest
+
+export interface SignedSample {
+  /** A suggested file name, e.g. `ringcx-hs_qa-verified.sample.json`. */
+  readonly fileName: string
+  /** The sample file: payload, `now`, and `expect` filled from its own inspection. */
+  readonly text: string
+  /** The inspection of that sample file (its expectation included). */
+  readonly inspection: Inspection
+}
+
+export interface SaveSampleRequest {
+  readonly text: string
+  readonly fileName: string
+}
+
 /** Channel → argument and result. `void` means the channel takes no argument. */
 export interface IpcContract {
   'app:info': { readonly args: void; readonly result: AppInfo }
@@ -232,6 +380,24 @@ export interface IpcContract {
   'settings:status': { readonly args: void; readonly result: SettingsStatus }
   'settings:update': { readonly args: SettingsUpdate; readonly result: SettingsUpdateResult }
   'demo:load': { readonly args: void; readonly result: { readonly keys: KeyImportReport; readonly examples: readonly DemoExample[] } }
+  /** Opens a dialog and starts inspecting what was picked; null when cancelled. One run at a time: a new one replaces the last. */
+  'samples:start': { readonly args: SamplesStartRequest; readonly result: SamplesRunStarted | null }
+  'samples:progress': { readonly args: SamplesProgressRequest; readonly result: SamplesProgress }
+  'samples:cancel': { readonly args: { readonly runId: string }; readonly result: { readonly cancelled: boolean } }
+  /** Runs the same files again with the current keys and settings, under a new run id. */
+  'samples:rerun': { readonly args: { readonly runId: string }; readonly result: SamplesRunStarted }
+  /** Reads one sample again and inspects it, for the Inspector. */
+  'samples:open': { readonly args: SampleRef; readonly result: OpenedPayload }
+  'tokens:status': { readonly args: void; readonly result: TokenTableStatus }
+  /** Opens a dialog; a file that is not a token table is refused and the setting kept. Null when cancelled. */
+  'tokens:choose': { readonly args: void; readonly result: TokenTableStatus | null }
+  'tokens:clear': { readonly args: void; readonly result: TokenTableStatus }
+  /** QA tools only. Opens a dialog for an RSA private key file; null when cancelled. */
+  'qa:pick-signing-key': { readonly args: void; readonly result: PickedSigningKey | null }
+  /** QA tools only. Signs in main with a stored or picked key; no key material in the result. */
+  'qa:sign-sample': { readonly args: SignSampleRequest; readonly result: SignedSample }
+  /** QA tools only. Opens a save dialog; null when cancelled. */
+  'qa:save-sample': { readonly args: SaveSampleRequest; readonly result: { readonly fileName: string } | null }
 }
 
 export type Channel = keyof IpcContract
@@ -253,12 +419,23 @@ export const CHANNELS = [
   'settings:status',
   'settings:update',
   'demo:load',
+  'samples:start',
+  'samples:progress',
+  'samples:cancel',
+  'samples:rerun',
+  'samples:open',
+  'tokens:status',
+  'tokens:choose',
+  'tokens:clear',
+  'qa:pick-signing-key',
+  'qa:sign-sample',
+  'qa:save-sample',
 ] as const satisfies readonly Channel[]
 
 /** Events main sends to the renderer (menu shortcuts). */
 export const MENU_EVENTS = ['menu:open-payload', 'menu:import-keys', 'menu:paste-inspect', 'menu:show-view'] as const
 export type MenuEvent = (typeof MENU_EVENTS)[number]
-export const MENU_VIEWS = ['inspector', 'keys', 'settings'] as const
+export const MENU_VIEWS = ['inspector', 'keys', 'samples', 'settings'] as const
 export type MenuView = (typeof MENU_VIEWS)[number]
 
 /**
@@ -286,6 +463,9 @@ export function verbName<C extends Channel>(channel: C): VerbName<C> {
 
 /** Size limit on IPC text arguments (payloads, key files), in UTF-8 bytes. */
 export const MAX_IPC_TEXT_BYTES = 1024 * 1024
+
+/** Rows per `samples:progress` answer: the window fetches a long run page by page. */
+export const SAMPLES_PAGE_ROWS = 500
 
 /** Keys not matched for this long are marked as candidates for removal. */
 export const REMOVAL_CANDIDATE_DAYS = 30

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Inspection } from '../../electron/core/inspection'
 import { CODE_INFO } from '../../electron/core/codes'
 import { MAX_INPUT_BYTES } from '../../electron/core/limits'
-import type { DemoExample } from '../../electron/shared/ipc-contract'
+import type { DemoExample, OpenedPayload } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, utf8Length, type Problem } from '../problems'
 
@@ -93,6 +93,15 @@ export const useInspectionStore = defineStore('inspection', () => {
     await inspectText(content, { kind: 'dropped', fileName: file.name, demo: false })
   }
 
+  /** Shows a payload main already read and inspected (a sample from a run, a signed sample). */
+  function showInspected(opened: OpenedPayload, from: PayloadOrigin): void {
+    text.value = opened.text
+    current.value = opened.inspection
+    origin.value = from
+    error.value = null
+    revision.value += 1
+  }
+
   async function inspectExample(example: DemoExample): Promise<void> {
     await inspectText(example.text, { kind: 'example', fileName: example.name, demo: true })
   }
@@ -105,7 +114,7 @@ export const useInspectionStore = defineStore('inspection', () => {
     error.value = null
   }
 
-  return { text, current, origin, busy, error, examples, revision, hasResult, inspectText, openFile, inspectFile, inspectExample, setExamples, dismissError }
+  return { text, current, origin, busy, error, examples, revision, hasResult, inspectText, openFile, inspectFile, inspectExample, showInspected, setExamples, dismissError }
 })
 
 export function formatMiB(bytes: number): string {

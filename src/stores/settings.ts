@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { SettingsProblem } from '../../electron/core/settings'
-import type { AppSettings, SettingsStatus, SettingsUpdate } from '../../electron/shared/ipc-contract'
+import type { AppSettings, Result, SettingsStatus, SettingsUpdate, TokenTableStatus } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'
 
@@ -20,11 +20,19 @@ export const useSettingsStore = defineStore('settings', () => {
   /** Problems main found in the last update, by setting path. */
   const problems = shallowRef<readonly SettingsProblem[]>([])
   const error = ref<Problem | null>(null)
+  /** The Rox.Chat token table: chosen and cleared at once, outside the Save of the form. */
+  const tokens = shallowRef<TokenTableStatus | null>(null)
+  const tokensBusy = ref(false)
 
   async function load(): Promise<void> {
     const bridge = useBridge()
-    const [got, state] = await Promise.all([settle(() => bridge.settingsGet()), settle(() => bridge.settingsStatus())])
+    const [got, state, tokenState] = await Promise.all([
+      settle(() => bridge.settingsGet()),
+      settle(() => bridge.settingsStatus()),
+      settle(() => bridge.tokensStatus()),
+    ])
     if (state.ok) status.value = state.value
+    if (tokenState.ok) tokens.value = tokenState.value
     if (!got.ok) {
       error.value = { code: got.code, message: got.message }
       return
@@ -61,5 +69,37 @@ export const useSettingsStore = defineStore('settings', () => {
     error.value = null
   }
 
-  return { settings, status, saving, problems, error, load, save, clearProblems, dismissError }
+  async function changeTokens(call: () => Promise<Result<TokenTableStatus | null>>): Promise<void> {
+    if (tokensBusy.value) return
+    tokensBusy.value = true
+    error.value = null
+    const result = await settle(call)
+    tokensBusy.value = false
+    if (!result.ok) {
+      error.value = { code: result.code, message: result.message }
+      return
+    }
+    if (result.value === null) return
+    tokens.value = result.value
+    if (settings.value !== null) settings.value = { ...settings.value, tokensFile: result.value.file }
+  }
+
+  /** Opens main's file dialog; a file that is not a token table is refused there. */
+  function chooseTokens(): Promise<void> {
+    return changeTokens(() => useBridge().tokensChoose())
+  }
+
+  function clearTokens(): Promise<void> {
+    return changeTokens(() => useBridge().tokensClear())
+  }
+
+  async function refreshTokens(): Promise<void> {
+    const result = await settle(() => useBridge().tokensStatus())
+    if (result.ok) tokens.value = result.value
+  }
+
+  return {
+    settings, status, saving, problems, error, tokens, tokensBusy,
+    load, save, clearProblems, dismissError, chooseTokens, clearTokens, refreshTokens,
+  }
 })

@@ -8,7 +8,7 @@ import { useKeysStore } from './keys'
 
 export type View = MenuView
 
-export const VIEWS: readonly View[] = ['inspector', 'keys', 'settings']
+export const VIEWS: readonly View[] = ['inspector', 'keys', 'samples', 'settings']
 
 /** Only https: links leave the app, and only through the main process. */
 export function isOpenableUrl(value: string): boolean {

@@ -48,8 +48,13 @@ describe('App', () => {
       expect(nav(wrapper, 'Keys').attributes('aria-current')).toBe('page')
       expect(document.activeElement?.id).toBe('keys-title')
 
+      await nav(wrapper, 'Samples').trigger('click')
+      expect(wrapper.find('.samples-view').exists()).toBe(true)
+      expect(document.activeElement?.id).toBe('samples-title')
+
       await nav(wrapper, 'Settings').trigger('click')
       expect(wrapper.find('.settings-view').exists()).toBe(true)
+      expect(wrapper.findAll('nav button').map((button) => button.text().replace(/\d+$/, '').trim())).toEqual(['Inspector', 'Keys', 'Samples', 'Settings'])
     })
 
     it('follows the theme from settings on <html>, and the system when none is named', async () => {

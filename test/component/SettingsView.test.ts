@@ -136,3 +136,39 @@ describe('SettingsView', () => {
     expect(wrapper.findAll('fieldset.mapping')).toHaveLength(2)
   })
 })
+
+describe('SettingsView, Rox.Chat token table', () => {
+  const chosen = { file: '/home/qa/tokens.json', tokenCount: 12, problem: null }
+
+  it('chooses a token table through main’s dialog at once, keeping unsaved edits', async () => {
+    bridge.tokensChoose.mockImplementation(() => ok(chosen))
+    const wrapper = await mountSettings()
+    const section = wrapper.get('[data-test="token-table"]')
+    expect(section.text()).toContain('None: a visitor identified by an auth token is reported as not found.')
+    await inputLabelled(wrapper, 'Minimum time left on a token').setValue('7200')
+
+    await section.findAll('button').find((button) => button.text() === 'Choose file…')?.trigger('click')
+    await flushPromises()
+    expect(bridge.tokensChoose).toHaveBeenCalledWith()
+    expect(section.text()).toContain('/home/qa/tokens.json — 12 tokens')
+    expect(useSettingsStore().settings?.tokensFile).toBe('/home/qa/tokens.json')
+    expect((inputLabelled(wrapper, 'Minimum time left on a token').element as HTMLInputElement).value).toBe('7200')
+    expect(bridge.settingsUpdate).not.toHaveBeenCalled()
+
+    await section.findAll('button').find((button) => button.text() === 'Stop using it')?.trigger('click')
+    await flushPromises()
+    expect(bridge.tokensClear).toHaveBeenCalledTimes(1)
+    expect(section.text()).toContain('None:')
+  })
+
+  it('says why a chosen file is refused, and why a configured one cannot be read', async () => {
+    bridge.tokensChoose.mockImplementation(() => Promise.resolve({ ok: false as const, code: 'token-table-invalid' as const, message: 'token table /tmp/x.json: the token table is not valid JSON' }))
+    bridge.tokensStatus.mockImplementation(() => ok({ file: '/home/qa/gone.json', tokenCount: null, problem: 'token table /home/qa/gone.json: no such file' }))
+    const wrapper = await mountSettings()
+    expect(wrapper.get('[data-test="token-table"] [role="alert"]').text()).toBe('token table /home/qa/gone.json: no such file')
+    await wrapper.findAll('button').find((button) => button.text() === 'Choose another file…')?.trigger('click')
+    await flushPromises()
+    const problem = wrapper.findAll('[role="alert"]').find((alert) => alert.text().includes('token-table-invalid'))
+    expect(problem?.text()).toContain('The file is not a token table')
+  })
+})

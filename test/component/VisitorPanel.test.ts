@@ -104,6 +104,22 @@ describe('VisitorPanel', () => {
       expect(wrapper.text()).toContain('not https: will not open')
     })
 
+    it('shows the page the chat started from as text, opening it only on click and only over https', async () => {
+      const fields = roxchatMerged().fields
+      const wrapper = mountPanel({ scheme: 'roxchat', fields, startPage: { title: 'Pricing', url: 'https://shop.example.com/pricing' } })
+      const startPage = wrapper.get('.start-page')
+      const [label, title, url] = startPage.findAll(':scope > span')
+      expect([label?.text(), title?.text(), url?.get('.value-text').text()]).toEqual(['Chat started on', 'Pricing', 'https://shop.example.com/pricing'])
+      expect(startPage.find('a').exists()).toBe(false)
+      expect(bridge.appOpenExternal).not.toHaveBeenCalled()
+      await startPage.get('button[aria-label="Open the start page in your browser"]').trigger('click')
+      expect(bridge.appOpenExternal).toHaveBeenCalledWith({ url: 'https://shop.example.com/pricing' })
+
+      const plain = mountPanel({ scheme: 'roxchat', fields, startPage: { title: 'Old shop', url: 'http://shop.example.com/' } })
+      expect(plain.get('.start-page').find('button').exists()).toBe(false)
+      expect(plain.get('.start-page').text()).toContain('not https: will not open')
+    })
+
     it('never shows an avatar image', () => {
       const wrapper = mountPanel({ scheme: 'roxchat', fields: [{ name: 'avatar_url', value: 'https://example.com/a.png', source: 'providedFields', overridden: [] }] })
       expect(wrapper.find('img').exists()).toBe(false)

@@ -4,7 +4,7 @@
  */
 import { vi, type Mock } from 'vitest'
 import type { MenuEvent, MenuView, Result, VisitorInspectorApi } from '../../electron/shared/ipc-contract'
-import { DEMO_KEYS, DEMO_SETTINGS, importReport, keyStatus, roxchatMerged } from './fixtures'
+import { DEMO_KEYS, DEMO_SETTINGS, NO_TOKEN_TABLE, importReport, keyStatus, ringcxVerified, roxchatMerged, samplesProgress, signedSample } from './fixtures'
 
 type Verbs = Omit<VisitorInspectorApi, 'onMenu'>
 export type FakeBridge = { [K in keyof Verbs]: Mock<Verbs[K]> } & {
@@ -39,6 +39,17 @@ export function createFakeBridge(options: { readonly keys?: boolean } = {}): Fak
     settingsStatus: vi.fn(() => ok({ quarantine: null, writable: true, problem: null })),
     settingsUpdate: vi.fn((update) => ok({ saved: true as const, settings: { ...DEMO_SETTINGS, ...(update as object) } as typeof DEMO_SETTINGS })),
     demoLoad: vi.fn(() => ok({ keys: importReport(), examples: [{ name: 'roxchat-merge.sample.json', text: '{"payload":{}}' }] })),
+    samplesStart: vi.fn(() => ok(null)),
+    samplesProgress: vi.fn(() => ok(samplesProgress())),
+    samplesCancel: vi.fn(() => ok({ cancelled: true })),
+    samplesRerun: vi.fn(() => ok({ runId: 'run-2', roots: ['lib'] })),
+    samplesOpen: vi.fn(() => ok({ fileName: 'a-met.sample.json', text: '{"payload":"eyJ…"}', inspection: ringcxVerified() })),
+    tokensStatus: vi.fn(() => ok(NO_TOKEN_TABLE)),
+    tokensChoose: vi.fn(() => ok(null)),
+    tokensClear: vi.fn(() => ok(NO_TOKEN_TABLE)),
+    qaPickSigningKey: vi.fn(() => ok(null)),
+    qaSignSample: vi.fn(() => ok(signedSample())),
+    qaSaveSample: vi.fn(() => ok(null)),
     onMenu: vi.fn((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -4,7 +4,16 @@
  */
 import type { Inspection, MergedField } from '../../electron/core/inspection'
 import { DEFAULT_SETTINGS } from '../../electron/core/settings'
-import type { AppSettings, KeyImportReport, KeyStoreStatus, StoredKeyView } from '../../electron/shared/ipc-contract'
+import type {
+  AppSettings,
+  KeyImportReport,
+  KeyStoreStatus,
+  SampleRow,
+  SamplesProgress,
+  SignedSample,
+  StoredKeyView,
+  TokenTableStatus,
+} from '../../electron/shared/ipc-contract'
 
 export const NOW = '2026-06-01T09:00:00.000Z'
 
@@ -215,4 +224,70 @@ export const DEMO_SETTINGS: AppSettings = {
   },
   qaTools: false,
   theme: 'system',
+  tokensFile: null,
+}
+
+export const NO_TOKEN_TABLE: TokenTableStatus = { file: null, tokenCount: null, problem: null }
+
+export function sampleRow(overrides: Partial<SampleRow> = {}): SampleRow {
+  return {
+    index: 0,
+    file: 'lib/ok.sample.json',
+    status: 'met',
+    scheme: 'ringcx',
+    verdict: 'verified',
+    codes: [],
+    firstMismatch: null,
+    likelyCause: null,
+    problem: null,
+    ...overrides,
+  }
+}
+
+/** A library of five samples, one of each status, as main lists them. */
+export const LIBRARY_ROWS: readonly SampleRow[] = [
+  sampleRow({ index: 0, file: 'lib/a-met.sample.json' }),
+  sampleRow({
+    index: 1,
+    file: 'lib/b-failed.sample.json',
+    status: 'failed',
+    scheme: 'roxchat',
+    verdict: 'rejected',
+    codes: ['provided-auth-token-not-found'],
+    firstMismatch: { path: 'verdict', expected: '"verified"', actual: '"rejected"' },
+  }),
+  sampleRow({ index: 2, file: 'lib/c-plain.jwt', status: 'no-expectation', verdict: 'rejected', codes: ['ringcx-jwt-bad-signature'], likelyCause: 'diagnosis-kid-names-other-key' }),
+  sampleRow({ index: 3, file: 'lib/d-keys.json', status: 'skipped', scheme: null, verdict: null, problem: 'a key or settings file, not a sample' }),
+  sampleRow({ index: 4, file: 'lib/e-huge.txt', status: 'unreadable', scheme: null, verdict: 'rejected', codes: ['input-too-large'], problem: 'it is 2.0 MiB, over the 1.0 MiB limit' }),
+]
+
+export function samplesProgress(overrides: Partial<SamplesProgress> = {}): SamplesProgress {
+  return {
+    runId: 'run-1',
+    done: LIBRARY_ROWS.length,
+    found: LIBRARY_ROWS.length,
+    counted: true,
+    finished: true,
+    cancelled: false,
+    rows: LIBRARY_ROWS,
+    summary: {
+      files: 5,
+      verified: 1,
+      rejected: 3,
+      ms: 1234,
+      statuses: { met: 1, failed: 1, 'no-expectation': 1, unreadable: 1, skipped: 1 },
+      schemes: { ringcx: 2, roxchat: 1, unknown: 2 },
+    },
+    stale: false,
+    ...overrides,
+  }
+}
+
+export function signedSample(): SignedSample {
+  const inspection = ringcxVerified({ expectation: { met: true, mismatches: [] } })
+  return {
+    fileName: 'ringcx-hs_demo-verified.sample.json',
+    text: `${JSON.stringify({ scheme: 'ringcx', payload: 'eyJhbGciOiJIUzI1NiJ9.e30.sig', now: NOW, expect: { verdict: 'verified' } }, null, 2)}\n`,
+    inspection,
+  }
 }

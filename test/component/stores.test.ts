@@ -213,3 +213,42 @@ describe('useUiStore', () => {
     expect(bridge.inspectPayload).not.toHaveBeenCalled()
   })
 })
+
+describe('useSamplesStore', () => {
+  it('fetches rows that are already waiting at once, page after page, then stops', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { useSamplesStore } = await import('../../src/stores/samples')
+    const { samplesProgress, sampleRow } = await import('./fixtures')
+    const page = (from: number, count: number) => Array.from({ length: count }, (_, offset) => sampleRow({ index: from + offset, file: `s${from + offset}.json` }))
+    bridge.samplesStart.mockImplementation(() => ok({ runId: 'run-1', roots: ['lib'] }))
+    bridge.samplesProgress
+      .mockImplementationOnce(() => ok(samplesProgress({ done: 700, found: 700, rows: page(0, 500) })))
+      .mockImplementationOnce(() => ok(samplesProgress({ done: 700, found: 700, rows: page(500, 200) })))
+    const store = useSamplesStore()
+    await store.start('folder')
+    expect(store.rows).toHaveLength(500)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(bridge.samplesProgress).toHaveBeenLastCalledWith({ runId: 'run-1', cursor: 500 })
+    expect(store.rows.map((row) => row.index)).toEqual(Array.from({ length: 700 }, (_, index) => index))
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(bridge.samplesProgress).toHaveBeenCalledTimes(2)
+    vi.useRealTimers()
+  })
+
+  it('ignores an answer for a run that a newer one replaced', async () => {
+    const { useSamplesStore } = await import('../../src/stores/samples')
+    const { samplesProgress } = await import('./fixtures')
+    bridge.samplesStart.mockImplementation(() => ok({ runId: 'run-1', roots: ['lib'] }))
+    let answerOld: (value: Awaited<ReturnType<FakeBridge['samplesProgress']>>) => void = () => undefined
+    bridge.samplesProgress.mockImplementationOnce(() => new Promise((resolve) => { answerOld = resolve }))
+    const store = useSamplesStore()
+    const starting = store.start('folder')
+    await vi.waitFor(() => expect(bridge.samplesProgress).toHaveBeenCalledTimes(1))
+    bridge.samplesProgress.mockImplementation(() => ok(samplesProgress({ runId: 'run-2', rows: [], done: 0, found: 0 })))
+    await store.rerun()
+    answerOld({ ok: true, value: samplesProgress() })
+    await starting
+    expect(store.runId).toBe('run-2')
+    expect(store.rows).toEqual([])
+  })
+})

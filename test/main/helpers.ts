@@ -106,11 +106,34 @@ export class Clock {
 export class FakeDialogs implements DialogPort {
   payloadFile: string | null = null
   keyFiles: readonly string[] | null = null
+  sampleFolder: string | null = null
+  sampleFiles: readonly string[] | null = null
+  tokenTable: string | null = null
+  signingKeyFile: string | null = null
+  savePath: string | null = null
+  /** The names the save dialog was opened with. */
+  readonly suggestedNames: string[] = []
   async pickPayloadFile(): Promise<string | null> {
     return this.payloadFile
   }
   async pickKeyFiles(): Promise<readonly string[] | null> {
     return this.keyFiles
+  }
+  async pickSampleFolder(): Promise<string | null> {
+    return this.sampleFolder
+  }
+  async pickSampleFiles(): Promise<readonly string[] | null> {
+    return this.sampleFiles
+  }
+  async pickTokenTable(): Promise<string | null> {
+    return this.tokenTable
+  }
+  async pickSigningKeyFile(): Promise<string | null> {
+    return this.signingKeyFile
+  }
+  async pickSavePath(suggestedName: string): Promise<string | null> {
+    this.suggestedNames.push(suggestedName)
+    return this.savePath
   }
 }
 
@@ -124,7 +147,7 @@ export interface Harness {
   readonly opened: string[]
 }
 
-export async function harness(options: { dir?: string; cipher?: SecretCipher; clock?: Clock; examplesDir?: string } = {}): Promise<Harness> {
+export async function harness(options: { dir?: string; cipher?: SecretCipher; clock?: Clock; examplesDir?: string; samplesWindow?: number } = {}): Promise<Harness> {
   const dir = options.dir ?? (await tempDir())
   const clock = options.clock ?? new Clock()
   const dialogs = new FakeDialogs()
@@ -139,6 +162,7 @@ export async function harness(options: { dir?: string; cipher?: SecretCipher; cl
       opened.push(url)
     },
     appInfo: { version: '0.0.0-test', platform: 'linux' },
+    ...(options.samplesWindow === undefined ? {} : { samplesWindow: options.samplesWindow }),
   })
   return { dir, services, keyStore, settingsStore, clock, dialogs, opened }
 }

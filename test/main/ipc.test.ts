@@ -113,6 +113,21 @@ describe('argument checks', () => {
     ['settings:update', [{ inspection: {}, colour: 'red' }]],
     ['app:open-external', [{ url: 7 }]],
     ['app:open-external', [new URL('https://example.com')]],
+    ['samples:start', []],
+    ['samples:start', [{ pick: 'both' }]],
+    ['samples:start', [{ pick: 'folder', paths: ['/home'] }]],
+    ['samples:progress', [{ runId: 'AAAAAAAAAAAA', cursor: 1.5 }]],
+    ['samples:progress', [{ runId: '../../x', cursor: 0 }]],
+    ['samples:cancel', [{ runId: 7 }]],
+    ['samples:rerun', [{}]],
+    ['samples:open', [{ runId: 'AAAAAAAAAAAA', index: '3' }]],
+    ['tokens:choose', [{ path: '/etc/passwd' }]],
+    ['tokens:clear', ['now']],
+    ['qa:pick-signing-key', [{ path: '/home/me/key.pem' }]],
+    ['qa:sign-sample', [{ scheme: 'ringcx', kid: 'k', claims: {}, exp: '+2h', secret: 'x' }]],
+    ['qa:sign-sample', [{ scheme: 'roxchat', kid: 'k', fields: { id: '1' }, algorithm: 'sha1' }]],
+    ['qa:save-sample', [{ text: '{}', fileName: 'a\nb.json' }]],
+    ['qa:save-sample', [{ text: '{}', fileName: 'x.json', path: '/tmp/x.json' }]],
   ] as const)('refuses %s with %j as ipc-bad-argument', async (channel, args) => {
     expect(await call(handlers, channel, event(), ...args)).toMatchObject({ ok: false, code: 'ipc-bad-argument' })
     expect(services[channel]).not.toHaveBeenCalled()

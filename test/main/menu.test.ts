@@ -28,13 +28,15 @@ describe('application menu', () => {
       'Paste and Inspect': 'CmdOrCtrl+Shift+V',
       Inspector: 'CmdOrCtrl+1',
       Keys: 'CmdOrCtrl+2',
+      Samples: 'CmdOrCtrl+3',
       Settings: 'CmdOrCtrl+,',
     })
     click('Open Payload…')
     click('Import Keys…')
     click('Paste and Inspect')
     click('Keys')
-    expect(send.mock.calls).toEqual([['menu:open-payload'], ['menu:import-keys'], ['menu:paste-inspect'], ['menu:show-view', 'keys']])
+    click('Samples')
+    expect(send.mock.calls).toEqual([['menu:open-payload'], ['menu:import-keys'], ['menu:paste-inspect'], ['menu:show-view', 'keys'], ['menu:show-view', 'samples']])
     expect(items.map((item) => item.role)).toContain('editMenu')
   })
 

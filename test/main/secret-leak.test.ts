@@ -1,6 +1,7 @@
 /**
- * Agents must never read a secret back: every value the key, inspection and demo channels return
- * is walked, and no secret may appear in it in any common encoding, whole or in part.
+ * Agents must never read a secret back: every value the key, inspection, demo, samples, token and
+ * signing channels return is walked, and no secret may appear in it in any common encoding, whole
+ * or in part.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -59,7 +60,7 @@ describe.each([
   ['secrets encrypted by the OS', osCipher()],
   ['secrets in plain text (basic_text)', basicTextCipher()],
 ] as [string, SecretCipher][])('no secret in any channel result: %s', (_name, cipher) => {
-  it('walks every value of the key, inspection and demo channels', async () => {
+  it('walks every value of the key, inspection, demo, samples, token and signing channels', async () => {
     const { services, dialogs } = await harness({ cipher })
     const results: { channel: Channel; value: unknown }[] = []
     const send = async <C extends Channel>(channel: C, ...args: unknown[]): Promise<unknown> => {
@@ -103,6 +104,39 @@ describe.each([
     dialogs.payloadFile = join(EXAMPLES_DIR, 'roxchat-verified.html')
     await send('inspect:open-file')
 
+    // Samples over a folder that also holds a key file with secrets, and a token table.
+    const samples = await tempDir()
+    await writeFile(join(samples, 'keys.json'), manifest)
+    for (const [index, text] of payloads.entries()) await writeFile(join(samples, `p${index}.txt`), text)
+    await writeFile(join(samples, 'by-token.json'), JSON.stringify({ authToken: 'tok-1' }))
+    await writeFile(join(dir, 'tokens.json'), JSON.stringify({ 'tok-1': { id: 'v-9' } }))
+    dialogs.tokenTable = join(dir, 'tokens.json')
+    await send('tokens:choose')
+    await send('tokens:status')
+    dialogs.sampleFolder = samples
+    const started = await send('samples:start', { pick: 'folder' }) as { runId: string }
+    let progress = await send('samples:progress', { runId: started.runId, cursor: 0 }) as { finished: boolean; done: number }
+    while (!progress.finished) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      progress = await send('samples:progress', { runId: started.runId, cursor: 0 }) as { finished: boolean; done: number }
+    }
+    for (let index = 0; index < progress.done; index += 1) await send('samples:open', { runId: started.runId, index })
+    const rerun = await send('samples:rerun', { runId: started.runId }) as { runId: string }
+    await send('samples:cancel', { runId: rerun.runId })
+
+    // QA signing with every kind of key: the samples carry tokens and hashes, never a key.
+    await services['settings:update']({ qaTools: true })
+    await send('qa:sign-sample', { scheme: 'ringcx', kid: 'hs_jwk', claims: { uuid: 'qa' }, exp: '+2h' })
+    await send('qa:sign-sample', { scheme: 'ringcx', kid: 'rsa_main', claims: { uuid: 'qa' }, exp: '+2h' })
+    await writeFile(join(dir, 'private.pem'), rsa.privatePem)
+    dialogs.signingKeyFile = join(dir, 'private.pem')
+    const picked = await send('qa:pick-signing-key') as { handle: string }
+    const signed = await send('qa:sign-sample', { scheme: 'ringcx', kid: 'rsa_main', privateKeyHandle: picked.handle, claims: { uuid: 'qa' }, exp: '+2h' }) as { text: string }
+    await send('qa:sign-sample', { scheme: 'roxchat', kid: 'rox_file', fields: { id: 'qa' }, expires: '+1d', algorithm: 'sha512' })
+    dialogs.savePath = join(dir, 'signed.sample.json')
+    await send('qa:save-sample', { text: signed.text, fileName: 'signed.sample.json' })
+    await send('tokens:clear')
+
     await send('keys:list')
     await send('keys:status')
     const list = (await send('keys:list')) as { scheme: string; kid: string; fingerprint: string }[]
@@ -110,8 +144,8 @@ describe.each([
     await send('keys:remove', { scheme: 'ringcx', kid: 'hs_main', fingerprint: 'secret:gone' })
 
     const channelsSeen = new Set(results.map((result) => result.channel))
-    expect([...channelsSeen].sort()).toEqual(CHANNELS.filter((channel) => /^(keys|inspect|demo):/.test(channel)).sort())
-    expect(results.filter((result) => (result.value as { ok: boolean }).ok).length).toBeGreaterThan(20)
+    expect([...channelsSeen].sort()).toEqual(CHANNELS.filter((channel) => /^(keys|inspect|demo|samples|tokens|qa):/.test(channel)).sort())
+    expect(results.filter((result) => (result.value as { ok: boolean }).ok).length).toBeGreaterThan(40)
 
     const fragments = [...forbiddenFragments(SECRETS), ...PRIVATE_RSA_PARTS, ...PRIVATE_PEM_LINES]
     for (const { channel, value } of results) expect({ channel, leaks: leaks(value, fragments) }).toEqual({ channel, leaks: [] })

@@ -9,7 +9,7 @@ describe('settings store', () => {
   it('starts with the defaults and without a file', async () => {
     const dir = await tempDir()
     const store = await openSettingsStore({ dir })
-    expect(store.get()).toEqual({ inspection: DEFAULT_SETTINGS, qaTools: false, theme: 'system' })
+    expect(store.get()).toEqual({ inspection: DEFAULT_SETTINGS, qaTools: false, theme: 'system', tokensFile: null })
     expect(store.status()).toEqual({ quarantine: null, writable: true, problem: null })
     expect(await readdir(dir)).toEqual([])
   })
@@ -63,6 +63,20 @@ describe('settings store', () => {
   it('names the inspection member when it is not an object', () => {
     const result = resolveSettingsUpdate(DEFAULT_APP_SETTINGS, { inspection: 'strict' })
     expect(result.ok ? [] : result.problems.map((problem) => [problem.path, problem.code])).toEqual([['inspection', 'settings-not-object']])
+  })
+
+  it('keeps a token table path, absolute only, and clears it with null', async () => {
+    const dir = await tempDir()
+    const store = await openSettingsStore({ dir })
+    const tokens = join(dir, 'tokens.json')
+    expect((await store.update({ tokensFile: tokens })).saved).toBe(true)
+    expect((await openSettingsStore({ dir })).get().tokensFile).toBe(tokens)
+    for (const bad of ['tokens.json', 42, `${tokens}\0x`, `/${'a'.repeat(5000)}`]) {
+      const result = await store.update({ tokensFile: bad })
+      expect(result.saved ? [] : result.problems.map((problem) => [problem.path, problem.code])).toEqual([['tokensFile', 'settings-bad-value']])
+    }
+    expect((await store.update({ tokensFile: null })).saved).toBe(true)
+    expect(store.get().tokensFile).toBeNull()
   })
 
   it('accepts a hand-written file that leaves members out', async () => {
