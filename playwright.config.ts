@@ -1,18 +1,29 @@
+import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 
-// Uses the system Chromium: `npx playwright install` cannot download browsers on these machines.
-const executablePath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium'
+// The system Chromium: `npx playwright install` cannot download browsers on these machines.
+const executablePath = process.env['CHROMIUM_PATH'] || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path)) || '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  // Builds main, preload and renderer into out/ once per run.
+  globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: false,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
-  workers: process.env['CI'] ? 1 : 2,
-  reporter: 'list',
+  // The machines have 2 cores.
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env['CI'] ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     browserName: 'chromium',
     headless: true,
+    // Dates and numbers on screen do not depend on the machine running the tests.
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    viewport: { width: 1200, height: 800 },
     launchOptions: {
       executablePath,
       args: [

@@ -1,0 +1,66 @@
+/**
+ * First start with an empty key store: one click loads the demo keys and examples, and a real
+ * inspection is on screen at once, marked DEMO wherever the demo shows.
+ */
+import { expect, test } from './app-harness'
+import { checksPanel, expectVerdict, importReport, keyRow, keysTable, showView } from './screen'
+
+const DEMO_KIDS = ['hs_demo', 'rsa_demo', 'rox_demo']
+
+test('an empty store offers the demo, and one click shows a verified inspection', async ({ app }) => {
+  const { page } = app
+  await app.open()
+
+  const offer = page.getByRole('region', { name: 'No keys yet' })
+  await expect(offer).toBeVisible()
+  await expect(page.getByRole('button', { name: /Keys/ }).getByLabel('0 keys')).toBeVisible()
+  await offer.getByRole('button', { name: 'Load DEMO keys and examples' }).click()
+
+  await expectVerdict(page, 'Verified')
+  await expect(offer).toBeHidden()
+  const banner = page.getByRole('region', { name: 'Verified' })
+  await expect(banner).toContainText('example ringcx-verified-hs256.jwt')
+  await expect(banner.getByText('DEMO', { exact: true })).toBeVisible()
+  await expect(checksPanel(page).getByRole('code').filter({ hasText: 'hs_demo' })).toBeVisible()
+  await expect(checksPanel(page).getByText('DEMO', { exact: true })).toBeVisible()
+
+  // Every example is one click away; the one on screen is marked as pressed.
+  const examples = page.getByRole('region', { name: 'DEMO Example payloads' })
+  await expect(examples.getByRole('button', { name: 'ringcx-verified-hs256.jwt' })).toHaveAttribute('aria-pressed', 'true')
+  await examples.getByRole('button', { name: 'roxchat-wrong-hash.json' }).click()
+  await expectVerdict(page, 'Rejected')
+  await expect(examples.getByRole('button', { name: 'roxchat-wrong-hash.json' })).toHaveAttribute('aria-pressed', 'true')
+
+  await showView(page, 'Keys')
+  await expect(importReport(page, 'demo-keys.json')).toContainText('Imported 3 keys.')
+  await expect(importReport(page, 'demo-keys.json').getByText('DEMO', { exact: true })).toBeVisible()
+  await expect(keysTable(page).getByRole('row')).toHaveCount(4)
+  for (const kid of DEMO_KIDS) await expect(keyRow(page, kid).getByText('DEMO', { exact: true })).toBeVisible()
+})
+
+test.describe('on a system without OS encryption (as the command line and test stores run)', () => {
+  test.use({ protection: 'unavailable' })
+
+  test('the demo keys load without asking, and their plain-text storage is shown', async ({ app }) => {
+    const { page } = app
+    await app.open()
+    await page.getByRole('button', { name: 'Load DEMO keys and examples' }).click()
+    await expectVerdict(page, 'Verified')
+    await expect(page.getByRole('dialog')).toBeHidden()
+
+    await showView(page, 'Keys')
+    await expect(page.getByRole('alert').filter({ hasText: 'Secrets cannot be encrypted on this system.' })).toBeVisible()
+    await expect(keyRow(page, 'hs_demo')).toContainText('Secret stored in plain text')
+    await expect(keyRow(page, 'rsa_demo')).not.toContainText('Secret stored in plain text')
+  })
+})
+
+test('the Keys view offers the demo too when the store is empty', async ({ app }) => {
+  const { page } = app
+  await app.open()
+  await showView(page, 'Keys')
+  await page.getByRole('button', { name: 'Load the DEMO keys and examples' }).click()
+  await expect(keysTable(page).getByRole('row')).toHaveCount(4)
+  await showView(page, 'Inspector')
+  await expect(page.getByRole('region', { name: 'DEMO Example payloads' })).toBeVisible()
+})

@@ -1,0 +1,114 @@
+/**
+ * RingCX identities as an agent inspects them: a verified token with its fields and sources, the
+ * matched key, and rejected tokens with their codes explained in plain words.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CODE_INFO, type IssueCode } from '../../electron/core/codes'
+import { expect, pasteOutsideFields, test } from './app-harness'
+import { OWN_HS, OWN_HS_MANIFEST, OWN_RSA, OWN_RSA_MANIFEST, epochSeconds, hsToken, rsToken } from './keys'
+import { checksPanel, expectVerdict, fieldLabels, fieldRow, inspectTyped, visitorPanel } from './screen'
+
+const IN_A_DAY = epochSeconds(new Date()) + 86_400
+
+test.beforeEach(async ({ app }) => {
+  await app.seedKeys(OWN_HS_MANIFEST, 'website-hs.json')
+  await app.seedKeys(OWN_RSA_MANIFEST, 'website-rsa.json')
+})
+
+test('a verified token shows the visitor, each value’s source and the key that matched', async ({ app }) => {
+  const { page } = app
+  const fingerprint = app.keyStore.list(new Date()).find((key) => key.kid === OWN_HS.kid)?.fingerprint
+  await app.open()
+  await inspectTyped(page, await hsToken(IN_A_DAY, { screenname: 'ann_l' }))
+
+  await expectVerdict(page, 'Verified')
+  await expect(page.getByRole('region', { name: 'Verified' })).toContainText('RingCX · JWT')
+  await expect(page.getByRole('status').filter({ hasText: 'Verdict: Verified, RingCX.' })).toBeAttached()
+
+  const panel = visitorPanel(page)
+  // The vendor's order of identity attributes.
+  expect(await fieldLabels(panel)).toEqual(['UUID', 'First name', 'Last name', 'Email', 'Screen name', 'Company'])
+  await expect(fieldRow(panel, 'First name').value).toHaveText('Ann')
+  await expect(fieldRow(panel, 'Email').value).toHaveText('ann.lee@example.com')
+  for (const label of ['UUID', 'First name', 'Email']) await expect(fieldRow(panel, label).source).toHaveText(/Signed identity/)
+  await expect(panel.getByText('Where each value came from')).toBeVisible()
+
+  const checks = checksPanel(page)
+  await expect(checks.getByText('Key that verified it')).toBeVisible()
+  await expect(checks.getByRole('code').filter({ hasText: OWN_HS.kid })).toBeVisible()
+  await expect(checks.getByRole('code').filter({ hasText: fingerprint ?? '-' })).toBeVisible()
+  await expect(checks.getByRole('listitem').filter({ hasText: 'Signature' })).toContainText('Passed')
+  await expect(checks.getByRole('listitem').filter({ hasText: 'Failed' })).toHaveCount(0)
+
+  // The match is counted for rotation hints. (The Keys view shows it only after its next
+  // refresh, an import or removal: it does not reload the list when shown.)
+  expect(app.keyStore.list(new Date()).find((key) => key.kid === OWN_HS.kid)).toMatchObject({ matchCount: 1 })
+})
+
+test('a payload file opened with Open… (an RS256 token in a page snippet) is inspected', async ({ app }) => {
+  const { page } = app
+  const dir = await mkdtemp(join(tmpdir(), 'vi-e2e-payload-'))
+  try {
+    const file = join(dir, 'checkout.html')
+    await writeFile(file, `<script>\n  _chatq.push(['_setSignedIdentity', '${await rsToken(IN_A_DAY)}']);\n</script>\n`)
+    app.dialogs.payloadFile = file
+    await app.open()
+    await page.getByRole('button', { name: 'Open…' }).click()
+
+    await expectVerdict(page, 'Verified')
+    await expect(page.getByRole('region', { name: 'Verified' })).toContainText('checkout.html')
+    await expect(checksPanel(page).getByRole('code').filter({ hasText: OWN_RSA.kid })).toBeVisible()
+    await expect(fieldRow(visitorPanel(page), 'UUID').value).toHaveText('e2e-visitor-0001')
+    expect(app.dialogs.opened).toEqual(['pickPayloadFile'])
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+const OTHER_SECRET = 'abcdefabcdefabcdefabcdef'
+
+interface RejectedCase {
+  readonly what: string
+  readonly token: () => Promise<string>
+  readonly code: IssueCode
+  readonly check: string
+  /** A key whose signature matches, although the token is rejected for another reason. */
+  readonly signedBy: string | null
+}
+
+const REJECTED: readonly RejectedCase[] = [
+  { what: 'signed with another secret', token: () => hsToken(IN_A_DAY, {}, OTHER_SECRET), code: 'ringcx-jwt-bad-signature', check: 'Signature', signedBy: null },
+  { what: 'naming a Key ID not in the store', token: () => hsToken(IN_A_DAY, {}, OTHER_SECRET, 'hs_nobody'), code: 'ringcx-jwt-unknown-kid', check: 'Key ID', signedBy: null },
+  { what: 'expired an hour ago', token: () => hsToken(epochSeconds(new Date()) - 3600), code: 'ringcx-jwt-expired', check: 'Expiry (exp)', signedBy: OWN_HS.kid },
+]
+
+for (const rejected of REJECTED) {
+  test(`a token ${rejected.what} is rejected with ${rejected.code} explained`, async ({ app }) => {
+    const { page } = app
+    await app.open()
+    // Ctrl+V outside the editor inspects the clipboard at once.
+    await pasteOutsideFields(page, await rejected.token())
+
+    await expectVerdict(page, 'Rejected')
+    await expect(page.getByRole('region', { name: 'Rejected' })).toContainText('The chat would not accept this identity.')
+
+    const problems = page.getByRole('region', { name: 'Problems found' })
+    const error = problems.getByRole('listitem').filter({ hasText: `Code ${rejected.code}` })
+    await expect(error).toContainText(`Error: ${CODE_INFO[rejected.code].summary}`)
+    await expect(error).toContainText(`What to do: ${CODE_INFO[rejected.code].advice}`)
+
+    await expect(checksPanel(page).getByRole('listitem').filter({ hasText: rejected.check })).toContainText('Failed')
+    if (rejected.signedBy === null) await expect(checksPanel(page).getByText('No key verified this payload.')).toBeVisible()
+    else await expect(checksPanel(page).getByRole('code').filter({ hasText: rejected.signedBy })).toBeVisible()
+
+    // Nothing of a rejected identity is shown as trusted: only a collapsed "not accepted" section.
+    await expect(visitorPanel(page)).toBeHidden()
+    const notAccepted = page.getByText(/Not accepted — do not trust/)
+    await expect(notAccepted).toBeVisible()
+    await expect(page.getByRole('cell', { name: 'Ann', exact: true })).toBeHidden()
+    await notAccepted.click()
+    await expect(page.getByRole('row', { name: /firstname/ })).toContainText('Identity, not accepted')
+  })
+}

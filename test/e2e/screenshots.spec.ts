@@ -1,0 +1,63 @@
+/**
+ * Screenshots for the README, light and dark (the theme follows the system): the Inspector with a
+ * verified Rox.Chat merge and with a rejected RingCX token, the Keys view and the Settings view.
+ * Time is frozen so that the same build draws the same pixels on every run.
+ */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './app-harness'
+import { SCREENSHOTS_DIR } from './paths'
+import { expectVerdict, fieldRow, keysTable, showView, visitorPanel } from './screen'
+
+const AT = new Date('2026-06-01T09:00:00.000Z')
+const WIDTH = 1200
+const HEIGHT = 800
+
+// A zone other than UTC, so local time and UTC differ as they do for most users.
+test.use({ timezoneId: 'Europe/Berlin', viewport: { width: WIDTH, height: HEIGHT } })
+
+/**
+ * The whole page, drawn in a window as tall as the page: a full-page capture of an 800 px window
+ * would paint Settings' sticky action bar in the middle of the form.
+ */
+async function save(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.mouse.move(0, 0)
+  const height = await page.evaluate(() => document.documentElement.scrollHeight)
+  await page.setViewportSize({ width: WIDTH, height: Math.max(HEIGHT, height) })
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' })
+  await page.setViewportSize({ width: WIDTH, height: HEIGHT })
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshots, ${theme}`, async ({ app }) => {
+    const { page } = app
+    await mkdir(SCREENSHOTS_DIR, { recursive: true })
+    await page.emulateMedia({ colorScheme: theme })
+    app.clock.freeze(AT)
+    await page.clock.setFixedTime(AT)
+    await app.open()
+
+    await page.getByRole('button', { name: 'Load DEMO keys and examples' }).click()
+    await expectVerdict(page, 'Verified')
+    const examples = page.getByRole('region', { name: 'DEMO Example payloads' })
+
+    await examples.getByRole('button', { name: 'roxchat-merge.sample.json', exact: true }).click()
+    await expect(fieldRow(visitorPanel(page), 'Info').value).toHaveText('Prefers e-mail')
+    await fieldRow(visitorPanel(page), 'Display name').row.getByRole('button', { name: 'Overrides 1 other value' }).click()
+    await save(page, `inspector-roxchat-merge-${theme}`)
+
+    await examples.getByRole('button', { name: 'ringcx-bad-signature.jwt', exact: true }).click()
+    await expectVerdict(page, 'Rejected')
+    await save(page, `inspector-ringcx-rejected-${theme}`)
+
+    await showView(page, 'Keys')
+    await expect(keysTable(page).getByRole('row')).toHaveCount(4)
+    await save(page, `keys-${theme}`)
+
+    await showView(page, 'Settings')
+    await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible()
+    await save(page, `settings-${theme}`)
+  })
+}
