@@ -1,0 +1,266 @@
+/**
+ * `npm run bench [-- --quick] [-- --json]`: speed of the core against the bare node:crypto
+ * baseline and against the jsonwebtoken package, as ratios measured in the same run.
+ * Absolute times on shared machines drift; ratios of work done side by side drift much less.
+ */
+import { createHmac, createPublicKey, createSecretKey, generateKeyPairSync, timingSafeEqual, verify as cryptoVerify } from 'node:crypto'
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { SignJWT } from 'jose'
+import jsonwebtoken from 'jsonwebtoken'
+import { verifyRingcxTokens, verifyRoxchatVisitors, type BatchVerdict } from '../../electron/core/batch-verify'
+import { parseKeyFile } from '../../electron/core/key-parse'
+import { createKeyRing, type KeyRingEntry } from '../../electron/core/key-ring'
+import { mergeFieldSets } from '../../electron/core/priority-merge'
+import { roxchatHashMessage } from '../../electron/core/roxchat-hash'
+import { DEFAULT_SETTINGS } from '../../electron/core/settings'
+import { WorkerPool, poolSizeForMachine } from '../../electron/io/worker-pool'
+import type { BatchTask, BatchTaskResult, BatchWorkerInit } from '../../electron/cli/batch-worker'
+import { NO_OS_ENCRYPTION } from '../../electron/main/secret-cipher'
+import { openAppServices } from '../../electron/main/services'
+import { measurePanelPaint } from './panel-paint'
+
+const quick = process.argv.includes('--quick')
+const asJson = process.argv.includes('--json')
+const root = resolve(import.meta.dirname, '..', '..')
+const log = (text: string): void => {
+  if (!asJson) process.stderr.write(`${text}\n`)
+}
+
+const SIZES = quick
+  ? { hs: 2_000, rs: 300, rox: 5_000, jsonwebtoken: 200, files: 1_000, inspections: 100, rounds: 1 }
+  : { hs: 20_000, rs: 3_000, rox: 50_000, jsonwebtoken: 2_000, files: 10_000, inspections: 1_000, rounds: 3 }
+const CHUNK = 500
+const HS_SECRET = 'be9c0d4e5f6a7b8c9d0e1f2a'
+const ROX_SECRET = 'e64e35642555f3ecd64ae7dbb600dca8'
+const now = new Date()
+const nowSeconds = Math.floor(now.getTime() / 1000)
+
+/** Best of several rounds: the least disturbed measurement of the same work. */
+async function best(rounds: number, work: () => unknown): Promise<number> {
+  await work()
+  let fastest = Number.POSITIVE_INFINITY
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now()
+    await work()
+    fastest = Math.min(fastest, performance.now() - started)
+  }
+  return fastest
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = []
+  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size))
+  return result
+}
+
+function expectAll(verdicts: readonly BatchVerdict[], count: number, what: string): void {
+  const verified = verdicts.filter((verdict) => verdict.verified).length
+  if (verified !== count) throw new Error(`${what}: ${verified} of ${count} verified; the benchmark's inputs are wrong`)
+}
+
+// Inputs: the same tokens and visitors for every contender.
+log('generating inputs…')
+const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+const exp = nowSeconds + 7200
+const claims = (index: number): Record<string, unknown> => ({ uuid: `visitor-${index}`, firstname: 'Ann', email: `ann${index}@example.com`, exp })
+const hsKey = new TextEncoder().encode(HS_SECRET)
+const hsTokens = await Promise.all(Array.from({ length: SIZES.hs }, (_, index) => new SignJWT(claims(index)).setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: 'hs_bench' }).sign(hsKey)))
+const rsTokens = await Promise.all(Array.from({ length: SIZES.rs }, (_, index) => new SignJWT(claims(index)).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'rs_bench' }).sign(privateKey)))
+const visitors = Array.from({ length: SIZES.rox }, (_, index) => {
+  const fields = { id: String(index), display_name: `John ${index}`, email: `j${index}@rox.chat`, phone: `+1043223${index}` }
+  return { fields, expires: exp, hash: createHmac('sha256', ROX_SECRET).update(roxchatHashMessage(fields, exp)).digest('hex') }
+})
+const roxMessages = visitors.map((visitor) => roxchatHashMessage(visitor.fields, visitor.expires))
+
+const report = await parseKeyFile(JSON.stringify({
+  keys: [
+    { scheme: 'ringcx', kid: 'hs_bench', secret: HS_SECRET },
+    { scheme: 'ringcx', kid: 'rs_bench', publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) },
+    { scheme: 'roxchat', kid: 'rox_bench', secret: ROX_SECRET },
+  ],
+}))
+const keyEntries: KeyRingEntry[] = [...report.keys]
+const ring = await createKeyRing(keyEntries)
+
+// The bare baselines: node:crypto doing only the cryptography and the decoding, one thread.
+function rawHs256(): void {
+  const key = createSecretKey(Buffer.from(HS_SECRET))
+  for (const token of hsTokens) {
+    const [header = '', payload = '', signature = ''] = token.split('.')
+    JSON.parse(Buffer.from(header, 'base64url').toString('utf8'))
+    JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+    const mac = createHmac('sha256', key).update(`${header}.${payload}`).digest()
+    const given = Buffer.from(signature, 'base64url')
+    if (mac.length !== given.length || !timingSafeEqual(mac, given)) throw new Error('raw HS256 refused a good token')
+  }
+}
+function rawRs256(): void {
+  const key = createPublicKey(publicKey.export({ type: 'spki', format: 'pem' }))
+  for (const token of rsTokens) {
+    const last = token.lastIndexOf('.')
+    const [header = '', payload = ''] = token.slice(0, last).split('.')
+    JSON.parse(Buffer.from(header, 'base64url').toString('utf8'))
+    JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+    if (!cryptoVerify('sha256', Buffer.from(token.slice(0, last)), key, Buffer.from(token.slice(last + 1), 'base64url'))) throw new Error('raw RS256 refused a good token')
+  }
+}
+function rawRoxchat(): void {
+  const key = createSecretKey(Buffer.from(ROX_SECRET))
+  for (let index = 0; index < roxMessages.length; index++) {
+    const digest = createHmac('sha256', key).update(roxMessages[index] as string).digest('hex')
+    if (digest !== visitors[index]?.hash) throw new Error('raw Rox.Chat hash mismatch')
+  }
+}
+
+// The core's batch path, spread over worker threads, each with its own key ring.
+const threads = poolSizeForMachine()
+const init: BatchWorkerInit = { keys: keyEntries, settings: DEFAULT_SETTINGS }
+const pool = new WorkerPool<BatchTask, BatchTaskResult>(new URL('../../electron/cli/batch-worker.ts', import.meta.url), threads, init)
+async function coreTokens(tokens: readonly string[]): Promise<BatchVerdict[]> {
+  if (threads < 2) return verifyRingcxTokens(tokens, ring, DEFAULT_SETTINGS, now)
+  const parts = await Promise.all(chunks(tokens, CHUNK).map((part) => pool.run({ kind: 'ringcx-tokens', tokens: part, now: now.toISOString() }) as Promise<BatchVerdict[]>))
+  return parts.flat()
+}
+async function coreVisitors(): Promise<BatchVerdict[]> {
+  if (threads < 2) return verifyRoxchatVisitors(visitors, ring, DEFAULT_SETTINGS, nowSeconds)
+  const parts = await Promise.all(chunks(visitors, CHUNK * 4).map((part) => pool.run({ kind: 'roxchat-visitors', visitors: part, nowSeconds }) as Promise<BatchVerdict[]>))
+  return parts.flat()
+}
+
+log('HS256…')
+expectAll(await coreTokens(hsTokens), hsTokens.length, 'core HS256')
+const rawHsMs = await best(SIZES.rounds, rawHs256)
+const coreHsMs = await best(SIZES.rounds, () => coreTokens(hsTokens))
+const jwtSample = hsTokens.slice(0, SIZES.jsonwebtoken)
+const jsonwebtokenMs = await best(SIZES.rounds, () => {
+  for (const token of jwtSample) jsonwebtoken.verify(token, HS_SECRET, { algorithms: ['HS256'], clockTolerance: 10 })
+})
+log('RS256…')
+expectAll(await coreTokens(rsTokens), rsTokens.length, 'core RS256')
+const rawRsMs = await best(SIZES.rounds, rawRs256)
+const coreRsMs = await best(SIZES.rounds, () => coreTokens(rsTokens))
+log('Rox.Chat…')
+expectAll(await coreVisitors(), visitors.length, 'core Rox.Chat')
+const rawRoxMs = await best(SIZES.rounds, rawRoxchat)
+const coreRoxMs = await best(SIZES.rounds, coreVisitors)
+await pool.close()
+
+log('merge scaling…')
+function mergePerField(count: number): Promise<number> {
+  const provided: Record<string, string> = {}
+  const service: Record<string, string> = {}
+  const agent: Record<string, string> = {}
+  for (let index = 0; index < count; index++) {
+    provided[`field_${index}`] = `p${index}`
+    if (index % 2 === 0) service[`field_${index}`] = `s${index}`
+    if (index % 3 === 0) agent[`field_${index}`] = `a${index}`
+  }
+  const repeats = Math.max(1, Math.round(200_000 / count))
+  return best(SIZES.rounds, () => {
+    for (let round = 0; round < repeats; round++) mergeFieldSets({ providedFields: provided, fields: service, opFields: agent }, DEFAULT_SETTINGS.roxchat.priorityOrder)
+  }).then((ms) => ms / (repeats * count))
+}
+const mergeScaling = (await mergePerField(100_000)) / (await mergePerField(1_000))
+
+log('interactive inspection…')
+const dataDir = await mkdtemp(join(tmpdir(), 'vi-bench-app-'))
+const { services } = await openAppServices({
+  dataDir,
+  cipher: NO_OS_ENCRYPTION,
+  now: () => new Date(),
+  examplesDir: join(root, 'resources', 'examples'),
+  dialogs: {} as never,
+  openExternal: async () => undefined,
+  appInfo: { version: 'bench', platform: process.platform },
+})
+await services['demo:load'](undefined as never)
+const exampleToken = hsTokens[0] as string
+const durations: number[] = []
+for (let index = 0; index < SIZES.inspections; index++) {
+  const started = performance.now()
+  await services['inspect:payload']({ text: index % 2 === 0 ? exampleToken : JSON.stringify(visitors[index]) })
+  durations.push(performance.now() - started)
+}
+durations.sort((a, b) => a - b)
+const inspectP95Ms = durations[Math.floor(durations.length * 0.95)] ?? Number.NaN
+await rm(dataDir, { recursive: true, force: true })
+
+log(`batch over ${SIZES.files} sample files…`)
+const folder = await mkdtemp(join(tmpdir(), 'vi-bench-batch-'))
+const keysFile = join(folder, '..', `${folder.split('/').pop() ?? 'bench'}-keys.json`)
+await writeFile(keysFile, JSON.stringify({ keys: [{ scheme: 'ringcx', kid: 'hs_bench', secret: HS_SECRET }, { scheme: 'roxchat', kid: 'rox_bench', secret: ROX_SECRET }] }))
+for (let start = 0; start < SIZES.files; start += 1_000) {
+  const sub = join(folder, `part-${start / 1_000}`)
+  await mkdir(sub)
+  await Promise.all(Array.from({ length: Math.min(1_000, SIZES.files - start) }, (_, offset) => {
+    const index = start + offset
+    const payload = index % 2 === 0 ? hsTokens[index % hsTokens.length] : visitors[index % visitors.length]
+    return writeFile(join(sub, `sample-${index}.json`), JSON.stringify({ payload, expect: { verdict: 'verified' } }))
+  }))
+}
+const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'test', 'bench', 'batch-child.ts'), 'batch', folder, '--key', keysFile, '--json'], { cwd: root, maxBuffer: 1 << 20 })
+const batch = JSON.parse(child.stderr.trim().split('\n').at(-1) ?? '{}') as { status: number; lines: number; ms: number; maxRssMb: number }
+if (batch.status !== 0 || batch.lines !== SIZES.files + 1) throw new Error(`the batch did not pass: ${child.stderr}`)
+await rm(folder, { recursive: true, force: true })
+await rm(keysFile, { force: true })
+
+log('panel paint in Chromium…')
+const panelPaintMs = await measurePanelPaint(root, quick ? [10, 1_000] : [10, 1_000, 5_000])
+
+const ratios = {
+  hs256VsRaw: rawHsMs / coreHsMs,
+  rs256VsRaw: rawRsMs / coreRsMs,
+  roxchatVsRaw: rawRoxMs / coreRoxMs,
+  hs256VsJsonwebtoken: (jsonwebtokenMs / jwtSample.length) / (coreHsMs / hsTokens.length),
+}
+const figures = {
+  batchFilesPerSecond: SIZES.files / (batch.ms / 1000),
+  batchPeakRssMb: batch.maxRssMb,
+  mergeScaling,
+  inspectP95Ms,
+  panelPaintMs,
+  microsecondsPerToken: {
+    hs256Raw: (rawHsMs * 1000) / hsTokens.length,
+    hs256Core: (coreHsMs * 1000) / hsTokens.length,
+    rs256Raw: (rawRsMs * 1000) / rsTokens.length,
+    rs256Core: (coreRsMs * 1000) / rsTokens.length,
+    roxchatRaw: (rawRoxMs * 1000) / visitors.length,
+    roxchatCore: (coreRoxMs * 1000) / visitors.length,
+    jsonwebtoken: (jsonwebtokenMs * 1000) / jwtSample.length,
+  },
+}
+const targets = {
+  hs256VsRaw: ratios.hs256VsRaw >= 0.5,
+  rs256VsRaw: ratios.rs256VsRaw >= 0.8,
+  roxchatVsRaw: ratios.roxchatVsRaw >= 0.7,
+  hs256VsJsonwebtoken: ratios.hs256VsJsonwebtoken >= 10,
+  batchPeakRssMb: figures.batchPeakRssMb <= 200,
+  mergeScaling: figures.mergeScaling <= 2,
+  inspectP95Ms: figures.inspectP95Ms <= 2,
+  panelPaintMs: (panelPaintMs['1000'] ?? Number.POSITIVE_INFINITY) <= 100 && (panelPaintMs['5000'] ?? 0) <= 300,
+}
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', threads, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, quick }
+const result = { machine, ratios, figures, targets }
+
+if (asJson) process.stdout.write(`${JSON.stringify(result)}\n`)
+else {
+  const round = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(2))
+  process.stdout.write(`\nVisitor Inspector benchmark${quick ? ' (quick)' : ''} — ${machine.cpuModel}, ${machine.cpus} cores, Node ${machine.node}\n\n`)
+  process.stdout.write('| measure | value | target | met |\n| --- | ---: | ---: | :---: |\n')
+  const row = (name: string, value: number, target: string, met: boolean | undefined): void => {
+    process.stdout.write(`| ${name} | ${round(value)} | ${target} | ${met === undefined ? '' : met ? 'yes' : 'no'} |\n`)
+  }
+  row('hs256VsRaw', ratios.hs256VsRaw, '>= 0.5', targets.hs256VsRaw)
+  row('rs256VsRaw', ratios.rs256VsRaw, '>= 0.8', targets.rs256VsRaw)
+  row('roxchatVsRaw', ratios.roxchatVsRaw, '>= 0.7', targets.roxchatVsRaw)
+  row('hs256VsJsonwebtoken', ratios.hs256VsJsonwebtoken, '>= 10', targets.hs256VsJsonwebtoken)
+  row('batchFilesPerSecond', figures.batchFilesPerSecond, '', undefined)
+  row('batchPeakRssMb', figures.batchPeakRssMb, '<= 200', targets.batchPeakRssMb)
+  row('mergeScaling', figures.mergeScaling, '<= 2', targets.mergeScaling)
+  row('inspectP95Ms', figures.inspectP95Ms, '<= 2', targets.inspectP95Ms)
+  for (const [fields, ms] of Object.entries(panelPaintMs)) row(`panelPaintMs (${fields} fields)`, ms, fields === '1000' ? '<= 100' : fields === '5000' ? '<= 300' : '', undefined)
+}
