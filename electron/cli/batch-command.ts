@@ -38,21 +38,21 @@ const FILES_BEFORE_THREADS = 256
 
 /** Starts worker threads only once a batch is large enough to repay their start-up. */
 class LazyThreads {
-  private pool: WorkerPool<BatchTask, BatchTaskResult> | null = null
+  private pool: Promise<WorkerPool<BatchTask, BatchTaskResult>> | null = null
   private seen = 0
 
   constructor(private readonly init: BatchWorkerInit) {}
 
-  inspect(path: string, context: BatchContext): Promise<BatchResult> {
+  async inspect(path: string, context: BatchContext): Promise<BatchResult> {
     this.seen++
     const size = poolSizeForMachine()
     if (this.seen <= FILES_BEFORE_THREADS || size < 2) return inspectSampleFile(path, context)
-    this.pool ??= new WorkerPool<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), size, this.init)
-    return this.pool.run({ kind: 'file', path }) as Promise<BatchResult>
+    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), size, this.init)
+    return (await this.pool).run({ kind: 'file', path }) as Promise<BatchResult>
   }
 
   async close(): Promise<void> {
-    await this.pool?.close()
+    if (this.pool !== null) await (await this.pool).close()
   }
 }
 

@@ -5,20 +5,20 @@
  */
 import { createHmac, createPublicKey, createSecretKey, generateKeyPairSync, timingSafeEqual, verify as cryptoVerify } from 'node:crypto'
 import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { SignJWT } from 'jose'
 import jsonwebtoken from 'jsonwebtoken'
-import { verifyRingcxTokens, verifyRoxchatVisitors, type BatchVerdict } from '../../electron/core/batch-verify'
 import { parseKeyFile } from '../../electron/core/key-parse'
-import { createKeyRing, type KeyRingEntry } from '../../electron/core/key-ring'
+import type { KeyRingEntry } from '../../electron/core/key-ring'
 import { mergeFieldSets } from '../../electron/core/priority-merge'
 import { roxchatHashMessage } from '../../electron/core/roxchat-hash'
 import { DEFAULT_SETTINGS } from '../../electron/core/settings'
 import { WorkerPool, poolSizeForMachine } from '../../electron/io/worker-pool'
-import type { BatchTask, BatchTaskResult, BatchWorkerInit } from '../../electron/cli/batch-worker'
+import type { BenchCount, BenchTask } from './bench-worker'
 import { NO_OS_ENCRYPTION } from '../../electron/main/secret-cipher'
 import { openAppServices } from '../../electron/main/services'
 import { measurePanelPaint } from './panel-paint'
@@ -33,7 +33,6 @@ const log = (text: string): void => {
 const SIZES = quick
   ? { hs: 2_000, rs: 300, rox: 5_000, jsonwebtoken: 200, files: 1_000, inspections: 100, rounds: 1 }
   : { hs: 20_000, rs: 3_000, rox: 50_000, jsonwebtoken: 2_000, files: 10_000, inspections: 1_000, rounds: 3 }
-const CHUNK = 500
 const HS_SECRET = 'be9c0d4e5f6a7b8c9d0e1f2a'
 const ROX_SECRET = 'e64e35642555f3ecd64ae7dbb600dca8'
 const now = new Date()
@@ -49,17 +48,6 @@ async function best(rounds: number, work: () => unknown): Promise<number> {
     fastest = Math.min(fastest, performance.now() - started)
   }
   return fastest
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = []
-  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size))
-  return result
-}
-
-function expectAll(verdicts: readonly BatchVerdict[], count: number, what: string): void {
-  const verified = verdicts.filter((verdict) => verdict.verified).length
-  if (verified !== count) throw new Error(`${what}: ${verified} of ${count} verified; the benchmark's inputs are wrong`)
 }
 
 // Inputs: the same tokens and visitors for every contender.
@@ -84,7 +72,6 @@ const report = await parseKeyFile(JSON.stringify({
   ],
 }))
 const keyEntries: KeyRingEntry[] = [...report.keys]
-const ring = await createKeyRing(keyEntries)
 
 // The bare baselines: node:crypto doing only the cryptography and the decoding, one thread.
 function rawHs256(): void {
@@ -116,38 +103,42 @@ function rawRoxchat(): void {
   }
 }
 
-// The core's batch path, spread over worker threads, each with its own key ring.
+// The core's batch path, spread over worker threads (one per core), each with its own key ring
+// and its share of the inputs handed over before timing starts.
 const threads = poolSizeForMachine()
-const init: BatchWorkerInit = { keys: keyEntries, settings: DEFAULT_SETTINGS }
-const pool = new WorkerPool<BatchTask, BatchTaskResult>(new URL('../../electron/cli/batch-worker.ts', import.meta.url), threads, init)
-async function coreTokens(tokens: readonly string[]): Promise<BatchVerdict[]> {
-  if (threads < 2) return verifyRingcxTokens(tokens, ring, DEFAULT_SETTINGS, now)
-  const parts = await Promise.all(chunks(tokens, CHUNK).map((part) => pool.run({ kind: 'ringcx-tokens', tokens: part, now: now.toISOString() }) as Promise<BatchVerdict[]>))
-  return parts.flat()
+const pools = await Promise.all(Array.from({ length: threads }, () => WorkerPool.start<BenchTask, BenchCount>(new URL('./bench-worker.ts', import.meta.url), 1, keyEntries)))
+async function hold(name: string, items: readonly unknown[]): Promise<void> {
+  const share = Math.ceil(items.length / pools.length)
+  await Promise.all(pools.map((pool, index) => pool.run({ kind: 'hold', name, items: items.slice(index * share, (index + 1) * share) })))
 }
-async function coreVisitors(): Promise<BatchVerdict[]> {
-  if (threads < 2) return verifyRoxchatVisitors(visitors, ring, DEFAULT_SETTINGS, nowSeconds)
-  const parts = await Promise.all(chunks(visitors, CHUNK * 4).map((part) => pool.run({ kind: 'roxchat-visitors', visitors: part, nowSeconds }) as Promise<BatchVerdict[]>))
-  return parts.flat()
+async function coreVerify(name: string, kind: 'ringcx' | 'roxchat'): Promise<BenchCount> {
+  const counts = await Promise.all(pools.map((pool) => pool.run(kind === 'ringcx' ? { kind, name, now: now.toISOString() } : { kind, name, nowSeconds })))
+  return { verified: counts.reduce((sum, count) => sum + count.verified, 0), total: counts.reduce((sum, count) => sum + count.total, 0) }
 }
+function expectAll(count: BenchCount, expected: number, what: string): void {
+  if (count.verified !== expected || count.total !== expected) throw new Error(`${what}: ${count.verified} of ${expected} verified; the benchmark's inputs are wrong`)
+}
+await hold('hs', hsTokens)
+await hold('rs', rsTokens)
+await hold('rox', visitors)
 
 log('HS256…')
-expectAll(await coreTokens(hsTokens), hsTokens.length, 'core HS256')
+expectAll(await coreVerify('hs', 'ringcx'), hsTokens.length, 'core HS256')
 const rawHsMs = await best(SIZES.rounds, rawHs256)
-const coreHsMs = await best(SIZES.rounds, () => coreTokens(hsTokens))
+const coreHsMs = await best(SIZES.rounds, () => coreVerify('hs', 'ringcx'))
 const jwtSample = hsTokens.slice(0, SIZES.jsonwebtoken)
 const jsonwebtokenMs = await best(SIZES.rounds, () => {
   for (const token of jwtSample) jsonwebtoken.verify(token, HS_SECRET, { algorithms: ['HS256'], clockTolerance: 10 })
 })
 log('RS256…')
-expectAll(await coreTokens(rsTokens), rsTokens.length, 'core RS256')
+expectAll(await coreVerify('rs', 'ringcx'), rsTokens.length, 'core RS256')
 const rawRsMs = await best(SIZES.rounds, rawRs256)
-const coreRsMs = await best(SIZES.rounds, () => coreTokens(rsTokens))
+const coreRsMs = await best(SIZES.rounds, () => coreVerify('rs', 'ringcx'))
 log('Rox.Chat…')
-expectAll(await coreVisitors(), visitors.length, 'core Rox.Chat')
+expectAll(await coreVerify('rox', 'roxchat'), visitors.length, 'core Rox.Chat')
 const rawRoxMs = await best(SIZES.rounds, rawRoxchat)
-const coreRoxMs = await best(SIZES.rounds, coreVisitors)
-await pool.close()
+const coreRoxMs = await best(SIZES.rounds, () => coreVerify('rox', 'roxchat'))
+await Promise.all(pools.map((pool) => pool.close()))
 
 log('merge scaling…')
 function mergePerField(count: number): Promise<number> {
@@ -178,13 +169,18 @@ const { services } = await openAppServices({
   appInfo: { version: 'bench', platform: process.platform },
 })
 await services['demo:load'](undefined as never)
-const exampleToken = hsTokens[0] as string
-const durations: number[] = []
-for (let index = 0; index < SIZES.inspections; index++) {
+// What an agent pastes: the shipped examples that verify with the demo keys, every form.
+const interactive = ['ringcx-verified-hs256.jwt', 'ringcx-verified-rs256.html', 'ringcx-chat-url.txt', 'roxchat-verified.html', 'roxchat-merge.sample.json', 'webim-legacy.js']
+  .map((name) => readFileSync(join(root, 'resources', 'examples', name), 'utf8'))
+const inspectOnce = async (index: number): Promise<number> => {
   const started = performance.now()
-  await services['inspect:payload']({ text: index % 2 === 0 ? exampleToken : JSON.stringify(visitors[index]) })
-  durations.push(performance.now() - started)
+  const result = await services['inspect:payload']({ text: interactive[index % interactive.length] as string })
+  if (result.verdict !== 'verified') throw new Error(`example ${index % interactive.length} did not verify`)
+  return performance.now() - started
 }
+for (let index = 0; index < 60; index++) await inspectOnce(index)
+const durations: number[] = []
+for (let index = 0; index < SIZES.inspections; index++) durations.push(await inspectOnce(index))
 durations.sort((a, b) => a - b)
 const inspectP95Ms = durations[Math.floor(durations.length * 0.95)] ?? Number.NaN
 await rm(dataDir, { recursive: true, force: true })
