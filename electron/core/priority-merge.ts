@@ -19,6 +19,8 @@ export const ROXCHAT_KNOWN_FIELDS = [
 ] as const
 
 const KNOWN = new Set<string>(ROXCHAT_KNOWN_FIELDS)
+/** Shared by every field nothing overrode; replaced before anything is pushed. */
+const NONE: SourcedValue[] = []
 
 export type FieldSets = Partial<Record<RoxchatFieldSet, Readonly<Record<string, string>> | null>>
 
@@ -39,25 +41,31 @@ export interface MergeResult {
  * // fields: [{ name: 'phone', value: '1', source: 'providedFields', overridden: [{ source: 'opFields', value: '2' }] }]
  */
 export function mergeFieldSets(sets: FieldSets, priorityOrder: readonly RoxchatFieldSet[]): MergeResult {
-  const merged = new Map<string, { value: string; source: RoxchatFieldSet; overridden: SourcedValue[] }>()
+  // One object per name, built once and handed out as it is: merging 100,000 fields should cost
+  // 100 times merging 1,000, so nothing is copied and most fields never get an overridden list.
+  const merged = new Map<string, { name: string; value: string; source: RoxchatFieldSet; overridden: SourcedValue[] }>()
   for (const source of priorityOrder) {
     const set = sets[source]
     if (set === undefined || set === null) continue
-    for (const name of Object.keys(set)) {
+    for (const name in set) {
+      if (!Object.hasOwn(set, name)) continue
       const value = set[name] as string
       const winner = merged.get(name)
-      if (winner === undefined) merged.set(name, { value, source, overridden: [] })
-      else if (winner.value !== value) winner.overridden.push({ source, value })
+      if (winner === undefined) merged.set(name, { name, value, source, overridden: NONE })
+      else if (winner.value !== value) {
+        if (winner.overridden === NONE) winner.overridden = []
+        winner.overridden.push({ source, value })
+      }
     }
   }
   const fields: MergedField[] = []
   for (const name of ROXCHAT_KNOWN_FIELDS) {
     const entry = merged.get(name)
-    if (entry !== undefined) fields.push({ name, ...entry })
+    if (entry !== undefined) fields.push(entry)
   }
   const unmapped: MergedField[] = []
-  for (const [name, entry] of merged) {
-    if (!KNOWN.has(name)) unmapped.push({ name, ...entry })
+  for (const entry of merged.values()) {
+    if (!KNOWN.has(entry.name)) unmapped.push(entry)
   }
   return { fields, unmapped }
 }
