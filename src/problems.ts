@@ -15,7 +15,6 @@ export type RendererProblemCode =
   | 'input-too-large'
   | 'input-empty'
   | 'key-file-too-large'
-  | 'clipboard-unreadable'
   | 'clipboard-unwritable'
   | 'url-not-allowed'
   | 'sign-form-invalid'

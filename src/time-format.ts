@@ -2,7 +2,11 @@
  * Dates and durations for people: local time and UTC through Intl, countdowns in words.
  */
 
-const localFormat = new Intl.DateTimeFormat(undefined, {
+/** Keeps a number with its unit, and the parts of a duration together, when a line wraps. */
+const NBSP = '\u00a0'
+
+/** The same locale and fields for local time and UTC: side by side, only the zone differs. */
+const DATE_TIME_FIELDS: Intl.DateTimeFormatOptions = {
   weekday: 'short',
   year: 'numeric',
   month: 'short',
@@ -11,18 +15,10 @@ const localFormat = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
   second: '2-digit',
   timeZoneName: 'short',
-})
+}
 
-const utcFormat = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-  timeZone: 'UTC',
-})
+const localFormat = new Intl.DateTimeFormat(undefined, DATE_TIME_FIELDS)
+const utcFormat = new Intl.DateTimeFormat(undefined, { ...DATE_TIME_FIELDS, timeZone: 'UTC' })
 
 const shortFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -31,16 +27,16 @@ function parse(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
-/** "Fri, 1 Jan 2100, 01:00:00 CET" in the user's own time zone. */
+/** "Fri, Jan 1, 2100, 01:00:00 AM GMT+1" in the user's own locale and time zone. */
 export function formatLocal(iso: string): string {
   const date = parse(iso)
   return date === null ? iso : localFormat.format(date)
 }
 
-/** "1 Jan 2100, 00:00:00 UTC". */
+/** The same as {@link formatLocal} in UTC: "Fri, Jan 1, 2100, 12:00:00 AM UTC". */
 export function formatUtc(iso: string): string {
   const date = parse(iso)
-  return date === null ? iso : `${utcFormat.format(date)} UTC`
+  return date === null ? iso : utcFormat.format(date)
 }
 
 /** A short local date and time for tables, or the fallback for a missing date. */
@@ -51,10 +47,11 @@ export function formatShort(iso: string | null, fallback = 'never'): string {
 }
 
 /**
- * A countdown to the second: "2 h 05 min 07 s", "3 d 4 h 05 min 00 s", "42 s".
+ * A countdown to the second: "2 h 05 min 07 s", "3 d 4 h 05 min 00 s", "42 s". A number never
+ * parts from its unit (no-break spaces); a line may wrap only between days, hours and the rest.
  *
  * @example
- * formatCountdown(3725) // '1 h 02 min 05 s'
+ * formatCountdown(3725) // '1\u00a0h 02\u00a0min\u00a005\u00a0s'
  */
 export function formatCountdown(totalSeconds: number): string {
   const seconds = Math.abs(Math.trunc(totalSeconds))
@@ -63,8 +60,10 @@ export function formatCountdown(totalSeconds: number): string {
   const minutes = Math.floor((seconds % 3600) / 60)
   const rest = seconds % 60
   const pad = (value: number): string => String(value).padStart(2, '0')
-  if (days > 0) return `${days.toLocaleString('en-US')} d ${hours} h ${pad(minutes)} min ${pad(rest)} s`
-  if (hours > 0) return `${hours} h ${pad(minutes)} min ${pad(rest)} s`
-  if (minutes > 0) return `${minutes} min ${pad(rest)} s`
-  return `${rest} s`
+  const part = (value: number | string, unit: string): string => `${value}${NBSP}${unit}`
+  const minutesAndSeconds = `${part(pad(minutes), 'min')}${NBSP}${part(pad(rest), 's')}`
+  if (days > 0) return `${part(days.toLocaleString('en-US'), 'd')} ${part(hours, 'h')} ${minutesAndSeconds}`
+  if (hours > 0) return `${part(hours, 'h')} ${minutesAndSeconds}`
+  if (minutes > 0) return `${part(minutes, 'min')}${NBSP}${part(pad(rest), 's')}`
+  return part(rest, 's')
 }

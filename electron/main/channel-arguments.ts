@@ -171,11 +171,12 @@ const READERS: ArgumentReaders = {
     return { url: shortText(value['url'], 'url', MAX_URL_LENGTH) }
   },
   'inspect:payload': (args) => {
-    const value = request(args, ['text', 'scheme', 'fileName'])
+    const value = request(args, ['text', 'scheme', 'fileName', 'recheck'])
     return defined({
       text: text(value['text'], 'text'),
       scheme: optional(value['scheme'], scheme),
       fileName: optional(value['fileName'], (name) => shortText(name, 'fileName', MAX_NAME_LENGTH)),
+      recheck: optional(value['recheck'], (present) => flag(present, 'recheck')),
     })
   },
   'inspect:open-file': noArgument,

@@ -3,7 +3,7 @@
  */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron'
-import type { MenuEvent, MenuView } from '../shared/ipc-contract'
+import type { MenuMessage } from '../shared/ipc-contract'
 import { APP_ORIGIN } from './app-protocol'
 import { createElectronDialogs } from './dialogs'
 import { originOf, registerIpcHandlers } from './ipc'
@@ -38,11 +38,9 @@ function openWindow(): void {
   mainWindow = win
 }
 
-function sendMenuEvent(event: MenuEvent, detail?: MenuView): void {
-  const win = currentWindow()
-  if (win === null) return
-  if (detail === undefined) win.webContents.send(event)
-  else win.webContents.send(event, detail)
+function sendMenuEvent(...message: MenuMessage): void {
+  const [event, ...detail] = message
+  currentWindow()?.webContents.send(event, ...detail)
 }
 
 async function start(): Promise<AppServices> {

@@ -40,6 +40,8 @@ const VERSION = 1
 const MAX_LABEL_LENGTH = 200
 const MAX_SOURCE_FILE_LENGTH = 255
 const DAY_MS = 86_400_000
+/** How the published demo keys are labelled (resources/examples/demo-keys.json). */
+const DEMO_LABEL_PREFIX = 'DEMO KEY'
 
 export type StoredSecret =
   | { readonly storage: 'os-encrypted'; readonly ciphertext: string }
@@ -54,6 +56,8 @@ interface KeyRecordBase {
   readonly addedAt: string
   readonly lastMatchedAt: string | null
   readonly matchCount: number
+  /** Loaded as the app's demo: a published key. Left out for every other key. */
+  readonly demo?: true
 }
 
 /** One key as written to keystore.json. */
@@ -75,6 +79,8 @@ export interface NewKey {
   readonly info: KeyInfo
   readonly label: string
   readonly sourceFile: string | null
+  /** One of the app's published demo keys. */
+  readonly demo?: boolean
 }
 
 export interface ImportPlan {
@@ -170,6 +176,7 @@ function decodeRecord(value: unknown, index: number): KeyRecord {
   if (typeof label !== 'string' || label.length > MAX_LABEL_LENGTH) schemaError(where, 'invalid label')
   if (sourceFile !== null && (typeof sourceFile !== 'string' || sourceFile.length > MAX_SOURCE_FILE_LENGTH)) schemaError(where, 'invalid sourceFile')
   if (typeof matchCount !== 'number' || !Number.isSafeInteger(matchCount) || matchCount < 0) schemaError(where, 'invalid matchCount')
+  if (value['demo'] !== undefined && value['demo'] !== true) schemaError(where, 'demo must be true when present')
   const base: KeyRecordBase = {
     scheme: scheme as Scheme,
     kid,
@@ -179,8 +186,9 @@ function decodeRecord(value: unknown, index: number): KeyRecord {
     addedAt: isoDate(addedAt, `${where}.addedAt`),
     lastMatchedAt: lastMatchedAt === null ? null : isoDate(lastMatchedAt, `${where}.lastMatchedAt`),
     matchCount,
+    ...(value['demo'] === true ? { demo: true } : {}),
   }
-  const common = ['scheme', 'kid', 'alg', 'fingerprint', 'label', 'sourceFile', 'addedAt', 'lastMatchedAt', 'matchCount']
+  const common = ['scheme', 'kid', 'alg', 'fingerprint', 'label', 'sourceFile', 'addedAt', 'lastMatchedAt', 'matchCount', 'demo']
   if (scheme === 'ringcx' && alg === 'RS256') {
     onlyMembers(value, [...common, 'bits', 'publicJwk'], where)
     if (!fingerprint.startsWith('rsa:')) schemaError(where, 'an RSA key needs an rsa: fingerprint')
@@ -461,6 +469,7 @@ export class KeyStore {
       addedAt: history?.addedAt ?? now.toISOString(),
       lastMatchedAt: history?.lastMatchedAt ?? null,
       matchCount: history?.matchCount ?? 0,
+      ...(key.demo === true || history?.demo === true ? { demo: true } : {}),
     }
     const { material } = key
     if (material.alg === 'RS256') {
@@ -521,6 +530,7 @@ export class KeyStore {
       removalCandidate: isRemovalCandidate(record, now),
       storage: storageOf(record),
       ...(key.unreadable === null ? {} : { unreadable: key.unreadable }),
+      demo: record.demo === true || record.label.startsWith(DEMO_LABEL_PREFIX),
     }
   }
 }

@@ -2,14 +2,27 @@
  * The application menu. Its own commands go to the renderer as MENU_EVENTS; editing, zoom and
  * window commands are Electron roles. Reload and developer tools exist only in development.
  */
-import { Menu, type MenuItemConstructorOptions } from 'electron'
-import type { MenuEvent, MenuView } from '../shared/ipc-contract'
+import { clipboard, Menu, type MenuItemConstructorOptions } from 'electron'
+import type { MenuMessage, MenuView } from '../shared/ipc-contract'
+import { clipboardText } from './clipboard-text'
 
 export interface AppMenuOptions {
   readonly isPackaged: boolean
   readonly platform: NodeJS.Platform
   /** Delivers a menu command to the app window. */
-  readonly send: (event: MenuEvent, detail?: MenuView) => void
+  readonly send: (...message: MenuMessage) => void
+}
+
+/** Main reads the clipboard for the window, which is denied the clipboard-read permission. */
+async function pasteAndInspect(send: AppMenuOptions['send']): Promise<void> {
+  let text: string
+  try {
+    text = await clipboard.readText()
+  } catch {
+    // Nothing readable as text (an image, or a clipboard owner that went away): said as "no text".
+    text = ''
+  }
+  send('menu:paste-inspect', clipboardText(text))
 }
 
 export function buildMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
@@ -31,7 +44,7 @@ export function buildMenuTemplate(options: AppMenuOptions): MenuItemConstructorO
       submenu: [
         { label: 'Open Payload…', accelerator: 'CmdOrCtrl+O', click: () => send('menu:open-payload') },
         { label: 'Import Keys…', accelerator: 'CmdOrCtrl+I', click: () => send('menu:import-keys') },
-        { label: 'Paste and Inspect', accelerator: 'CmdOrCtrl+Shift+V', click: () => send('menu:paste-inspect') },
+        { label: 'Paste and Inspect', accelerator: 'CmdOrCtrl+Shift+V', click: () => void pasteAndInspect(send) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

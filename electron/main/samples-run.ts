@@ -60,9 +60,10 @@ function rowOf(result: BatchResult, codeLists: CodeLists): StoredRow {
   const mismatch = inspection.expectation?.mismatches[0]
   const likely = inspection.diagnosis?.find((entry) => entry.code !== 'diagnosis-unexplained')
   const tooLarge = inspection.errors[0]?.code === 'input-too-large'
+  // Refused unread for its size: nothing was inspected, and the row shows its name, not its full path.
+  if (tooLarge) return { path: result.file, status: 'unreadable', ...none, codes, problem: inspection.errors[0]?.message.replaceAll(result.file, basename(result.file)) ?? null }
   let status: SampleStatus = 'no-expectation'
-  if (tooLarge) status = 'unreadable'
-  else if (inspection.expectation !== undefined) status = inspection.expectation.met ? 'met' : 'failed'
+  if (inspection.expectation !== undefined) status = inspection.expectation.met ? 'met' : 'failed'
   return {
     path: result.file,
     status,
@@ -71,7 +72,7 @@ function rowOf(result: BatchResult, codeLists: CodeLists): StoredRow {
     codes,
     firstMismatch: mismatch === undefined ? null : { path: mismatch.path, expected: shortJson(mismatch.expected), actual: shortJson(mismatch.actual) },
     likelyCause: likely?.code ?? null,
-    problem: tooLarge ? (inspection.errors[0]?.message ?? null) : null,
+    problem: null,
   }
 }
 

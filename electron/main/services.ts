@@ -71,6 +71,31 @@ export interface AppServices extends ChannelServices {
 }
 
 const DEMO_KEYS_FILE = 'demo-keys.json'
+
+/** What each shipped example shows, for the example picker; an unknown file goes by its name. */
+const EXAMPLE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
+  ['ringcx-verified-hs256.jwt', 'RingCX token, verified (HS256)'],
+  ['ringcx-verified-rs256.html', 'RingCX page snippet, verified (RS256)'],
+  ['ringcx-chat-url.txt', 'RingCX chat URL with a signed token'],
+  ['ringcx-unsigned.js', 'RingCX unsigned identity'],
+  ['ringcx-expired.sample.json', 'RingCX token, expired'],
+  ['ringcx-exp-too-soon.sample.json', 'RingCX token, expires too soon'],
+  ['ringcx-bad-signature.jwt', 'RingCX token, altered after signing'],
+  ['ringcx-alg-none.jwt', 'RingCX token with “alg: none”'],
+  ['ringcx-unknown-kid.jwt', 'RingCX token naming an unknown Key ID'],
+  ['ringcx-missing-uuid.jwt', 'RingCX token without a visitor UUID'],
+  ['roxchat-verified.html', 'Rox.Chat page snippet, verified'],
+  ['roxchat-merge.sample.json', 'Rox.Chat visitor merged with service and agent fields'],
+  ['roxchat-wrong-hash.json', 'Rox.Chat visitor with a wrong hash'],
+  ['roxchat-expired.sample.json', 'Rox.Chat visitor data, expired'],
+  ['roxchat-logout.js', 'Rox.Chat logout (roxchat_visitor = null)'],
+  ['webim-legacy.js', 'Legacy Webim snippet (Rox.Chat)'],
+])
+
+function exampleDescription(name: string): string {
+  return EXAMPLE_DESCRIPTIONS.get(name) ?? name
+}
+
 const PENDING_IMPORT_MS = 10 * 60 * 1000
 const MAX_PENDING_IMPORTS = 20
 
@@ -81,6 +106,8 @@ interface ImportOptions {
   readonly label?: string
   readonly replace: boolean
   readonly acceptUnprotected: boolean
+  /** The app's own demo keys. */
+  readonly demo?: boolean
 }
 
 /** A valid import waiting for the admin's confirmation. */
@@ -271,6 +298,7 @@ export function createServices(deps: ServiceDeps): AppServices {
       info: key.info,
       label: key.label ?? options.label ?? '',
       sourceFile: options.fileName,
+      ...(options.demo === true ? { demo: true } : {}),
     }))
     return settle({ keys, report, createdAt: Date.now() }, options)
   }
@@ -297,7 +325,7 @@ export function createServices(deps: ServiceDeps): AppServices {
     const examples: DemoExample[] = []
     for (const name of names) {
       const read = await readBoundedTextFile(join(deps.examplesDir, name), MAX_INPUT_BYTES)
-      if (read.ok) examples.push({ name, text: read.text })
+      if (read.ok) examples.push({ name, description: exampleDescription(name), text: read.text })
     }
     return examples
   }
@@ -312,7 +340,7 @@ export function createServices(deps: ServiceDeps): AppServices {
       return { opened: true }
     },
 
-    'inspect:payload': ({ text, scheme }) => inspectText(text, scheme),
+    'inspect:payload': ({ text, scheme, recheck }) => (recheck === true ? inspectWithoutRecording(text, scheme) : inspectText(text, scheme)),
 
     'inspect:open-file': async () => {
       const path = await deps.dialogs.pickPayloadFile()
@@ -374,7 +402,7 @@ export function createServices(deps: ServiceDeps): AppServices {
       const read = await readBoundedTextFile(join(deps.examplesDir, DEMO_KEYS_FILE), MAX_KEY_FILE_BYTES)
       if (!read.ok) throw new ServiceError('demo-unavailable', `the demo keys could not be read: ${read.message}`)
       // The demo keys are published with the app: storing them in plain text exposes nothing.
-      const keys = await importText(read.text, { fileName: DEMO_KEYS_FILE, replace: false, acceptUnprotected: true })
+      const keys = await importText(read.text, { fileName: DEMO_KEYS_FILE, replace: false, acceptUnprotected: true, demo: true })
       return { keys, examples: await readExamples() }
     },
 

@@ -17,13 +17,16 @@ export function serveRendererFiles(rendererDir: string): void {
   protocol.handle(APP_SCHEME, (request) => serveRendererRequest(rendererDir, request))
 }
 
+/** The one permission the window needs: writing text to the clipboard ("Copy report"). */
+const ALLOWED_PERMISSION = 'clipboard-sanitized-write'
+
 /**
- * No permission (camera, notifications, clipboard read, …) is ever granted, and no request leaves
- * the machine: only app:// and, in development, the dev server are reachable.
+ * No other permission (camera, notifications, clipboard read, …) is ever granted, and no request
+ * leaves the machine: only app:// and, in development, the dev server are reachable.
  */
 export function lockDownSession(session: Session, devServerUrl: string | null): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === ALLOWED_PERMISSION))
+  session.setPermissionCheckHandler((_contents, permission) => permission === ALLOWED_PERMISSION)
   session.setDevicePermissionHandler(() => false)
   const devOrigin = devServerUrl === null ? null : originOf(devServerUrl)
   const devSocketOrigin = devOrigin?.replace(/^http/, 'ws') ?? null

@@ -5,21 +5,52 @@
  * Built as one CommonJS file: a sandboxed preload cannot load ES modules or relative chunks.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { CHANNELS, MENU_EVENTS, MENU_VIEWS, verbName, type MenuEvent, type MenuView, type VisitorInspectorApi } from '../shared/ipc-contract'
+import {
+  CHANNELS,
+  MAX_IPC_TEXT_BYTES,
+  MENU_EVENTS,
+  MENU_VIEWS,
+  verbName,
+  type ClipboardText,
+  type MenuEvent,
+  type MenuMessage,
+  type MenuView,
+  type VisitorInspectorApi,
+} from '../shared/ipc-contract'
 
 function isMenuView(value: unknown): value is MenuView {
   return (MENU_VIEWS as readonly unknown[]).includes(value)
+}
+
+function isClipboardText(value: unknown): value is ClipboardText {
+  if (typeof value !== 'object' || value === null) return false
+  const detail = value as Record<string, unknown>
+  if (typeof detail['text'] === 'string') return true
+  return detail['tooLarge'] === true && typeof detail['bytes'] === 'number' && detail['bytes'] > MAX_IPC_TEXT_BYTES
+}
+
+/** The event with the detail it must carry; null for a malformed one, which is dropped. */
+function menuMessage(event: MenuEvent, detail: unknown): MenuMessage | null {
+  switch (event) {
+    case 'menu:open-payload':
+    case 'menu:import-keys':
+      return [event]
+    case 'menu:paste-inspect':
+      return isClipboardText(detail) ? [event, detail] : null
+    case 'menu:show-view':
+      return isMenuView(detail) ? [event, detail] : null
+  }
 }
 
 const verbs = Object.fromEntries(
   CHANNELS.map((channel) => [verbName(channel), (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)]),
 )
 
-function onMenu(listener: (event: MenuEvent, detail?: MenuView) => void): () => void {
+function onMenu(listener: (...message: MenuMessage) => void): () => void {
   const unsubscribers = MENU_EVENTS.map((menuEvent) => {
     const forward = (_event: IpcRendererEvent, detail: unknown): void => {
-      if (isMenuView(detail)) listener(menuEvent, detail)
-      else listener(menuEvent)
+      const message = menuMessage(menuEvent, detail)
+      if (message !== null) listener(...message)
     }
     ipcRenderer.on(menuEvent, forward)
     return () => ipcRenderer.removeListener(menuEvent, forward)

@@ -78,6 +78,8 @@ export interface StoredKeyView {
   readonly storage: KeyStorage
   /** Set when the stored secret could not be decrypted: the key is kept but not used. */
   readonly unreadable?: string
+  /** One of the published demo keys (loaded as the demo, or labelled "DEMO KEY"): never for a real website. */
+  readonly demo: boolean
 }
 
 /**
@@ -199,6 +201,8 @@ export interface InspectRequest {
   readonly scheme?: Scheme
   /** Shown in reports; never opened. */
   readonly fileName?: string
+  /** The payload on screen, checked again after keys or settings changed: its key match is not counted twice. */
+  readonly recheck?: boolean
 }
 
 export interface OpenedPayload {
@@ -224,6 +228,8 @@ export type SettingsUpdateResult =
 
 export interface DemoExample {
   readonly name: string
+  /** One line on what the example shows, e.g. "RingCX token, verified (HS256)". */
+  readonly description: string
   readonly text: string
 }
 
@@ -432,11 +438,31 @@ export const CHANNELS = [
   'qa:save-sample',
 ] as const satisfies readonly Channel[]
 
-/** Events main sends to the renderer (menu shortcuts). */
-export const MENU_EVENTS = ['menu:open-payload', 'menu:import-keys', 'menu:paste-inspect', 'menu:show-view'] as const
-export type MenuEvent = (typeof MENU_EVENTS)[number]
 export const MENU_VIEWS = ['inspector', 'keys', 'samples', 'settings'] as const
 export type MenuView = (typeof MENU_VIEWS)[number]
+
+/**
+ * The clipboard's text for Paste and Inspect. Main reads it: the window is granted no clipboard
+ * permission. Text over {@link MAX_IPC_TEXT_BYTES} is not sent, only its size.
+ */
+export type ClipboardText =
+  | { readonly text: string }
+  | { readonly tooLarge: true; readonly bytes: number }
+
+/** Events main sends to the renderer (menu commands), each with the detail it carries. */
+export interface MenuEventDetails {
+  readonly 'menu:open-payload': void
+  readonly 'menu:import-keys': void
+  readonly 'menu:paste-inspect': ClipboardText
+  readonly 'menu:show-view': MenuView
+}
+export type MenuEvent = keyof MenuEventDetails
+export const MENU_EVENTS = ['menu:open-payload', 'menu:import-keys', 'menu:paste-inspect', 'menu:show-view'] as const satisfies readonly MenuEvent[]
+
+/** A menu event as arguments: `['menu:show-view', 'keys']`, `['menu:open-payload']`. */
+export type MenuMessage = {
+  [E in MenuEvent]: MenuEventDetails[E] extends void ? [event: E] : [event: E, detail: MenuEventDetails[E]]
+}[MenuEvent]
 
 /**
  * The API the preload exposes as `window.api`: one named verb per channel, all returning the
@@ -447,7 +473,7 @@ export type VisitorInspectorApi = {
     ? () => Promise<Result<ChannelResult<C>>>
     : (args: ChannelArgs<C>) => Promise<Result<ChannelResult<C>>>
 } & {
-  readonly onMenu: (listener: (event: MenuEvent, detail?: MenuView) => void) => () => void
+  readonly onMenu: (listener: (...message: MenuMessage) => void) => () => void
 }
 
 /** `keys:import-text` → `keysImportText`. */

@@ -12,11 +12,6 @@ import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'
 import { formatMiB, useInspectionStore } from './inspection'
 
-/** Demo keys carry this word in their label; the panel repeats it wherever they show. */
-export function isDemoKey(key: Pick<StoredKeyView, 'label'>): boolean {
-  return /\bDEMO\b/.test(key.label)
-}
-
 /** What an import waits for before main stores it. */
 export function confirmationsNeeded(report: KeyImportReport): { readonly replace: boolean; readonly acceptUnprotected: boolean } | null {
   if (report.confirmToken === null) return null
@@ -55,6 +50,15 @@ export const useKeysStore = defineStore('keys', () => {
     if (!list.ok) fail(list)
     else if (!state.ok) fail(state)
     loaded.value = list.ok
+  }
+
+  /** Only the list: match counts and last-matched times change with every verified inspection. */
+  async function refreshList(): Promise<void> {
+    const list = await settle(() => useBridge().keysList())
+    if (list.ok) {
+      keys.value = list.value
+      loaded.value = true
+    }
   }
 
   /** Runs one key-store action at a time; the menu and the window's shortcut may both ask. */
@@ -182,7 +186,7 @@ export const useKeysStore = defineStore('keys', () => {
 
   return {
     keys, status, loaded, busy, error, reports, reportsAreDemo, demoLoaded, isEmpty, awaitingConfirmation,
-    findByFingerprint, refresh, importFiles, importText, importTexts, importDroppedFiles,
+    findByFingerprint, refresh, refreshList, importFiles, importText, importTexts, importDroppedFiles,
     confirmImports, declineImports, remove, loadDemo, dismissError,
   }
 })

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { MenuEvent, MenuView } from '../../electron/shared/ipc-contract'
+import type { ClipboardText, MenuMessage, MenuView } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'
 import { useInspectionStore } from './inspection'
@@ -44,21 +44,25 @@ export const useUiStore = defineStore('ui', () => {
     else if (result.value.opened) announce('The link opened in your browser.')
   }
 
-  /** Reads the clipboard on behalf of the Paste and Inspect menu item. */
-  async function pasteAndInspect(): Promise<void> {
+  /** Paste and Inspect: main read the clipboard and sent its text, or only its size when over 1 MiB. */
+  async function pasteAndInspect(clipboard: ClipboardText): Promise<void> {
     show('inspector')
-    let text: string
-    try {
-      text = await navigator.clipboard.readText()
-    } catch {
-      error.value = { code: 'clipboard-unreadable', message: 'The clipboard could not be read. Paste into the text area with Ctrl+V instead.' }
+    error.value = null
+    const inspection = useInspectionStore()
+    if ('tooLarge' in clipboard) {
+      inspection.refuseTooLarge('The text on the clipboard', clipboard.bytes)
       return
     }
-    await useInspectionStore().inspectText(text, { kind: 'pasted', demo: false })
+    if (clipboard.text.trim() === '') {
+      inspection.dismissError()
+      error.value = { code: 'input-empty', message: 'The clipboard holds no text to inspect: copy a payload first.' }
+      return
+    }
+    await inspection.inspectText(clipboard.text, { kind: 'pasted', demo: false })
   }
 
-  async function handleMenu(event: MenuEvent, detail?: View): Promise<void> {
-    switch (event) {
+  async function handleMenu(...message: MenuMessage): Promise<void> {
+    switch (message[0]) {
       case 'menu:open-payload':
         show('inspector')
         await useInspectionStore().openFile()
@@ -68,17 +72,17 @@ export const useUiStore = defineStore('ui', () => {
         await useKeysStore().importFiles()
         return
       case 'menu:paste-inspect':
-        await pasteAndInspect()
+        await pasteAndInspect(message[1])
         return
       case 'menu:show-view':
-        if (detail !== undefined && VIEWS.includes(detail)) show(detail)
+        if (VIEWS.includes(message[1])) show(message[1])
         return
     }
   }
 
   /** Subscribes to the application menu; returns the unsubscribe function. */
   function listenToMenu(): () => void {
-    return useBridge().onMenu((event, detail) => void handleMenu(event, detail))
+    return useBridge().onMenu((...message) => void handleMenu(...message))
   }
 
   function dismissError(): void {

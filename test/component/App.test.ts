@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import App from '../../src/App.vue'
 import { setBridge } from '../../src/bridge'
 import { createFakeBridge, ok, type FakeBridge } from './fake-bridge'
-import { DEMO_SETTINGS } from './fixtures'
+import { DEMO_KEYS, DEMO_SETTINGS, ringcxVerified } from './fixtures'
 
 enableAutoUnmount(afterEach)
 
@@ -55,6 +55,35 @@ describe('App', () => {
       await nav(wrapper, 'Settings').trigger('click')
       expect(wrapper.find('.settings-view').exists()).toBe(true)
       expect(wrapper.findAll('nav button').map((button) => button.text().replace(/\d+$/, '').trim())).toEqual(['Inspector', 'Keys', 'Samples', 'Settings'])
+    })
+
+    it('shows the match counts of now in the Keys view, after inspections that matched a key', async () => {
+      const wrapper = await mountApp()
+      bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified()))
+      await wrapper.get('#payload-text').setValue('eyJ…')
+      await wrapper.get('form.payload-input').trigger('submit')
+      const matched = DEMO_KEYS.map((key) => (key.kid === 'hs_demo' ? { ...key, matchCount: 1, lastMatchedAt: '2026-06-01T09:00:00.000Z' } : key))
+      bridge.keysList.mockImplementation(() => ok(matched))
+      await flushPromises()
+
+      await nav(wrapper, 'Keys').trigger('click')
+      await flushPromises()
+      const row = wrapper.findAll('.keys-table tbody tr').find((candidate) => candidate.text().includes('hs_demo'))
+      expect(row?.get('td.num').text()).toBe('1')
+      expect(row?.findAll('td')[4]?.text()).not.toBe('never')
+    })
+
+    it('asks main for the key list again each time the Keys view is shown', async () => {
+      const wrapper = await mountApp()
+      await nav(wrapper, 'Keys').trigger('click')
+      await flushPromises()
+      const shownOnce = bridge.keysList.mock.calls.length
+      await nav(wrapper, 'Inspector').trigger('click')
+      bridge.keysList.mockImplementation(() => ok(DEMO_KEYS.map((key) => ({ ...key, matchCount: 7 }))))
+      await nav(wrapper, 'Keys').trigger('click')
+      await flushPromises()
+      expect(bridge.keysList.mock.calls.length).toBe(shownOnce + 1)
+      expect(wrapper.findAll('.keys-table td.num').map((cell) => cell.text())).toEqual(['7', '7', '7'])
     })
 
     it('follows the theme from settings on <html>, and the system when none is named', async () => {

@@ -8,7 +8,7 @@ import { useKeysStore } from '../../src/stores/keys'
 import { useSettingsStore } from '../../src/stores/settings'
 import { CODE_INFO } from '../../electron/core/codes'
 import { createFakeBridge, ok, type FakeBridge } from './fake-bridge'
-import { DEMO_SETTINGS, ringcxBadSignature, ringcxUnsignedAccepted, ringcxVerified, roxchatMerged } from './fixtures'
+import { DEMO_SETTINGS, importReport, ringcxBadSignature, ringcxUnsignedAccepted, ringcxVerified, roxchatMerged } from './fixtures'
 import { dropFiles, fileOfSize, pasteText } from './dom-events'
 import { spokenText } from './spoken-text'
 
@@ -158,6 +158,30 @@ describe('InspectorView', () => {
     expect(wrapper.get('[data-test="hashed-message"]').text()).toContain('Johnabc@rox.chat12345silver+104322343762147483000')
   })
 
+  it('says the result on screen was re-checked when the settings change', async () => {
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified()))
+    const wrapper = await mountInspector()
+    await inspect(wrapper, 'eyJ…')
+    expect(wrapper.find('[data-test="recheck-note"]').exists()).toBe(false)
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxBadSignature()))
+    const ringcx = { ...DEMO_SETTINGS.inspection.ringcx, clockToleranceSeconds: 0 }
+    bridge.settingsUpdate.mockImplementation(() => ok({ saved: true as const, settings: { ...DEMO_SETTINGS, inspection: { ...DEMO_SETTINGS.inspection, ringcx } } }))
+    await useSettingsStore().save({ inspection: { ringcx: { clockToleranceSeconds: 0 } } })
+    await flushPromises()
+    expect(wrapper.get('#verdict-title').text()).toBe('Rejected')
+    expect(spokenText(wrapper.get('[data-test="recheck-note"]'))).toBe('Re-checked with the new settings.')
+  })
+
+  it('shows a rejected token’s time left without a green “Valid”', async () => {
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxBadSignature()))
+    const wrapper = await mountInspector()
+    await inspect(wrapper)
+    const pill = wrapper.get('[data-test="expiry-status"]')
+    expect(spokenText(pill)).toBe('Not accepted')
+    expect(pill.classes()).not.toContain('status-pill--valid')
+    expect(wrapper.get('[data-test="countdown"]').text()).toMatch(/^Expires in/)
+  })
+
   describe('first start with an empty key store', () => {
     beforeEach(() => {
       bridge = createFakeBridge({ keys: false })
@@ -174,10 +198,34 @@ describe('InspectorView', () => {
       expect(bridge.demoLoad).toHaveBeenCalledTimes(1)
       expect(wrapper.find('.demo-offer').exists()).toBe(false)
       expect(wrapper.get('.examples h3').text()).toContain('DEMO')
-      expect(wrapper.get('.examples').text()).toContain('roxchat-merge.sample.json')
+      // One compact control for all examples, showing the one on screen.
+      const picker = wrapper.get('.examples select')
+      expect(wrapper.findAll('.examples button')).toHaveLength(0)
+      expect((picker.element as HTMLSelectElement).value).toBe('roxchat-merge.sample.json')
+      expect(picker.text()).toContain('Rox.Chat visitor merged with service and agent fields — roxchat-merge.sample.json')
       expect(bridge.inspectPayload).toHaveBeenCalledWith({ text: '{"payload":{}}', fileName: 'roxchat-merge.sample.json' })
       expect(wrapper.get('.verdict__meta').text()).toContain('DEMO')
       expect(useInspectionStore().origin?.demo).toBe(true)
+    })
+
+    it('inspects the example picked in the list', async () => {
+      bridge.demoLoad.mockImplementation(() => ok({
+        keys: importReport(),
+        examples: [
+          { name: 'ringcx-verified-hs256.jwt', description: 'RingCX token, verified (HS256)', text: 'eyJ.verified' },
+          { name: 'ringcx-bad-signature.jwt', description: 'RingCX token, altered after signing', text: 'eyJ.altered' },
+        ],
+      }))
+      bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified()))
+      const wrapper = await mountInspector()
+      await wrapper.findAll('button').find((button) => button.text() === 'Load DEMO keys and examples')?.trigger('click')
+      await flushPromises()
+      bridge.inspectPayload.mockImplementation(() => ok(ringcxBadSignature()))
+      await wrapper.get('.examples select').setValue('ringcx-bad-signature.jwt')
+      await flushPromises()
+      expect(bridge.inspectPayload).toHaveBeenLastCalledWith({ text: 'eyJ.altered', fileName: 'ringcx-bad-signature.jwt' })
+      expect(wrapper.get('#verdict-title').text()).toBe('Rejected')
+      expect(wrapper.get('.verdict__meta').text()).toContain('example ringcx-bad-signature.jwt')
     })
   })
 })

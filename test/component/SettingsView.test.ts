@@ -49,6 +49,17 @@ describe('SettingsView', () => {
     expect(text).toContain('Default: follow the system.')
   })
 
+  it('reads the minimum expiry back in hours as a sentence of its own', async () => {
+    const wrapper = await mountSettings()
+    const input = inputLabelled(wrapper, 'Minimum time left on a token')
+    await input.setValue('3600')
+    const hint = wrapper.get(`[id="${input.attributes('aria-describedby')?.split(' ')[1] ?? ''}"]`)
+    expect(wrapper.get('[data-test="min-expiry-reading"]').text().replaceAll('\u00a0', ' ')).toBe('That is 1 h 00 min 00 s.')
+    expect(hint.text().replaceAll('\u00a0', ' ').replace(/\s+/g, ' ')).toMatch(/^That is 1 h 00 min 00 s\. A token must expire at least this far ahead\./)
+    await input.setValue('abc')
+    expect(wrapper.find('[data-test="min-expiry-reading"]').exists()).toBe(false)
+  })
+
   it('shows a bad minimum expiry next to its field as it is typed, and keeps Save off', async () => {
     const wrapper = await mountSettings()
     const input = inputLabelled(wrapper, 'Minimum time left on a token')

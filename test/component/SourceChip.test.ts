@@ -39,14 +39,20 @@ describe('SourceChip', () => {
 
 describe('SourceLegend', () => {
   it('explains the three Rox.Chat sources', () => {
-    const legend = mount(SourceLegend, { props: { scheme: 'roxchat' } })
+    const legend = mount(SourceLegend, { props: { scheme: 'roxchat', sources: new Set(['providedFields', 'fields', 'opFields'] as const) } })
     const terms = legend.findAll('dt').map(spokenText)
     expect(terms).toEqual(['Provided by website, verified', 'Recognised by service', 'Entered by agent'])
     expect(legend.findAll('dd')).toHaveLength(3)
   })
 
   it('explains the RingCX sources, unsigned when the identity is', () => {
-    const legend = mount(SourceLegend, { props: { scheme: 'ringcx', trust: 'unsigned' } })
+    const legend = mount(SourceLegend, { props: { scheme: 'ringcx', sources: new Set(['identity', 'extra_values'] as const), trust: 'unsigned' } })
     expect(legend.findAll('dt').map(spokenText)).toEqual(['Unsigned identity', 'Mapped extra value, unsigned'])
+  })
+
+  it('explains only the sources the panel shows', () => {
+    const legend = mount(SourceLegend, { props: { scheme: 'ringcx', sources: new Set(['identity'] as const) } })
+    expect(legend.findAll('dt').map(spokenText)).toEqual(['Signed identity'])
+    expect(legend.text()).not.toContain('Mapped extra value')
   })
 })

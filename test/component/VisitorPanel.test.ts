@@ -50,6 +50,23 @@ describe('VisitorPanel', () => {
     expect(legend).toContain('Entered by agent')
   })
 
+  it('leaves out of the legend the sources no value in the panel comes from', () => {
+    const identityOnly = ringcxVerified().fields.filter((field) => field.source === 'identity')
+    const legend = mountPanel({ scheme: 'ringcx', fields: identityOnly }).get('.legend').text()
+    expect(legend).toContain('Signed identity')
+    expect(legend).not.toContain('Mapped extra value')
+
+    const withMapping = mountPanel({ scheme: 'ringcx', fields: ringcxVerified().fields }).get('.legend').text()
+    expect(withMapping).toContain('Mapped extra value')
+  })
+
+  it('explains a source that only an overridden value comes from', () => {
+    const fields = roxchatMerged().fields.filter((field) => field.source === 'providedFields')
+    const legend = mountPanel({ scheme: 'roxchat', fields }).get('.legend').text()
+    expect(legend).toContain('Entered by agent')
+    expect(legend).toContain('Recognised by service')
+  })
+
   it('expands an override marker to the values it overrode and their sources', async () => {
     const wrapper = mountPanel({ scheme: 'roxchat', fields: roxchatMerged().fields })
     const marker = wrapper.findAll('button.disclosure').find((button) => button.element.closest('tr')?.textContent?.includes('Display name'))

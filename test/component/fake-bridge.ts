@@ -3,14 +3,14 @@
  * main process, and menu events can be sent as the application menu would.
  */
 import { vi, type Mock } from 'vitest'
-import type { MenuEvent, MenuView, Result, VisitorInspectorApi } from '../../electron/shared/ipc-contract'
+import type { MenuMessage, Result, VisitorInspectorApi } from '../../electron/shared/ipc-contract'
 import { DEMO_KEYS, DEMO_SETTINGS, NO_TOKEN_TABLE, importReport, keyStatus, ringcxVerified, roxchatMerged, samplesProgress, signedSample } from './fixtures'
 
 type Verbs = Omit<VisitorInspectorApi, 'onMenu'>
 export type FakeBridge = { [K in keyof Verbs]: Mock<Verbs[K]> } & {
   onMenu: Mock<VisitorInspectorApi['onMenu']>
   /** Sends a menu event to every subscriber. */
-  emitMenu(event: MenuEvent, detail?: MenuView): void
+  emitMenu(...message: MenuMessage): void
 }
 
 export function ok<T>(value: T): Promise<Result<T>> {
@@ -22,7 +22,7 @@ export function failure(code: Extract<Result<never>, { ok: false }>['code'], mes
 }
 
 export function createFakeBridge(options: { readonly keys?: boolean } = {}): FakeBridge {
-  const listeners = new Set<(event: MenuEvent, detail?: MenuView) => void>()
+  const listeners = new Set<(...message: MenuMessage) => void>()
   const keys = options.keys === false ? [] : DEMO_KEYS
   return {
     appInfo: vi.fn(() => ok({ version: '0.1.0', platform: 'linux' })),
@@ -38,7 +38,7 @@ export function createFakeBridge(options: { readonly keys?: boolean } = {}): Fak
     settingsGet: vi.fn(() => ok(DEMO_SETTINGS)),
     settingsStatus: vi.fn(() => ok({ quarantine: null, writable: true, problem: null })),
     settingsUpdate: vi.fn((update) => ok({ saved: true as const, settings: { ...DEMO_SETTINGS, ...(update as object) } as typeof DEMO_SETTINGS })),
-    demoLoad: vi.fn(() => ok({ keys: importReport(), examples: [{ name: 'roxchat-merge.sample.json', text: '{"payload":{}}' }] })),
+    demoLoad: vi.fn(() => ok({ keys: importReport(), examples: [{ name: 'roxchat-merge.sample.json', description: 'Rox.Chat visitor merged with service and agent fields', text: '{"payload":{}}' }] })),
     samplesStart: vi.fn(() => ok(null)),
     samplesProgress: vi.fn(() => ok(samplesProgress())),
     samplesCancel: vi.fn(() => ok({ cancelled: true })),
@@ -54,8 +54,8 @@ export function createFakeBridge(options: { readonly keys?: boolean } = {}): Fak
       listeners.add(listener)
       return () => listeners.delete(listener)
     }),
-    emitMenu(event, detail) {
-      for (const listener of listeners) listener(event, detail)
+    emitMenu(...message) {
+      for (const listener of listeners) listener(...message)
     },
   }
 }

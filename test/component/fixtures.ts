@@ -170,6 +170,7 @@ export function storedKey(overrides: Partial<StoredKeyView> = {}): StoredKeyView
     matchCount: 0,
     removalCandidate: false,
     storage: 'os-encrypted',
+    demo: true,
     ...overrides,
   }
 }

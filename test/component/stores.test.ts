@@ -5,8 +5,9 @@ import { useInspectionStore } from '../../src/stores/inspection'
 import { useKeysStore } from '../../src/stores/keys'
 import { useSettingsStore } from '../../src/stores/settings'
 import { useUiStore } from '../../src/stores/ui'
+import { CODE_INFO } from '../../electron/core/codes'
 import { createFakeBridge, failure, ok, type FakeBridge } from './fake-bridge'
-import { DEMO_SETTINGS, importReport, ringcxVerified } from './fixtures'
+import { DEMO_SETTINGS, importReport, ringcxVerified, roxchatMerged } from './fixtures'
 import { fileOfSize } from './dom-events'
 
 let bridge: FakeBridge
@@ -81,6 +82,89 @@ describe('useInspectionStore', () => {
     await store.openFile()
     expect(store.current).toBeNull()
     expect(store.error).toBeNull()
+  })
+})
+
+describe('useInspectionStore, keeping the result on screen current', () => {
+  async function loaded(): Promise<ReturnType<typeof useInspectionStore>> {
+    await Promise.all([useKeysStore().refresh(), useSettingsStore().load()])
+    return useInspectionStore()
+  }
+
+  it('fetches the key list again after an inspection that matched a key, and only then', async () => {
+    const store = await loaded()
+    const listed = bridge.keysList.mock.calls.length
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified({ key: null, verdict: 'rejected' })))
+    await store.inspectText('eyJ…')
+    expect(bridge.keysList).toHaveBeenCalledTimes(listed)
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified()))
+    await store.inspectText('eyJ…')
+    await vi.waitFor(() => expect(bridge.keysList).toHaveBeenCalledTimes(listed + 1))
+    expect(bridge.keysStatus).toHaveBeenCalledTimes(1)
+  })
+
+  it('re-checks the payload on screen when settings change, without counting its key match again', async () => {
+    const store = await loaded()
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified()))
+    await store.inspectText('eyJ.first', { kind: 'dropped', fileName: 'token.jwt', demo: false })
+    store.text = 'edited but not inspected'
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified({ verdict: 'rejected' })))
+
+    expect(await useSettingsStore().save({ inspection: { ringcx: { minExpirySeconds: 7200 } } })).toBe(true)
+    await vi.waitFor(() => expect(store.current?.verdict).toBe('rejected'))
+    expect(bridge.inspectPayload).toHaveBeenLastCalledWith({ text: 'eyJ.first', fileName: 'token.jwt', recheck: true })
+    expect(store.rechecked).toBe('settings')
+    expect(store.origin).toEqual({ kind: 'dropped', fileName: 'token.jwt', demo: false })
+    expect(useUiStore().notice).toBe('Re-checked with the new settings. Verdict: Rejected.')
+
+    await store.inspectText('eyJ.next')
+    expect(store.rechecked).toBeNull()
+  })
+
+  it('re-checks when keys are added or removed, but not when only match counts change', async () => {
+    const store = await loaded()
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified()))
+    await store.inspectText('eyJ…')
+    const calls = bridge.inspectPayload.mock.calls.length
+    const { DEMO_KEYS } = await import('./fixtures')
+    bridge.keysList.mockImplementation(() => ok(DEMO_KEYS.map((key) => ({ ...key, matchCount: key.matchCount + 1 }))))
+    await useKeysStore().refreshList()
+    await Promise.resolve()
+    expect(bridge.inspectPayload).toHaveBeenCalledTimes(calls)
+
+    bridge.keysList.mockImplementation(() => ok(DEMO_KEYS.slice(1)))
+    await useKeysStore().refresh()
+    await vi.waitFor(() => expect(bridge.inspectPayload).toHaveBeenCalledTimes(calls + 1))
+    expect(bridge.inspectPayload).toHaveBeenLastCalledWith({ text: 'eyJ…', recheck: true })
+    await vi.waitFor(() => expect(store.rechecked).toBe('keys'))
+  })
+
+  it('drops a re-check that a newer inspection overtook', async () => {
+    const store = await loaded()
+    bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified()))
+    await store.inspectText('eyJ.old')
+    let answer: (value: Awaited<ReturnType<FakeBridge['inspectPayload']>>) => void = () => undefined
+    bridge.inspectPayload.mockImplementationOnce(() => new Promise((resolve) => { answer = resolve }))
+    const rechecking = store.recheck('settings')
+    bridge.inspectPayload.mockImplementation(() => ok(roxchatMerged()))
+    await store.inspectText('{"fields":{}}')
+    answer({ ok: true, value: ringcxVerified({ verdict: 'rejected' }) })
+    await rechecking
+    expect(store.current?.scheme).toBe('roxchat')
+    expect(store.rechecked).toBeNull()
+  })
+
+  it('shows only the latest of several inspections asked in a row', async () => {
+    const store = await loaded()
+    let answerFirst: (value: Awaited<ReturnType<FakeBridge['inspectPayload']>>) => void = () => undefined
+    bridge.inspectPayload.mockImplementationOnce(() => new Promise((resolve) => { answerFirst = resolve }))
+    const first = store.inspectText('first')
+    bridge.inspectPayload.mockImplementation(() => ok(roxchatMerged()))
+    await store.inspectText('second')
+    answerFirst({ ok: true, value: ringcxVerified() })
+    await first
+    expect(store.current?.scheme).toBe('roxchat')
+    expect(store.busy).toBe(false)
   })
 })
 
@@ -197,19 +281,33 @@ describe('useUiStore', () => {
     expect(store.view).toBe('inspector')
   })
 
-  it('pastes and inspects the clipboard text for the menu item', async () => {
-    vi.stubGlobal('navigator', { clipboard: { readText: () => Promise.resolve('roxchat_visitor = null;') } })
+  it('inspects the clipboard text main sends with Paste and Inspect, without asking the page for the clipboard', async () => {
+    const readText = vi.fn(() => Promise.reject(new Error('denied')))
+    vi.stubGlobal('navigator', { clipboard: { readText } })
     const store = useUiStore()
-    await store.handleMenu('menu:paste-inspect')
-    expect(bridge.inspectPayload).toHaveBeenCalledWith({ text: 'roxchat_visitor = null;' })
-    expect(useInspectionStore().origin?.kind).toBe('pasted')
+    store.show('keys')
+    const stop = store.listenToMenu()
+    bridge.emitMenu('menu:paste-inspect', { text: 'roxchat_visitor = null;' })
+    await vi.waitFor(() => expect(bridge.inspectPayload).toHaveBeenCalledWith({ text: 'roxchat_visitor = null;' }))
+    expect(readText).not.toHaveBeenCalled()
+    expect(store.view).toBe('inspector')
+    await vi.waitFor(() => expect(useInspectionStore().origin?.kind).toBe('pasted'))
+    stop()
   })
 
-  it('says so when the clipboard cannot be read', async () => {
-    vi.stubGlobal('navigator', { clipboard: { readText: () => Promise.reject(new Error('denied')) } })
+  it('refuses clipboard text over 1 MiB in plain words, without inspecting', async () => {
     const store = useUiStore()
-    await store.pasteAndInspect()
-    expect(store.error?.code).toBe('clipboard-unreadable')
+    await store.handleMenu('menu:paste-inspect', { tooLarge: true, bytes: 3 * 1024 * 1024 })
+    const error = useInspectionStore().error
+    expect(error?.code).toBe('input-too-large')
+    expect(error?.message).toBe(`The text on the clipboard is 3.0 MiB: ${CODE_INFO['input-too-large'].summary}`)
+    expect(bridge.inspectPayload).not.toHaveBeenCalled()
+  })
+
+  it('says so when the clipboard holds no text', async () => {
+    const store = useUiStore()
+    await store.pasteAndInspect({ text: '  ' })
+    expect(store.error?.code).toBe('input-empty')
     expect(bridge.inspectPayload).not.toHaveBeenCalled()
   })
 })

@@ -14,19 +14,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { callService } from '../../electron/main/call-service'
+import { clipboardText } from '../../electron/main/clipboard-text'
 import type { KeyStore } from '../../electron/main/key-store'
 import { createSafeStorageCipher, type SafeStorageApi } from '../../electron/main/safe-storage-cipher'
 import { NO_OS_ENCRYPTION, type SecretCipher } from '../../electron/main/secret-cipher'
 import { openAppServices, type AppServices, type DialogPort } from '../../electron/main/services'
 import {
   CHANNELS,
+  MAX_IPC_TEXT_BYTES,
   MENU_EVENTS,
   MENU_VIEWS,
   verbName,
   type Channel,
   type KeyImportReport,
-  type MenuEvent,
-  type MenuView,
+  type MenuMessage,
   type Result,
   type SecretProtection,
   type SettingsUpdate,
@@ -127,6 +128,7 @@ interface PageSetup {
   readonly menuEvents: readonly string[]
   readonly menuViews: readonly string[]
   readonly menuDispatch: string
+  readonly maxClipboardBytes: number
 }
 
 /**
@@ -139,7 +141,7 @@ function installApi(setup: PageSetup): void {
   delete page[setup.invokeBinding]
   const verbs: Record<string, (...args: unknown[]) => Promise<unknown>> = {}
   for (const [channel, verb] of setup.verbs) verbs[verb] = (...args: unknown[]) => invoke(channel, ...args)
-  type Listener = (event: string, detail?: string) => void
+  type Listener = (event: string, detail?: unknown) => void
   const listeners = new Set<Listener>()
   function onMenu(listener: Listener): () => void {
     listeners.add(listener)
@@ -147,12 +149,22 @@ function installApi(setup: PageSetup): void {
       listeners.delete(listener)
     }
   }
-  // What main's webContents.send does, with the preload's filtering of the detail.
+  // The preload's checks of each event's detail: a malformed one is dropped.
+  function detailFits(event: string, detail: unknown): boolean {
+    if (event === 'menu:show-view') return typeof detail === 'string' && setup.menuViews.includes(detail)
+    if (event !== 'menu:paste-inspect') return true
+    if (typeof detail !== 'object' || detail === null) return false
+    const clipboard = detail as Record<string, unknown>
+    return typeof clipboard['text'] === 'string' ||
+      (clipboard['tooLarge'] === true && typeof clipboard['bytes'] === 'number' && clipboard['bytes'] > setup.maxClipboardBytes)
+  }
+  // What main's webContents.send does, delivered as the preload forwards it.
   Object.defineProperty(window, setup.menuDispatch, {
     value: (event: string, detail?: unknown) => {
-      if (!setup.menuEvents.includes(event)) return
+      if (!setup.menuEvents.includes(event) || !detailFits(event, detail)) return
+      const withDetail = event === 'menu:show-view' || event === 'menu:paste-inspect'
       for (const listener of listeners) {
-        if (typeof detail === 'string' && setup.menuViews.includes(detail)) listener(event, detail)
+        if (withDetail) listener(event, detail)
         else listener(event)
       }
     },
@@ -177,7 +189,9 @@ export interface AppHarness {
   /** Loads the app in the page and waits until it is on screen. */
   open(): Promise<void>
   /** Delivers an application-menu command, as main's menu does. */
-  menu(event: MenuEvent, detail?: MenuView): Promise<void>
+  menu(...message: MenuMessage): Promise<void>
+  /** File › Paste and Inspect with `text` on the system clipboard: main reads it and sends it along. */
+  pasteFromMenu(text: string): Promise<void>
   /** Imports keys through the real service before the page opens: keys an admin added earlier. */
   seedKeys(text: string, fileName: string): Promise<KeyImportReport>
   seedSettings(update: SettingsUpdate): Promise<void>
@@ -186,10 +200,13 @@ export interface AppHarness {
 export interface HarnessOptions {
   /** What safeStorage offers in this test's "system". */
   readonly protection: SecretProtection
+  /** Sample files a Samples run inspects at once; the app's default when undefined. */
+  readonly samplesWindow: number | undefined
 }
 
 export const test = base.extend<HarnessOptions & { app: AppHarness }, { rendererServer: RendererServer }>({
   protection: ['os-encrypted', { option: true }],
+  samplesWindow: [undefined, { option: true }],
 
   rendererServer: [async ({}, use) => {
     const server = await startRendererServer(RENDERER_DIR)
@@ -197,7 +214,7 @@ export const test = base.extend<HarnessOptions & { app: AppHarness }, { renderer
     await server.close()
   }, { scope: 'worker' }],
 
-  app: async ({ page, protection, rendererServer }, use, testInfo) => {
+  app: async ({ page, protection, samplesWindow, rendererServer }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'vi-e2e-'))
     const dialogs = new HarnessDialogs()
     const clock = new ServiceClock()
@@ -217,6 +234,7 @@ export const test = base.extend<HarnessOptions & { app: AppHarness }, { renderer
         openedUrls.push(url)
       },
       appInfo: { version: packageJson.version, platform: process.platform },
+      ...(samplesWindow === undefined ? {} : { samplesWindow }),
     })
 
     const appOrigin = new URL(rendererServer.entryUrl).origin
@@ -238,6 +256,7 @@ export const test = base.extend<HarnessOptions & { app: AppHarness }, { renderer
       menuEvents: MENU_EVENTS,
       menuViews: MENU_VIEWS,
       menuDispatch: MENU_DISPATCH,
+      maxClipboardBytes: MAX_IPC_TEXT_BYTES,
     }
     await page.addInitScript(installApi, setup)
 
@@ -260,10 +279,14 @@ export const test = base.extend<HarnessOptions & { app: AppHarness }, { renderer
         await page.goto(rendererServer.entryUrl)
         await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible()
       },
-      async menu(event, detail) {
-        await page.evaluate(([name, event, detail]) => {
-          (window as unknown as Record<string, (event: string, detail?: string) => void>)[name]?.(event, detail)
-        }, [MENU_DISPATCH, event, detail] as const)
+      async menu(...message) {
+        const [event, detail] = message as readonly [string, unknown?]
+        await page.evaluate(({ name, event, detail }) => {
+          (window as unknown as Record<string, (event: string, detail?: unknown) => void>)[name]?.(event, detail)
+        }, { name: MENU_DISPATCH, event, detail })
+      },
+      async pasteFromMenu(text) {
+        await harness.menu('menu:paste-inspect', clipboardText(text))
       },
       async seedKeys(text, fileName) {
         const result = await callService(services, 'keys:import-text', [{ text, fileName }])

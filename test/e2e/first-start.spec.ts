@@ -24,12 +24,18 @@ test('an empty store offers the demo, and one click shows a verified inspection'
   await expect(checksPanel(page).getByRole('code').filter({ hasText: 'hs_demo' })).toBeVisible()
   await expect(checksPanel(page).getByText('DEMO', { exact: true })).toBeVisible()
 
-  // Every example is one click away; the one on screen is marked as pressed.
+  // Every example is in one compact list, described in a line; the one on screen is selected.
   const examples = page.getByRole('region', { name: 'DEMO Example payloads' })
-  await expect(examples.getByRole('button', { name: 'ringcx-verified-hs256.jwt' })).toHaveAttribute('aria-pressed', 'true')
-  await examples.getByRole('button', { name: 'roxchat-wrong-hash.json' }).click()
+  const picker = examples.getByRole('combobox', { name: 'DEMO example payload' })
+  await expect(picker).toHaveValue('ringcx-verified-hs256.jwt')
+  await expect(picker.getByRole('option', { name: 'RingCX token, verified (HS256) — ringcx-verified-hs256.jwt' })).toBeAttached()
+  await expect(examples.getByRole('button')).toHaveCount(0)
+  await picker.selectOption('roxchat-wrong-hash.json')
   await expectVerdict(page, 'Rejected')
-  await expect(examples.getByRole('button', { name: 'roxchat-wrong-hash.json' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(picker).toHaveValue('roxchat-wrong-hash.json')
+  // The verdict is not pushed down by the list: it starts within the first screen.
+  const bannerTop = (await page.getByRole('region', { name: 'Rejected' }).boundingBox())?.y ?? Infinity
+  expect(bannerTop).toBeLessThan(400)
 
   await showView(page, 'Keys')
   await expect(importReport(page, 'demo-keys.json')).toContainText('Imported 3 keys.')

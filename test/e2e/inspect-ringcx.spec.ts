@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { CODE_INFO, type IssueCode } from '../../electron/core/codes'
 import { expect, pasteOutsideFields, test } from './app-harness'
 import { OWN_HS, OWN_HS_MANIFEST, OWN_RSA, OWN_RSA_MANIFEST, epochSeconds, hsToken, rsToken } from './keys'
-import { checksPanel, expectVerdict, fieldLabels, fieldRow, inspectTyped, visitorPanel } from './screen'
+import { checksPanel, expectVerdict, fieldLabels, fieldRow, inspectTyped, keyRow, showView, visitorPanel } from './screen'
 
 const IN_A_DAY = epochSeconds(new Date()) + 86_400
 
@@ -36,15 +36,26 @@ test('a verified token shows the visitor, each value’s source and the key that
   await expect(panel.getByText('Where each value came from')).toBeVisible()
 
   const checks = checksPanel(page)
-  await expect(checks.getByText('Key that verified it')).toBeVisible()
+  await expect(checks.getByText('Verified with key')).toBeVisible()
   await expect(checks.getByRole('code').filter({ hasText: OWN_HS.kid })).toBeVisible()
   await expect(checks.getByRole('code').filter({ hasText: fingerprint ?? '-' })).toBeVisible()
   await expect(checks.getByRole('listitem').filter({ hasText: 'Signature' })).toContainText('Passed')
   await expect(checks.getByRole('listitem').filter({ hasText: 'Failed' })).toHaveCount(0)
 
-  // The match is counted for rotation hints. (The Keys view shows it only after its next
-  // refresh, an import or removal: it does not reload the list when shown.)
+  // The match is counted for rotation hints, and the Keys view shows it at once.
   expect(app.keyStore.list(new Date()).find((key) => key.kid === OWN_HS.kid)).toMatchObject({ matchCount: 1 })
+  await showView(page, 'Keys')
+  const row = keyRow(page, OWN_HS.kid)
+  await expect(row.getByRole('cell').nth(5)).toHaveText('1')
+  await expect(row.getByRole('cell').nth(4)).not.toHaveText('never')
+  await expect(keyRow(page, OWN_RSA.kid).getByRole('cell').nth(4)).toHaveText('never')
+
+  // Each further inspection shows up too, also while the Keys view stays open in between.
+  await showView(page, 'Inspector')
+  await inspectTyped(page, await rsToken(IN_A_DAY))
+  await expectVerdict(page, 'Verified')
+  await showView(page, 'Keys')
+  await expect(keyRow(page, OWN_RSA.kid).getByRole('cell').nth(5)).toHaveText('1')
 })
 
 test('a payload file opened with Open… (an RS256 token in a page snippet) is inspected', async ({ app }) => {
@@ -82,6 +93,7 @@ const REJECTED: readonly RejectedCase[] = [
   { what: 'signed with another secret', token: () => hsToken(IN_A_DAY, {}, OTHER_SECRET), code: 'ringcx-jwt-bad-signature', check: 'Signature', signedBy: null },
   { what: 'naming a Key ID not in the store', token: () => hsToken(IN_A_DAY, {}, OTHER_SECRET, 'hs_nobody'), code: 'ringcx-jwt-unknown-kid', check: 'Key ID', signedBy: null },
   { what: 'expired an hour ago', token: () => hsToken(epochSeconds(new Date()) - 3600), code: 'ringcx-jwt-expired', check: 'Expiry (exp)', signedBy: OWN_HS.kid },
+  { what: 'naming a retired Key ID but signed with a stored key', token: () => hsToken(IN_A_DAY, {}, OWN_HS.secret, 'hs_retired'), code: 'ringcx-jwt-unknown-kid', check: 'Key ID', signedBy: OWN_HS.kid },
 ]
 
 for (const rejected of REJECTED) {
@@ -100,8 +112,17 @@ for (const rejected of REJECTED) {
     await expect(error).toContainText(`What to do: ${CODE_INFO[rejected.code].advice}`)
 
     await expect(checksPanel(page).getByRole('listitem').filter({ hasText: rejected.check })).toContainText('Failed')
-    if (rejected.signedBy === null) await expect(checksPanel(page).getByText('No key verified this payload.')).toBeVisible()
-    else await expect(checksPanel(page).getByRole('code').filter({ hasText: rejected.signedBy })).toBeVisible()
+    const matchedKey = checksPanel(page).locator('[data-test="matched-key"]')
+    if (rejected.signedBy === null) await expect(matchedKey).toHaveText('No key verified this payload.')
+    else {
+      // The key made the signature, but nothing calls the rejected identity verified.
+      await expect(matchedKey.getByRole('code').filter({ hasText: rejected.signedBy })).toBeVisible()
+      await expect(matchedKey).toContainText('Signature made with key (the identity is still rejected)')
+      await expect(matchedKey).not.toContainText(/verified/i)
+    }
+    if (rejected.code === 'ringcx-jwt-unknown-kid' && rejected.signedBy !== null) {
+      await expect(matchedKey).toContainText('The token’s header names another key “hs_retired”, which is not in your key store.')
+    }
 
     // Nothing of a rejected identity is shown as trusted: only a collapsed "not accepted" section.
     await expect(visitorPanel(page)).toBeHidden()
@@ -112,3 +133,22 @@ for (const rejected of REJECTED) {
     await expect(page.getByRole('row', { name: /firstname/ })).toContainText('Identity, not accepted')
   })
 }
+
+test('File › Paste and Inspect inspects the text main read from the clipboard, and refuses over 1 MiB', async ({ app }) => {
+  const { page } = app
+  await app.open()
+  await showView(page, 'Keys')
+
+  // Main reads the clipboard and sends the text along: the page is granted no clipboard permission.
+  await app.pasteFromMenu(await hsToken(IN_A_DAY))
+  await expect(page.getByRole('heading', { name: 'Inspector', level: 2 })).toBeAttached()
+  await expectVerdict(page, 'Verified')
+  await expect(page.getByRole('region', { name: 'Verified' })).toContainText('pasted text')
+  await expect(page.getByRole('textbox', { name: 'Payload', exact: true })).toHaveValue(/^eyJ/)
+
+  await app.pasteFromMenu('x'.repeat(1536 * 1024))
+  const problem = page.getByRole('alert').filter({ hasText: 'input-too-large' })
+  await expect(problem).toContainText('The text on the clipboard is 1.5 MiB')
+  await expect(problem).toContainText(CODE_INFO['input-too-large'].summary)
+  expect(app.calls.filter((call) => call.channel === 'inspect:payload')).toHaveLength(1)
+})

@@ -176,3 +176,32 @@ test.describe('where the OS cannot encrypt secrets (Linux without a keyring)', (
     await expect(page.getByRole('alert').filter({ hasText: '1 stored secret is kept in plain text.' })).toBeVisible()
   })
 })
+
+for (const width of [900, 1200]) {
+  test(`the paste form's Scheme, Key ID and Label sit side by side without overlapping at ${width} px`, async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width, height: 800 })
+    await app.open()
+    await showView(page, 'Keys')
+    await page.getByRole('button', { name: 'Paste a key…' }).click()
+    const form = page.getByRole('form', { name: 'Paste a key' })
+    const box = async (name: string) => {
+      const found = await form.getByRole(name === 'Scheme' ? 'combobox' : 'textbox', { name }).boundingBox()
+      if (found === null) throw new Error(`${name} is not on screen`)
+      return found
+    }
+    const scheme = await box('Scheme')
+    const kid = await box('Key ID (for a bare secret or PEM)')
+    const label = await box('Label (optional)')
+    // Each control ends before the next begins, on one line, inside the form.
+    expect(scheme.x + scheme.width).toBeLessThanOrEqual(kid.x)
+    expect(kid.x + kid.width).toBeLessThanOrEqual(label.x)
+    expect(Math.abs(scheme.y - kid.y)).toBeLessThan(2)
+    expect(Math.abs(kid.y - label.y)).toBeLessThan(2)
+    const formBox = await form.boundingBox()
+    expect(label.x + label.width).toBeLessThanOrEqual((formBox?.x ?? 0) + (formBox?.width ?? 0))
+    // The select is wide enough to show its longest option.
+    expect(await form.getByRole('combobox', { name: 'Scheme' }).evaluate((select) => select.scrollWidth <= select.clientWidth)).toBe(true)
+    await page.screenshot({ path: test.info().outputPath(`paste-form-${width}.png`) })
+  })
+}

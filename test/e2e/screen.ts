@@ -3,7 +3,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export type ViewName = 'Inspector' | 'Keys' | 'Settings'
+export type ViewName = 'Inspector' | 'Keys' | 'Samples' | 'Settings'
 
 export async function showView(page: Page, view: ViewName): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click()
@@ -67,4 +67,13 @@ export async function countdownSeconds(page: Page): Promise<number> {
   let total = 0
   for (const [, amount = '0', unit = 's'] of text.replaceAll(',', '').matchAll(/(\d+)\s*(d|h|min|s)\b/g)) total += Number(amount) * (units[unit] ?? 0)
   return text.startsWith('Expired') ? -total : total
+}
+
+export function samplesTable(page: Page): Locator {
+  return page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'What happened' }) })
+}
+
+/** One row of the samples table, by the file's path as shown. */
+export function sampleRow(page: Page, file: string): Locator {
+  return samplesTable(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: file, exact: true }) })
 }

@@ -1,14 +1,32 @@
 /**
  * Screenshots for the README, light and dark (the theme follows the system): the Inspector with a
- * verified Rox.Chat merge and with a rejected RingCX token, the Keys view and the Settings view.
- * Time is frozen so that the same build draws the same pixels on every run.
+ * verified Rox.Chat merge and with a rejected RingCX token, the Keys view and the Settings view;
+ * the Samples view in light. Time is frozen so that the same build draws the same pixels on every
+ * run, but for the duration of the sample run, which main measures.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './app-harness'
-import { SCREENSHOTS_DIR } from './paths'
+import { SCREENSHOTS_DIR, example } from './paths'
+import { writeSampleLibrary } from './sample-library'
 import { expectVerdict, fieldRow, keysTable, showView, visitorPanel } from './screen'
+
+interface DemoKey {
+  readonly kid: string
+  readonly scheme: string
+  readonly secret?: string
+}
+
+/** The published demo keys sign the sample library, so that the demo store verifies it. */
+async function demoLibraryKeys(): Promise<{ hs: { kid: string; secret: string }; rox: { secret: string } }> {
+  const { keys } = JSON.parse(await readFile(example('demo-keys.json'), 'utf8')) as { keys: DemoKey[] }
+  const hs = keys.find((key) => key.kid === 'hs_demo')
+  const rox = keys.find((key) => key.scheme === 'roxchat')
+  if (hs?.secret === undefined || rox?.secret === undefined) throw new Error('demo-keys.json has no hs_demo or Rox.Chat secret')
+  return { hs: { kid: hs.kid, secret: hs.secret }, rox: { secret: rox.secret } }
+}
 
 const AT = new Date('2026-06-01T09:00:00.000Z')
 const WIDTH = 1200
@@ -41,20 +59,33 @@ for (const theme of ['light', 'dark'] as const) {
 
     await page.getByRole('button', { name: 'Load DEMO keys and examples' }).click()
     await expectVerdict(page, 'Verified')
-    const examples = page.getByRole('region', { name: 'DEMO Example payloads' })
+    const examples = page.getByRole('region', { name: 'DEMO Example payloads' }).getByRole('combobox')
 
-    await examples.getByRole('button', { name: 'roxchat-merge.sample.json', exact: true }).click()
+    await examples.selectOption('roxchat-merge.sample.json')
     await expect(fieldRow(visitorPanel(page), 'Info').value).toHaveText('Prefers e-mail')
     await fieldRow(visitorPanel(page), 'Display name').row.getByRole('button', { name: 'Overrides 1 other value' }).click()
     await save(page, `inspector-roxchat-merge-${theme}`)
 
-    await examples.getByRole('button', { name: 'ringcx-bad-signature.jwt', exact: true }).click()
+    await examples.selectOption('ringcx-bad-signature.jwt')
     await expectVerdict(page, 'Rejected')
     await save(page, `inspector-ringcx-rejected-${theme}`)
 
     await showView(page, 'Keys')
     await expect(keysTable(page).getByRole('row')).toHaveCount(4)
     await save(page, `keys-${theme}`)
+
+    if (theme === 'light') {
+      const dir = await mkdtemp(join(tmpdir(), 'vi-e2e-screenshot-samples-'))
+      try {
+        app.dialogs.answer('pickSampleFolder', await writeSampleLibrary(dir, await demoLibraryKeys()))
+        await showView(page, 'Samples')
+        await page.getByRole('button', { name: 'Open folder…' }).click()
+        await expect(page.locator('[data-test="samples-progress"]')).toContainText(/^Done: 7 files/)
+        await save(page, 'samples-light')
+      } finally {
+        await rm(dir, { recursive: true, force: true })
+      }
+    }
 
     await showView(page, 'Settings')
     await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible()

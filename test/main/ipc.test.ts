@@ -103,6 +103,7 @@ describe('argument checks', () => {
     ['inspect:payload', [{ text: 42 }]],
     ['inspect:payload', [{ text: 'x', extra: true }]],
     ['inspect:payload', [{ text: 'x', scheme: 'other' }]],
+    ['inspect:payload', [{ text: 'x', recheck: 'yes' }]],
     ['inspect:payload', [{ text: 'x' }, { text: 'y' }]],
     ['keys:import-text', [{ text: 'x', replace: 'yes' }]],
     ['keys:import-text', [{ text: 'x', kid: 'a\nb' }]],

@@ -156,6 +156,18 @@ describe('key store changes', () => {
     expect(store.revision).toBe(1)
   })
 
+  it('remembers which keys were loaded as the demo, across a restart', async () => {
+    const dir = await tempDir()
+    const store = await openKeyStore({ dir, cipher: osCipher() })
+    const [hs, rsaKey, rox] = await newKeys(MANIFEST)
+    await store.addKeys([{ ...hs!, demo: true }, rsaKey!, { ...rox!, label: 'DEMO KEY: published' }], { replace: false, now: NOW })
+    const demoFlags = (keys: readonly { kid: string; demo: boolean }[]) => keys.map((key) => [key.kid, key.demo])
+    expect(demoFlags(store.list(NOW))).toEqual([['hs_main', true], ['rsa_main', false], ['rox_main', true]])
+    expect((await readStoreFile(dir)).keys.map((key) => key.demo)).toEqual([true, undefined, undefined])
+    const reopened = await openKeyStore({ dir, cipher: osCipher() })
+    expect(demoFlags(reopened.list(NOW))).toEqual([['hs_main', true], ['rsa_main', false], ['rox_main', true]])
+  })
+
   it('keeps the same kid apart in the two schemes', async () => {
     const store = await openKeyStore({ dir: await tempDir(), cipher: osCipher() })
     await store.addKeys(await newKeys(HS_SECRET, { scheme: 'ringcx', kid: 'main' }), { replace: false, now: NOW })

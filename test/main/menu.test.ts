@@ -1,8 +1,11 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron'
+import { clipboard, Menu, type MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { buildMenuTemplate, installAppMenu } from '../../electron/main/menu'
 
-vi.mock('electron', () => ({ Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() } }))
+vi.mock('electron', () => ({
+  Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+  clipboard: { readText: vi.fn(async () => 'eyJhbGciOiJIUzI1NiJ9.e30.sig') },
+}))
 
 function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu as MenuItemConstructorOptions[]) : [])])
@@ -33,11 +36,34 @@ describe('application menu', () => {
     })
     click('Open Payload…')
     click('Import Keys…')
-    click('Paste and Inspect')
     click('Keys')
     click('Samples')
-    expect(send.mock.calls).toEqual([['menu:open-payload'], ['menu:import-keys'], ['menu:paste-inspect'], ['menu:show-view', 'keys'], ['menu:show-view', 'samples']])
+    expect(send.mock.calls).toEqual([['menu:open-payload'], ['menu:import-keys'], ['menu:show-view', 'keys'], ['menu:show-view', 'samples']])
     expect(items.map((item) => item.role)).toContain('editMenu')
+  })
+
+  it('reads the clipboard in main for Paste and Inspect and sends its text along', async () => {
+    const { send, click } = menu(true)
+    click('Paste and Inspect')
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1))
+    expect(send).toHaveBeenCalledWith('menu:paste-inspect', { text: 'eyJhbGciOiJIUzI1NiJ9.e30.sig' })
+  })
+
+  it('sends only the size of clipboard text over 1 MiB', async () => {
+    const big = 'é'.repeat(600 * 1024)
+    vi.mocked(clipboard.readText).mockResolvedValueOnce(big)
+    const { send, click } = menu(true)
+    click('Paste and Inspect')
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1))
+    expect(send).toHaveBeenCalledWith('menu:paste-inspect', { tooLarge: true, bytes: Buffer.byteLength(big, 'utf8') })
+  })
+
+  it('sends no text when the clipboard cannot be read as text', async () => {
+    vi.mocked(clipboard.readText).mockRejectedValueOnce(new Error('not text'))
+    const { send, click } = menu(true)
+    click('Paste and Inspect')
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1))
+    expect(send).toHaveBeenCalledWith('menu:paste-inspect', { text: '' })
   })
 
   it('offers reload and developer tools only when not packaged', () => {

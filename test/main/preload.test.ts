@@ -52,9 +52,26 @@ describe('preload window.api', () => {
     const unsubscribe = api.onMenu(listener)
     fake.emit('menu:open-payload', { sender: 'ipc event' })
     fake.emit('menu:show-view', { sender: 'ipc event' }, 'keys')
-    fake.emit('menu:show-view', { sender: 'ipc event' }, 'not-a-view')
-    expect(listener.mock.calls).toEqual([['menu:open-payload'], ['menu:show-view', 'keys'], ['menu:show-view']])
+    fake.emit('menu:paste-inspect', { sender: 'ipc event' }, { text: 'eyJ…' })
+    fake.emit('menu:paste-inspect', { sender: 'ipc event' }, { tooLarge: true, bytes: 2 * 1024 * 1024 })
+    expect(listener.mock.calls).toEqual([
+      ['menu:open-payload'],
+      ['menu:show-view', 'keys'],
+      ['menu:paste-inspect', { text: 'eyJ…' }],
+      ['menu:paste-inspect', { tooLarge: true, bytes: 2 * 1024 * 1024 }],
+    ])
     unsubscribe()
     for (const event of MENU_EVENTS) expect(fake.listenerCount(event)).toBe(0)
+  })
+
+  it('drops menu events whose detail is not what the event carries', () => {
+    const listener = vi.fn()
+    const unsubscribe = api.onMenu(listener)
+    fake.emit('menu:show-view', { sender: 'ipc event' }, 'not-a-view')
+    fake.emit('menu:paste-inspect', { sender: 'ipc event' })
+    fake.emit('menu:paste-inspect', { sender: 'ipc event' }, { text: 42 })
+    fake.emit('menu:paste-inspect', { sender: 'ipc event' }, { tooLarge: true, bytes: 10 })
+    expect(listener).not.toHaveBeenCalled()
+    unsubscribe()
   })
 })

@@ -62,13 +62,16 @@ describe('samples:start and samples:progress', () => {
       [1, join('lib', 'b-failed.sample.json'), 'failed', 'ringcx', 'verified'],
       [2, join('lib', 'c-plain.jwt'), 'no-expectation', 'ringcx', 'verified'],
       [3, join('lib', 'd-keys.json'), 'skipped', null, null],
-      [4, join('lib', 'e-huge.txt'), 'unreadable', null, 'rejected'],
+      [4, join('lib', 'e-huge.txt'), 'unreadable', null, null],
       [5, join('lib', 'nested', 'rox.json'), 'no-expectation', 'roxchat', 'verified'],
     ])
     expect(rows[1]?.firstMismatch).toEqual({ path: 'verdict', expected: '"rejected"', actual: '"verified"' })
     expect(rows[3]?.problem).toBe('a key or settings file, not a sample')
     expect(rows[4]?.codes).toEqual(['input-too-large'])
     expect(rows[4]?.problem).toMatch(/over the 1\.0 MiB limit/)
+    // The row names the file; its full path stays in main.
+    expect(rows[4]?.problem).toContain('e-huge.txt')
+    expect(rows[4]?.problem).not.toContain(dialogs.sampleFolder ?? '-')
     expect(last).toMatchObject({ done: 6, found: 6, counted: true, finished: true, cancelled: false, stale: false })
     expect(last.summary).toMatchObject({
       files: 6,

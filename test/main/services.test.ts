@@ -267,6 +267,15 @@ describe('inspection and rotation marks', () => {
     expect(file.keys.map((key) => key.matchCount)).toEqual([4, 4, 1])
   })
 
+  it('does not count a key match again when the payload on screen is re-checked', async () => {
+    const { services } = await harness()
+    await services['keys:import-text']({ text: HS_SECRET, scheme: 'ringcx', kid: 'hs_main' })
+    const token = await hsToken(HS_SECRET, 'hs_main')
+    await services['inspect:payload']({ text: token })
+    expect(await services['inspect:payload']({ text: token, recheck: true })).toMatchObject({ verdict: 'verified', key: { kid: 'hs_main' } })
+    expect((await services['keys:list']()).map((key) => key.matchCount)).toEqual([1])
+  })
+
   it('marks keys not matched for 30 days as candidates for removal', async () => {
     const { services, clock } = await harness()
     await services['keys:import-text']({ text: JSON.stringify({ keys: [
@@ -325,6 +334,17 @@ describe('demo:load', () => {
     const verified = demo.examples.find((example) => example.name === 'roxchat-verified.html')
     expect((await services['inspect:payload']({ text: verified?.text ?? '' })).verdict).toBe('verified')
     expect((await services['demo:load']()).keys.entries.every((entry) => entry.alreadyStored === true)).toBe(true)
+  })
+
+  it('describes each example in one line, and marks the demo keys as demo keys', async () => {
+    const { services } = await harness({ cipher: basicTextCipher() })
+    await services['keys:import-text']({ text: HS_SECRET, scheme: 'ringcx', kid: 'hs_main', label: 'Website', acceptUnprotected: true })
+    const demo = await services['demo:load']()
+    expect(demo.examples.find((example) => example.name === 'ringcx-verified-hs256.jwt')?.description).toBe('RingCX token, verified (HS256)')
+    for (const example of demo.examples) expect(example.description).not.toBe(example.name)
+    expect((await services['keys:list']()).map((key) => [key.kid, key.demo])).toEqual([
+      ['hs_demo', true], ['hs_main', false], ['rsa_demo', true], ['rox_demo', true],
+    ])
   })
 
   it('says so when the examples are missing', async () => {

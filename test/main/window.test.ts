@@ -99,12 +99,20 @@ describe('session', () => {
     return { handlers, cancels }
   }
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but writing to the clipboard', () => {
     const { handlers } = lockedSession(null)
+    const request = handlers['request'] as unknown as (contents: unknown, permission: string, callback: (granted: boolean) => void) => void
+    const check = handlers['check'] as unknown as (contents: unknown, permission: string) => boolean
+    for (const permission of ['media', 'clipboard-read', 'notifications', 'geolocation', 'openExternal']) {
+      const callback = vi.fn()
+      request({}, permission, callback)
+      expect(callback, permission).toHaveBeenCalledWith(false)
+      expect(check({}, permission), permission).toBe(false)
+    }
     const callback = vi.fn()
-    ;(handlers['request'] as unknown as (contents: unknown, permission: string, callback: (granted: boolean) => void) => void)({}, 'media', callback)
-    expect(callback).toHaveBeenCalledWith(false)
-    expect((handlers['check'] as unknown as () => boolean)()).toBe(false)
+    request({}, 'clipboard-sanitized-write', callback)
+    expect(callback).toHaveBeenCalledWith(true)
+    expect(check({}, 'clipboard-sanitized-write')).toBe(true)
     expect((handlers['device'] as unknown as () => boolean)()).toBe(false)
   })
 
