@@ -9,45 +9,36 @@ import { parseArgs } from 'node:util'
 import { createKeyRing } from '../core/key-ring'
 import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
-import { JunitReport, MarkdownReport, failureSummary, type BatchResult } from './batch-report'
+import { JunitReport, MarkdownReport, batchResultLine, type BatchResult } from './batch-report'
 import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext } from './batch-run'
 import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
-import { inspectionJson } from './format-inspection'
 
-const STATUS_LABEL: Record<BatchResult['status'], string> = {
-  passed: 'PASS ',
-  failed: 'FAIL ',
-  error: 'ERROR',
-  skipped: 'SKIP ',
-}
-
-function resultLine(result: BatchResult, json: boolean): string {
-  if (json) {
-    const body = result.inspection === null
-      ? { file: result.file, status: result.status, problem: result.problem }
-      : { ...inspectionJson(result.file, result.inspection), status: result.status }
-    return `${JSON.stringify(body)}\n`
-  }
-  const verdict = result.inspection?.verdict ?? ''
-  const why = result.status === 'passed' ? '' : `  ${failureSummary(result)}`
-  return `${STATUS_LABEL[result.status]} ${verdict.padEnd(17)} ${result.file}${why}\n`
-}
-
-/** Small batches run in this thread; past this many files the rest go to worker threads. */
+/** With worker threads, the first files still run here: a small batch does not repay their start-up. */
 const FILES_BEFORE_THREADS = 256
+
+/**
+ * `--threads N|auto`. One thread is the default: on two cores it measured faster than two
+ * workers (the main thread's walking, reading and writing leave little for workers to take
+ * over, and every result crosses between threads), see the README's Performance section.
+ */
+function parseThreads(value: string | undefined): number {
+  if (value === undefined) return 1
+  if (value === 'auto') return poolSizeForMachine()
+  if (!/^[1-9]\d?$/.test(value)) throw new UsageError(`--threads ${value}: use a number from 1 to 99, or auto`)
+  return Number(value)
+}
 
 /** Starts worker threads only once a batch is large enough to repay their start-up. */
 class LazyThreads {
   private pool: Promise<WorkerPool<BatchTask, BatchTaskResult>> | null = null
   private seen = 0
 
-  constructor(private readonly init: BatchWorkerInit) {}
+  constructor(private readonly init: BatchWorkerInit, private readonly size: number) {}
 
   async inspect(path: string, context: BatchContext): Promise<BatchResult> {
     this.seen++
-    const size = poolSizeForMachine()
-    if (this.seen <= FILES_BEFORE_THREADS || size < 2) return inspectSampleFile(path, context)
-    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), size, this.init)
+    if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return inspectSampleFile(path, context)
+    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), this.size, this.init)
     return (await this.pool).run({ kind: 'file', path }) as Promise<BatchResult>
   }
 
@@ -61,9 +52,10 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
     args: [...args],
     allowPositionals: true,
     strict: true,
-    options: { ...INSPECTION_OPTIONS, junit: { type: 'string' }, report: { type: 'string' } },
+    options: { ...INSPECTION_OPTIONS, junit: { type: 'string' }, report: { type: 'string' }, threads: { type: 'string' } },
   })
   if (positionals.length === 0) throw new UsageError('batch needs at least one folder or file')
+  const threadCount = parseThreads(values.threads)
   const scheme = parseScheme(values.scheme)
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
@@ -93,16 +85,17 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
   const init: BatchWorkerInit = {
     keys: keyEntries,
     settings,
+    json: values.json === true,
     ...(explicitNow === undefined ? {} : { explicitNow: explicitNow.toISOString() }),
     ...(scheme === undefined ? {} : { scheme }),
     ...(authTokens === undefined ? {} : { authTokens: [...authTokens] }),
   }
-  const threads = new LazyThreads(init)
+  const threads = new LazyThreads(init, threadCount)
   try {
     await runBatch(positionals, context, async (result) => {
       counter.add(result)
       if (result.status === 'error') io.stderr.write(`${result.file}: ${result.problem ?? 'could not be read'}\n`)
-      io.stdout.write(resultLine(result, values.json === true))
+      io.stdout.write(batchResultLine(result, values.json === true))
       for (const report of reports) await report.add(result)
     }, { inspectFile: (path) => threads.inspect(path, context) })
   } catch (error) {

@@ -7,15 +7,19 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import type { Inspection } from '../core/inspection'
+import { inspectionJson } from './format-inspection'
 
 export type SampleStatus = 'passed' | 'failed' | 'error' | 'skipped'
 
 export interface BatchResult {
   readonly file: string
   readonly status: SampleStatus
+  /** The inspection; from a worker thread, a summary without the field lists and raw view. */
   readonly inspection: Inspection | null
   /** Why the file could not be inspected, for status `error`; why it was passed over, for `skipped`. */
   readonly problem?: string
+  /** The output line, already written by the worker thread that inspected the file. */
+  readonly line?: string
 }
 
 export interface BatchSummary {
@@ -50,6 +54,37 @@ export function failureSummary(result: BatchResult): string {
   const codes = inspection.errors.map((error) => error.code).join(', ')
   const likely = inspection.diagnosis?.[0]
   return likely && likely.code !== 'diagnosis-unexplained' ? `${codes} (likely: ${likely.code})` : codes
+}
+
+const STATUS_LABEL: Record<SampleStatus, string> = {
+  passed: 'PASS ',
+  failed: 'FAIL ',
+  error: 'ERROR',
+  skipped: 'SKIP ',
+}
+
+/** The line `batch` prints for one file: JSON, or a short line for people. */
+export function batchResultLine(result: BatchResult, json: boolean): string {
+  if (result.line !== undefined) return result.line
+  if (json) {
+    const body = result.inspection === null
+      ? { file: result.file, status: result.status, problem: result.problem }
+      : { ...inspectionJson(result.file, result.inspection), status: result.status }
+    return `${JSON.stringify(body)}\n`
+  }
+  const verdict = result.inspection?.verdict ?? ''
+  const why = result.status === 'passed' ? '' : `  ${failureSummary(result)}`
+  return `${STATUS_LABEL[result.status]} ${verdict.padEnd(17)} ${result.file}${why}\n`
+}
+
+/**
+ * What a worker thread sends back: the line already written and the inspection without its
+ * field lists, so that the main thread only copies and writes short text.
+ */
+export function withRenderedLine(result: BatchResult, json: boolean): BatchResult {
+  const line = batchResultLine(result, json)
+  if (result.inspection === null) return { ...result, line }
+  return { ...result, line, inspection: { ...result.inspection, fields: [], unmapped: [], rejectedFields: [], checks: [], raw: {} } }
 }
 
 abstract class StreamedReport {

@@ -7,7 +7,7 @@ import type { Scheme } from '../core/inspection'
 import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
 import type { InspectionSettings } from '../core/settings'
 import { serveTasks } from '../io/worker-pool'
-import type { BatchResult } from './batch-report'
+import { withRenderedLine, type BatchResult } from './batch-report'
 import { inspectSampleFile, type BatchContext } from './batch-run'
 
 export interface BatchWorkerInit {
@@ -16,6 +16,8 @@ export interface BatchWorkerInit {
   readonly authTokens?: readonly (readonly [string, Readonly<Record<string, string>>])[]
   readonly explicitNow?: string
   readonly scheme?: Scheme
+  /** Whether output lines are JSON (`--json`) or for people. */
+  readonly json: boolean
 }
 
 export type BatchTask =
@@ -38,7 +40,7 @@ serveTasks<BatchTask, BatchTaskResult>(async (raw) => {
   return async (task) => {
     switch (task.kind) {
       case 'file':
-        return inspectSampleFile(task.path, context)
+        return withRenderedLine(await inspectSampleFile(task.path, context), init.json)
       case 'ringcx-tokens':
         return verifyRingcxTokens(task.tokens, context.keys, context.settings, new Date(task.now))
       case 'roxchat-visitors':

@@ -32,6 +32,7 @@ Options for inspect and batch:
 Options for batch only:
   --junit FILE               write JUnit XML, one test case per sample
   --report FILE.md           write a Markdown report of the samples that did not pass
+  --threads N|auto           inspect on N worker threads (default 1; auto: one per core)
 
 Exit status: 0 all passed (verified / accepted / logged out, or every expectation met),
 1 any rejected or any expectation failed, 2 usage error or unreadable file.

@@ -115,7 +115,7 @@ describe('cli batch', () => {
     await Promise.all(names.map((name, index) => writeFile(join(folder, name), JSON.stringify(index % 100 === 7 ? { ...roxVisitor(String(index)), hash: 'x' } : roxVisitor(String(index))))))
     const keyFile = join(dir, 'rox-large.txt')
     await writeFile(keyFile, KEY)
-    const run = await cli('batch', folder, '--key', `roxchat:rox=${keyFile}`, '--json')
+    const run = await cli('batch', folder, '--key', `roxchat:rox=${keyFile}`, '--json', '--threads', '2')
     expect(run.status).toBe(EXIT_REJECTED)
     const lines = run.lines.slice(0, -1)
     expect(lines.map((line) => line['file'])).toEqual(names.map((name) => join(folder, name)))
@@ -127,6 +127,7 @@ describe('cli batch', () => {
     [['batch'], 'no path'],
     [['batch', '.', '--junit', '/no/such/folder/out.xml'], 'unwritable report'],
     [['batch', '.', '--tokens', '/no/such/tokens.json'], 'missing token table'],
+    [['batch', '.', '--threads', 'many'], 'bad thread count'],
   ])('exits 2 on usage errors: %j (%s)', async (argv) => {
     const run = await cli(...argv)
     expect(run.status).toBe(EXIT_USAGE)
