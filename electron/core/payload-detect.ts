@@ -78,6 +78,21 @@ function classifyObject(value: unknown, form: PayloadForm, scheme: Scheme | unde
   return invalid('input-unrecognised', 'The object has neither Rox.Chat "fields"/"hash" nor RingCX identity attributes.')
 }
 
+const LITERAL_WORDS: Readonly<Record<Scheme, { code: ErrorCode; call: string; object: string }>> = {
+  ringcx: { code: 'ringcx-identity-malformed', call: 'The _setIdentity call', object: 'The identity object' },
+  roxchat: { code: 'roxchat-visitor-malformed', call: 'The roxchat_visitor assignment', object: 'The visitor object' },
+}
+
+/** Reads the object literal that starts at `start` in page script as the scheme's payload. */
+function readLiteralAt(text: string, start: number, scheme: Scheme, form: PayloadForm): DetectedPayload {
+  const words = LITERAL_WORDS[scheme]
+  const literal = balancedObjectAt(text, start)
+  if (literal === null) return invalid(words.code, `${words.call} has no complete {…} object.`, scheme)
+  const parsed = parseObjectLiteral(literal)
+  if (!parsed.ok) return invalid(words.code, `${words.object} could not be read: ${parsed.message}`, scheme)
+  return classifyObject(parsed.value, form, scheme)
+}
+
 interface SnippetMatch {
   readonly index: number
   readonly read: () => DetectedPayload
@@ -94,13 +109,7 @@ function findSnippet(text: string): DetectedPayload | null {
   if (unsigned) {
     matches.push({
       index: unsigned.index,
-      read: () => {
-        const literal = balancedObjectAt(text, unsigned.index + unsigned[0].length)
-        if (literal === null) return invalid('ringcx-identity-malformed', 'The _setIdentity call has no complete {…} object.', 'ringcx')
-        const parsed = parseObjectLiteral(literal)
-        if (!parsed.ok) return invalid('ringcx-identity-malformed', `The identity object could not be read: ${parsed.message}`, 'ringcx')
-        return classifyObject(parsed.value, 'chatq-snippet', 'ringcx')
-      },
+      read: () => readLiteralAt(text, unsigned.index + unsigned[0].length, 'ringcx', 'chatq-snippet'),
     })
   }
   const assignment = VISITOR_ASSIGNMENT.exec(text)
@@ -110,11 +119,7 @@ function findSnippet(text: string): DetectedPayload | null {
       read: () => {
         const start = assignment.index + assignment[0].length
         if (/^null\b/.test(text.slice(start, start + 5))) return { kind: 'roxchat-logout', form: 'page-snippet' }
-        const literal = balancedObjectAt(text, start)
-        if (literal === null) return invalid('roxchat-visitor-malformed', 'The roxchat_visitor assignment has no complete {…} object.', 'roxchat')
-        const parsed = parseObjectLiteral(literal)
-        if (!parsed.ok) return invalid('roxchat-visitor-malformed', `The visitor object could not be read: ${parsed.message}`, 'roxchat')
-        return classifyObject(parsed.value, 'page-snippet', 'roxchat')
+        return readLiteralAt(text, start, 'roxchat', 'page-snippet')
       },
     })
   }

@@ -517,11 +517,7 @@ export class KeyStore {
   #view(key: LiveKey, now: Date): StoredKeyView {
     const { record } = key
     return {
-      scheme: record.scheme,
-      kid: record.kid,
-      alg: record.alg,
-      fingerprint: record.fingerprint,
-      ...(record.alg === 'RS256' ? { bits: record.bits } : {}),
+      ...infoOf(record),
       label: record.label,
       sourceFile: record.sourceFile,
       addedAt: record.addedAt,
