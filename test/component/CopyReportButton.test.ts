@@ -1,25 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import InspectorView from '../../src/views/InspectorView.vue'
-import { setBridge } from '../../src/bridge'
 import { useKeysStore } from '../../src/stores/keys'
 import { useSettingsStore } from '../../src/stores/settings'
-import { createFakeBridge, ok, type FakeBridge } from './fake-bridge'
+import { installFakeBridge, ok, type FakeBridge } from './fake-bridge'
 import { ringcxBadSignature, ringcxVerified } from './fixtures'
 import { spokenText } from './spoken-text'
 
 enableAutoUnmount(afterEach)
 
 let bridge: FakeBridge
-let pinia: ReturnType<typeof createPinia>
+let pinia: Pinia
 let writeText: ReturnType<typeof vi.fn<(text: string) => Promise<void>>>
 
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-  bridge = createFakeBridge()
-  setBridge(bridge)
+  ({ bridge, pinia } = installFakeBridge())
   writeText = vi.fn(async () => undefined)
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
 })

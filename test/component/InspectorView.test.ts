@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import InspectorView from '../../src/views/InspectorView.vue'
 import { setBridge } from '../../src/bridge'
 import { useInspectionStore } from '../../src/stores/inspection'
 import { useKeysStore } from '../../src/stores/keys'
 import { useSettingsStore } from '../../src/stores/settings'
 import { CODE_INFO } from '../../electron/core/codes'
-import { createFakeBridge, ok, type FakeBridge } from './fake-bridge'
+import { createFakeBridge, installFakeBridge, ok, type FakeBridge } from './fake-bridge'
 import { DEMO_SETTINGS, importReport, ringcxBadSignature, ringcxUnsignedAccepted, ringcxVerified, roxchatMerged } from './fixtures'
 import { dropFiles, fileOfSize, pasteText } from './dom-events'
 import { spokenText } from './spoken-text'
@@ -15,13 +15,10 @@ import { spokenText } from './spoken-text'
 enableAutoUnmount(afterEach)
 
 let bridge: FakeBridge
-let pinia: ReturnType<typeof createPinia>
+let pinia: Pinia
 
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-  bridge = createFakeBridge()
-  setBridge(bridge)
+  ({ bridge, pinia } = installFakeBridge())
 })
 
 async function mountInspector() {

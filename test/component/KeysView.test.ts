@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import KeysView from '../../src/views/KeysView.vue'
 import ImportConfirmDialog from '../../src/components/ImportConfirmDialog.vue'
-import { setBridge } from '../../src/bridge'
 import { useKeysStore } from '../../src/stores/keys'
-import { createFakeBridge, ok, type FakeBridge } from './fake-bridge'
+import { installFakeBridge, ok, type FakeBridge } from './fake-bridge'
 import { importReport, keyStatus, storedKey } from './fixtures'
 import { dropFiles, fileOfSize, pasteText } from './dom-events'
 import { spokenText } from './spoken-text'
@@ -13,13 +12,10 @@ import { spokenText } from './spoken-text'
 enableAutoUnmount(afterEach)
 
 let bridge: FakeBridge
-let pinia: ReturnType<typeof createPinia>
+let pinia: Pinia
 
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-  bridge = createFakeBridge()
-  setBridge(bridge)
+  ({ bridge, pinia } = installFakeBridge())
 })
 
 async function mountKeys() {

@@ -1,29 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import SamplesView from '../../src/views/SamplesView.vue'
-import { setBridge } from '../../src/bridge'
 import { useInspectionStore } from '../../src/stores/inspection'
 import { useKeysStore } from '../../src/stores/keys'
 import { POLL_INTERVAL_MS, useSamplesStore } from '../../src/stores/samples'
 import { useSettingsStore } from '../../src/stores/settings'
 import { useUiStore } from '../../src/stores/ui'
 import { CODE_INFO } from '../../electron/core/codes'
-import { createFakeBridge, failure, ok, type FakeBridge } from './fake-bridge'
+import { failure, installFakeBridge, ok, type FakeBridge } from './fake-bridge'
 import { DEMO_KEYS, DEMO_SETTINGS, LIBRARY_ROWS, sampleRow, samplesProgress, storedKey } from './fixtures'
 import { spokenText } from './spoken-text'
 
 enableAutoUnmount(afterEach)
 
 let bridge: FakeBridge
-let pinia: ReturnType<typeof createPinia>
+let pinia: Pinia
 
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-  bridge = createFakeBridge()
+  ({ bridge, pinia } = installFakeBridge())
   bridge.samplesStart.mockImplementation(() => ok({ runId: 'run-1', roots: ['lib'] }))
-  setBridge(bridge)
 })
 
 afterEach(() => {

@@ -1,23 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import SettingsView from '../../src/views/SettingsView.vue'
-import { setBridge } from '../../src/bridge'
 import { useSettingsStore } from '../../src/stores/settings'
-import { createFakeBridge, ok, type FakeBridge } from './fake-bridge'
+import { installFakeBridge, ok, type FakeBridge } from './fake-bridge'
 import { DEMO_SETTINGS } from './fixtures'
 import { spokenText } from './spoken-text'
 
 enableAutoUnmount(afterEach)
 
 let bridge: FakeBridge
-let pinia: ReturnType<typeof createPinia>
+let pinia: Pinia
 
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-  bridge = createFakeBridge()
-  setBridge(bridge)
+  ({ bridge, pinia } = installFakeBridge())
 })
 
 async function mountSettings() {

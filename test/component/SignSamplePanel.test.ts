@@ -1,27 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import SignSamplePanel from '../../src/components/SignSamplePanel.vue'
-import { setBridge } from '../../src/bridge'
 import { useInspectionStore } from '../../src/stores/inspection'
 import { useKeysStore } from '../../src/stores/keys'
 import { useSettingsStore } from '../../src/stores/settings'
 import { useUiStore } from '../../src/stores/ui'
-import { createFakeBridge, failure, ok, type FakeBridge } from './fake-bridge'
+import { failure, installFakeBridge, ok, type FakeBridge } from './fake-bridge'
 import { DEMO_SETTINGS, signedSample } from './fixtures'
 import { spokenText } from './spoken-text'
 
 enableAutoUnmount(afterEach)
 
 let bridge: FakeBridge
-let pinia: ReturnType<typeof createPinia>
+let pinia: Pinia
 
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-  bridge = createFakeBridge()
+  ({ bridge, pinia } = installFakeBridge())
   bridge.settingsGet.mockImplementation(() => ok({ ...DEMO_SETTINGS, qaTools: true }))
-  setBridge(bridge)
 })
 
 async function mountPanel() {

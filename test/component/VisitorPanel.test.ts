@@ -1,21 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import VisitorPanel from '../../src/components/VisitorPanel.vue'
-import { setBridge } from '../../src/bridge'
-import { createFakeBridge, type FakeBridge } from './fake-bridge'
+import { installFakeBridge, type FakeBridge } from './fake-bridge'
 import { ringcxVerified, roxchatMerged } from './fixtures'
 
 enableAutoUnmount(afterEach)
 
 let bridge: FakeBridge
-let pinia: ReturnType<typeof createPinia>
+let pinia: Pinia
 
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-  bridge = createFakeBridge()
-  setBridge(bridge)
+  ({ bridge, pinia } = installFakeBridge())
 })
 
 function mountPanel(props: InstanceType<typeof VisitorPanel>['$props']) {

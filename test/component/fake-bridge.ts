@@ -3,6 +3,8 @@
  * main process, and menu events can be sent as the application menu would.
  */
 import { vi, type Mock } from 'vitest'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { setBridge } from '../../src/bridge'
 import type { MenuMessage, Result, VisitorInspectorApi } from '../../electron/shared/ipc-contract'
 import { DEMO_KEYS, DEMO_SETTINGS, NO_TOKEN_TABLE, importReport, keyStatus, ringcxVerified, roxchatMerged, samplesProgress, signedSample } from './fixtures'
 
@@ -58,4 +60,13 @@ export function createFakeBridge(options: { readonly keys?: boolean } = {}): Fak
       for (const listener of listeners) listener(...message)
     },
   }
+}
+
+/** A fresh active Pinia and a fake bridge in place of `window.api`, as each component test starts. */
+export function installFakeBridge(options: { readonly keys?: boolean } = {}): { bridge: FakeBridge; pinia: Pinia } {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const bridge = createFakeBridge(options)
+  setBridge(bridge)
+  return { bridge, pinia }
 }
