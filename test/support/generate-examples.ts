@@ -122,7 +122,6 @@ write('roxchat-merge.sample.json', JSON.stringify({
   payload: { fields: roxFields, expires: ROX_EXPIRES, hash: roxHash(roxFields, ROX_EXPIRES) },
   fields: { phone: '+10432234399', comment: 'Called from the mobile app' },
   opFields: { display_name: 'John Smith', info: 'Prefers e-mail', high_priority: '1' },
-  now: '2026-06-01T09:00:00Z',
   expect: { verdict: 'verified' },
 }, null, 2))
 write('roxchat-wrong-hash.json', JSON.stringify({ fields: { ...roxFields, phone: '+10000000000' }, expires: ROX_EXPIRES, hash: roxHash(roxFields, ROX_EXPIRES) }, null, 2))
