@@ -16,7 +16,7 @@ export interface BatchContext {
   readonly keys: KeyRing
   readonly settings: InspectionSettings
   readonly authTokens?: ReadonlyMap<string, Readonly<Record<string, string>>>
-  /** Judge every file at this time; otherwise each sample's own `now`, or the clock. */
+  /** Judge every file at this time; otherwise each sample's own `now`, or the clock. Samples' own `config` applies. */
   readonly explicitNow?: Date
   readonly scheme?: Scheme
   readonly clock: () => Date
@@ -25,7 +25,7 @@ export interface BatchContext {
 /** Files in flight at once: enough to overlap reads with verification, few enough to stay small. */
 export const BATCH_WINDOW = 16
 
-/** Inspects one file and classifies the outcome. */
+/** Inspects one file as a QA sample (its own `now` and `config` apply) and classifies the outcome. */
 export async function inspectSampleFile(path: string, context: BatchContext): Promise<BatchResult> {
   const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
   const now = context.explicitNow ?? context.clock()
@@ -37,7 +37,9 @@ export async function inspectSampleFile(path: string, context: BatchContext): Pr
     keys: context.keys,
     settings: context.settings,
     now,
-    ignoreSampleNow: context.explicitNow !== undefined,
+    // The batch and the Samples view are where the user asks for sample semantics.
+    sampleSemantics: true,
+    nowIsExplicit: context.explicitNow !== undefined,
     ...(context.scheme === undefined ? {} : { scheme: context.scheme }),
     ...(context.authTokens === undefined ? {} : { authTokens: context.authTokens }),
   })

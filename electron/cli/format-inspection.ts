@@ -61,6 +61,10 @@ export function formatInspection(file: string, inspection: Inspection, options: 
   const verdict = VERDICT_LABEL[inspection.verdict]
   const scheme = inspection.scheme === 'ringcx' ? 'RingCX' : inspection.scheme === 'roxchat' ? 'Rox.Chat' : 'unknown scheme'
   const lines: string[] = [paint('bold', file), `  ${scheme} · ${paint(verdict.style, verdict.text)}`]
+  if (inspection.appliedFromSample.length > 0) {
+    const members = inspection.appliedFromSample.map((member) => (member === 'now' ? `now (${inspection.now})` : member))
+    lines.push(`  ${paint('magenta', 'applied from the sample:')} ${members.join(', ')}`)
+  }
   if (inspection.key) lines.push(`  key: ${inspection.key.kid} (${inspection.key.fingerprint})`)
 
   const { expiry } = inspection
@@ -93,9 +97,9 @@ export function formatInspection(file: string, inspection: Inspection, options: 
 
 /** The JSON object for one file, with the members the command line documents. */
 export function inspectionJson(file: string, inspection: Inspection): Record<string, unknown> {
-  const { scheme, verdict, errors, warnings, checks, key, expiry, fields, unmapped, rejectedFields, now, diagnosis, expectation, startPage } = inspection
+  const { scheme, verdict, errors, warnings, checks, key, expiry, fields, unmapped, rejectedFields, now, appliedFromSample, diagnosis, expectation, startPage } = inspection
   return {
-    file, scheme, verdict, errors, warnings, checks, key, expiry, fields, unmapped, rejectedFields, now,
+    file, scheme, verdict, errors, warnings, checks, key, expiry, fields, unmapped, rejectedFields, now, appliedFromSample,
     ...(diagnosis === undefined ? {} : { diagnosis }),
     ...(expectation === undefined ? {} : { expectation }),
     ...(startPage === undefined ? {} : { startPage }),

@@ -20,7 +20,12 @@ async function readInput(file: string, io: CliIo): Promise<BoundedReadResult> {
 }
 
 export async function runInspectCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: INSPECTION_OPTIONS })
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: { ...INSPECTION_OPTIONS, sample: { type: 'boolean' } },
+  })
   if (positionals.length === 0) throw new UsageError('inspect needs at least one FILE')
   const scheme = parseScheme(values.scheme)
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
@@ -43,7 +48,9 @@ export async function runInspectCommand(args: readonly string[], io: CliIo): Pro
         keys,
         settings,
         now,
-        ignoreSampleNow: explicitNow !== undefined,
+        // A sample file's own now and config judge it only when asked for with --sample.
+        sampleSemantics: values.sample === true,
+        nowIsExplicit: explicitNow !== undefined,
         ...(scheme === undefined ? {} : { scheme }),
         ...(authTokens === undefined ? {} : { authTokens }),
       })

@@ -26,6 +26,8 @@ Options for inspect and batch:
   --config FILE              settings JSON: {"ringcx":{...},"roxchat":{...}}; missing values take defaults
   --tokens FILE              Rox.Chat token table {"token": {visitor fields}} for samples with "authToken"
   --now TIME                 judge at this time (ISO 8601, or Unix seconds); wins over a sample's "now"
+  --sample                   inspect only: judge sample files by their own "now" and "config", as batch
+                             does (otherwise the clock and --config judge, and the file's are ignored)
   --scheme ringcx|roxchat    read ambiguous payloads as this scheme's
   --json                     one JSON object per file, one per line (batch: then a summary line)
 

@@ -36,7 +36,7 @@ export const ROXCHAT_ERROR_CODES = [
 export const ERROR_CODES = [...INPUT_ERROR_CODES, ...RINGCX_ERROR_CODES, ...ROXCHAT_ERROR_CODES] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-export const WARNING_CODES = ['ringcx-extra-value-regex-mismatch'] as const
+export const WARNING_CODES = ['sample-settings-ignored', 'ringcx-extra-value-regex-mismatch'] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 
 export type IssueCode = ErrorCode | WarningCode
@@ -140,6 +140,10 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   'provided-auth-token-not-found': {
     summary: 'The visitor\'s auth token is not in the token table.',
     advice: 'Check the token the website passes to provide_visitor_fields, or load the token table that holds it.',
+  },
+  'sample-settings-ignored': {
+    summary: 'The file carries its own "now" or "config", which were ignored: your clock and settings judged it.',
+    advice: 'To judge a QA sample by its own time and settings, use "inspect --sample", "batch" or the Samples view.',
   },
   'ringcx-extra-value-regex-mismatch': {
     summary: 'An extra value does not match its mapping\'s pattern, so it was not mapped.',

@@ -4,7 +4,7 @@
 import { CODE_INFO, type ErrorCode, type WarningCode } from './codes'
 import { diagnoseRingcxSignature, diagnoseRoxchatHash } from './diagnosis'
 import { checkExpectation, readExpectation } from './expectation'
-import type { Check, Diagnosis, Inspection, Issue, RawView, Scheme, SourcedField, Verdict } from './inspection'
+import type { Check, Diagnosis, Inspection, Issue, RawView, SampleSetting, Scheme, SourcedField, Verdict } from './inspection'
 import { NO_EXPIRY } from './inspection'
 import type { KeyRing } from './key-ring'
 import { detectPayload, type DetectedPayload, type Sample } from './payload-detect'
@@ -16,10 +16,23 @@ import { resolveSettings, type InspectionSettings } from './settings'
 
 export interface InspectOptions {
   readonly keys: KeyRing
+  /** The operator's settings. */
   readonly settings: InspectionSettings
-  /** The current time. A sample file's own `now` replaces it unless `ignoreSampleNow` is set. */
+  /** The operator's time: the clock, or a time the user named. */
   readonly now: Date
-  readonly ignoreSampleNow?: boolean
+  /**
+   * Sample semantics, only where the user asked for them (`batch`, the Samples view,
+   * `inspect --sample`): a sample file's own `now` and `config` judge it, and the inspection's
+   * `appliedFromSample` says so. Off by default, so that a pasted or opened file cannot bring
+   * its own clock or rules: the operator's judge it, and a `sample-settings-ignored` warning
+   * names what the file carried.
+   */
+  readonly sampleSemantics?: boolean
+  /**
+   * `now` was named by the user (`--now`), not read from the clock: it judges even a sample
+   * with its own `now` under sample semantics, and that `now` is not reported as ignored.
+   */
+  readonly nowIsExplicit?: boolean
   /** Read the payload as this scheme's, where its form alone does not say. */
   readonly scheme?: Scheme
   /** Rox.Chat identification by token: token → the visitor fields the site registered. */
@@ -179,8 +192,33 @@ export function refusedInspection(code: 'input-too-large' | 'input-unreadable', 
     unmapped: [],
     rejectedFields: [],
     now: now.toISOString(),
+    appliedFromSample: [],
     raw: {},
   }
+}
+
+/** A sample's own `now` and `config`: which judge it, and which were ignored (and said so). */
+interface SampleSettingsUse {
+  readonly now: Date | null
+  readonly config: unknown
+  readonly applied: readonly SampleSetting[]
+  readonly ignored: readonly Issue<WarningCode>[]
+}
+
+function sampleSettingsUse(sample: Sample | null, options: InspectOptions): SampleSettingsUse {
+  // A time the user named wins over the sample's own, which is then neither applied nor reported.
+  const sampleNow = options.nowIsExplicit === true ? undefined : sample?.now
+  const config = sample?.config
+  if (options.sampleSemantics === true) {
+    const applied: SampleSetting[] = [...(sampleNow === undefined ? [] : ['now' as const]), ...(config === undefined ? [] : ['config' as const])]
+    return { now: sampleNow ?? null, config, applied, ignored: [] }
+  }
+  const members = [...(sampleNow === undefined ? [] : [`"now" (${sampleNow.toISOString()})`]), ...(config === undefined ? [] : ['"config"'])]
+  const ignored: Issue<WarningCode>[] = members.length === 0 ? [] : [{
+    code: 'sample-settings-ignored',
+    message: `${CODE_INFO['sample-settings-ignored'].summary} Not applied: its own ${members.join(' and ')}.`,
+  }]
+  return { now: null, config: undefined, applied: [], ignored }
 }
 
 /**
@@ -192,14 +230,17 @@ export function refusedInspection(code: 'input-too-large' | 'input-unreadable', 
  */
 export async function inspect(input: unknown, options: InspectOptions): Promise<Inspection> {
   const { payload, sample } = detectPayload(input, options.scheme === undefined ? {} : { scheme: options.scheme })
-  const now = !options.ignoreSampleNow && sample?.now !== undefined ? sample.now : options.now
+  const fromSample = sampleSettingsUse(sample, options)
+  const now = fromSample.now ?? options.now
 
   let settings = options.settings
   let outcome: Outcome
-  const configResult = sample?.config === undefined ? null : resolveSettings(sample.config, options.settings)
+  let applied = fromSample.applied
+  const configResult = fromSample.config === undefined ? null : resolveSettings(fromSample.config, options.settings)
   if (configResult !== null && !configResult.ok) {
     const detail = configResult.problems.map((problem) => problem.message).join('; ')
     outcome = invalidOutcome({ kind: 'invalid', code: 'sample-invalid', scheme: null, message: `Its "config" is not valid: ${detail}.` })
+    applied = applied.filter((member) => member !== 'config')
   } else {
     if (configResult !== null && configResult.ok) settings = configResult.value
     outcome = await inspectDetected(payload, sample, options, settings, now)
@@ -209,7 +250,7 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
     scheme: outcome.scheme,
     verdict: outcome.verdict ?? 'rejected',
     errors: outcome.errors,
-    warnings: outcome.warnings ?? [],
+    warnings: [...fromSample.ignored, ...(outcome.warnings ?? [])],
     checks: outcome.checks,
     key: outcome.key ?? null,
     expiry: outcome.expiry ?? NO_EXPIRY,
@@ -217,6 +258,7 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
     unmapped: outcome.unmapped ?? [],
     rejectedFields: outcome.rejectedFields ?? [],
     now: now.toISOString(),
+    appliedFromSample: applied,
     raw: outcome.raw,
     ...(sample === null ? {} : { sample: { extras: sample.extras } }),
     ...(outcome.diagnosis === undefined ? {} : { diagnosis: outcome.diagnosis }),

@@ -105,6 +105,11 @@ export interface Inspection {
   readonly rejectedFields: readonly SourcedField[]
   /** The time the inspection was judged at (ISO 8601). */
   readonly now: string
+  /**
+   * The members of a sample file that judged it instead of the operator's clock and settings;
+   * empty unless the caller asked for sample semantics and the sample carried them.
+   */
+  readonly appliedFromSample: readonly SampleSetting[]
   readonly raw: RawView
   /** Members of a QA sample file that the inspector does not interpret itself. */
   readonly sample?: SampleInfo
@@ -145,6 +150,9 @@ export interface SourcedField {
   readonly value: string
   readonly source: FieldSource
 }
+
+/** What a QA sample file may carry to judge itself by: its own time and its own settings. */
+export type SampleSetting = 'now' | 'config'
 
 export interface SampleInfo {
   readonly extras: Readonly<Record<string, unknown>>

@@ -46,7 +46,7 @@ export interface QaSigningDeps {
   readonly settingsStore: SettingsStore
   readonly dialogs: SigningDialogs
   readonly now: () => Date
-  /** Inspects sample text with the store's keys, the settings and the token table. */
+  /** Inspects sample text with the store's keys, the settings and the token table, by its own now and config. */
   readonly inspectSample: (text: string) => Promise<Inspection>
 }
 

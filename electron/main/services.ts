@@ -190,19 +190,25 @@ export function createServices(deps: ServiceDeps): AppServices {
     return ringCache.ring
   }
 
-  async function inspectWithoutRecording(text: string, scheme: Scheme | undefined): Promise<Inspection> {
+  /**
+   * Inspects with the store's keys, the settings and the clock. A sample file's own `now` and
+   * `config` apply only with `sampleSemantics`: a file the user opened from the Samples view or
+   * a sample QA tools signed, never a payload pasted, dropped or opened in the Inspector.
+   */
+  async function inspectWithoutRecording(text: string, scheme: Scheme | undefined, { sampleSemantics = false } = {}): Promise<Inspection> {
     const { table } = await tokens.load(settingsStore.get().tokensFile)
     return inspect(text, {
       keys: await keyRing(),
       settings: settingsStore.get().inspection,
       now: deps.now(),
+      sampleSemantics,
       ...(scheme === undefined ? {} : { scheme }),
       ...(table === undefined ? {} : { authTokens: table }),
     })
   }
 
-  async function inspectText(text: string, scheme: Scheme | undefined): Promise<Inspection> {
-    const inspection = await inspectWithoutRecording(text, scheme)
+  async function inspectText(text: string, scheme: Scheme | undefined, { sampleSemantics = false } = {}): Promise<Inspection> {
+    const inspection = await inspectWithoutRecording(text, scheme, { sampleSemantics })
     if (inspection.key !== null && inspection.scheme !== null) keyStore.recordMatch(inspection.scheme, inspection.key.kid, deps.now())
     return inspection
   }
@@ -437,7 +443,8 @@ export function createServices(deps: ServiceDeps): AppServices {
       if (!read.ok) throw new ServiceError(read.reason === 'too-large' ? 'file-too-large' : 'file-unreadable', `${fileName}: ${read.message}`)
       // The file may have changed since the run: check again that it holds no key.
       if (isKeyOrSettingsFile(read.text)) throw notOpenable
-      return { fileName, text: read.text, inspection: await inspectText(read.text, undefined) }
+      // Opened from the Samples view: judged as the run judges it, by the sample's own now and config.
+      return { fileName, text: read.text, inspection: await inspectText(read.text, undefined, { sampleSemantics: true }) }
     },
 
     'tokens:status': () => tokenStatus(),
@@ -462,7 +469,8 @@ export function createServices(deps: ServiceDeps): AppServices {
       settingsStore,
       dialogs: deps.dialogs,
       now: deps.now,
-      inspectSample: (text) => inspectWithoutRecording(text, undefined),
+      // A signed sample carries its own now and config: its expect records how it replays.
+      inspectSample: (text) => inspectWithoutRecording(text, undefined, { sampleSemantics: true }),
     }),
 
     flush: async () => {

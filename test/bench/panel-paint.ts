@@ -28,6 +28,7 @@ function inspectionWith(fieldCount: number): Inspection {
     unmapped,
     rejectedFields: [],
     now: new Date().toISOString(),
+    appliedFromSample: [],
     raw: { form: 'json' },
   }
 }

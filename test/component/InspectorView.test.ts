@@ -50,6 +50,22 @@ describe('InspectorView', () => {
     expect(key.text()).toContain('DEMO')
   })
 
+  it('notes on the banner a sample judged by its own now or config, and only then', async () => {
+    const wrapper = await mountInspector()
+    const opened = { fileName: 'a.sample.json', text: '{"payload":{}}' }
+    const from = { kind: 'file', fileName: 'a.sample.json', demo: false } as const
+    useInspectionStore().showInspected({ ...opened, inspection: roxchatMerged({ appliedFromSample: ['now', 'config'] }) }, from)
+    await flushPromises()
+    const note = wrapper.get('section.verdict [data-test="verdict-sample-note"]')
+    expect(note.text()).toMatch(/^SAMPLE Judged by the sample file's own time \(.*2026.*\) and its own settings/)
+    useInspectionStore().showInspected({ ...opened, inspection: roxchatMerged({ appliedFromSample: ['config'] }) }, from)
+    await flushPromises()
+    expect(wrapper.get('[data-test="verdict-sample-note"]').text()).toContain('own settings')
+    bridge.inspectPayload.mockImplementation(() => ok(roxchatMerged()))
+    await inspect(wrapper)
+    expect(wrapper.find('[data-test="verdict-sample-note"]').exists()).toBe(false)
+  })
+
   it('explains each error in plain words with what to do, and lists every check', async () => {
     bridge.inspectPayload.mockImplementation(() => ok(ringcxBadSignature()))
     const wrapper = await mountInspector()

@@ -48,6 +48,7 @@ export function roxchatMerged(overrides: Partial<Inspection> = {}): Inspection {
     unmapped: [field('loyalty_tier', 'silver', 'providedFields')],
     rejectedFields: [],
     now: NOW,
+    appliedFromSample: [],
     raw: {
       form: 'object',
       visitor: { fields: { id: '12345', display_name: 'John' }, expires: 2147483000, hash: 'e5d311f1…' },
@@ -97,6 +98,7 @@ export function ringcxVerified(overrides: Partial<Inspection> = {}): Inspection 
     unmapped: [field('plan', 'gold', 'extra_values'), field('last_order', 'A-7781', 'extra_values')],
     rejectedFields: [],
     now: NOW,
+    appliedFromSample: [],
     raw: { form: 'jwt', header: { alg: 'HS256', typ: 'JWT', kid: 'hs_demo' }, claims: ANN_CLAIMS },
     ...overrides,
   }

@@ -71,11 +71,14 @@ describe('qa:sign-sample', () => {
     const [header, claims] = sample.payload.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>)
     expect(header).toEqual({ typ: 'JWT', alg: 'HS256', kid: 'hs_main' })
     expect(claims).toMatchObject({ uuid: 'qa-1', exp: IN_TWO_HOURS })
-    expect(signed.inspection).toMatchObject({ verdict: 'verified', key: { kid: 'hs_main' }, expectation: { met: true, mismatches: [] } })
+    expect(signed.inspection).toMatchObject({ verdict: 'verified', key: { kid: 'hs_main' }, expectation: { met: true, mismatches: [] }, appliedFromSample: ['now'] })
 
-    // Still met a week later (the sample judges itself at its own `now`) and in a Samples run.
+    // A week later the token has expired by the clock, which the Inspector judges by; a Samples run
+    // judges the sample at its own `now`, so its expectation is still met there.
     h.clock.advanceDays(7)
-    expect((await h.services['inspect:payload']({ text: signed.text })).expectation).toEqual({ met: true, mismatches: [] })
+    const pasted = await h.services['inspect:payload']({ text: signed.text })
+    expect(pasted).toMatchObject({ verdict: 'rejected', appliedFromSample: [], expectation: { met: false } })
+    expect(pasted.warnings.map((warning) => warning.code)).toEqual(['sample-settings-ignored'])
     const dir = await tempDir()
     await writeFile(join(dir, signed.fileName), signed.text)
     h.dialogs.sampleFolder = dir

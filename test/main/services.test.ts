@@ -323,6 +323,54 @@ describe('inspect:open-file', () => {
   })
 })
 
+describe('a sample file\'s own now and config', () => {
+  /** Expired an hour ago by the clock; verified at its own now, three hours ago, with its own config. */
+  async function ownClockSample(): Promise<{ path: string; text: string }> {
+    const nowS = Math.floor(NOW.getTime() / 1000)
+    const text = JSON.stringify({
+      payload: await hsToken(HS_SECRET, 'hs_main', { exp: nowS - 3600 }),
+      now: new Date(NOW.getTime() - 3 * 3600_000).toISOString(),
+      config: { ringcx: { minExpirySeconds: 60 } },
+      expect: { verdict: 'verified' },
+    })
+    const path = join(await tempDir(), 'own-clock.sample.json')
+    await writeFile(path, text)
+    return { path, text }
+  }
+
+  it('are ignored by the Inspector\'s services, which say so', async () => {
+    const { services, dialogs } = await harness()
+    await services['keys:import-text']({ text: HS_SECRET, scheme: 'ringcx', kid: 'hs_main' })
+    const { path, text } = await ownClockSample()
+    dialogs.payloadFile = path
+    const opened = await services['inspect:open-file']()
+    for (const inspection of [
+      await services['inspect:payload']({ text }),
+      await services['inspect:payload']({ text, recheck: true }),
+      opened?.inspection,
+    ]) {
+      expect(inspection).toMatchObject({ verdict: 'rejected', appliedFromSample: [], now: NOW.toISOString(), expectation: { met: false } })
+      expect(inspection?.errors.map((error) => error.code)).toEqual(['ringcx-jwt-expired'])
+      expect(inspection?.warnings.map((warning) => warning.code)).toEqual(['sample-settings-ignored'])
+    }
+  })
+
+  it('judge the sample in a Samples run and when it is opened from the run', async () => {
+    const { services, dialogs } = await harness()
+    await services['keys:import-text']({ text: HS_SECRET, scheme: 'ringcx', kid: 'hs_main' })
+    dialogs.sampleFiles = [(await ownClockSample()).path]
+    const runId = (await services['samples:start']({ pick: 'files' }))?.runId ?? ''
+    let progress = await services['samples:progress']({ runId, cursor: 0 })
+    for (let attempt = 0; attempt < 400 && !(progress.finished && progress.rows.length === 1); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      progress = await services['samples:progress']({ runId, cursor: 0 })
+    }
+    expect(progress.rows.map((row) => [row.status, row.verdict, row.codes])).toEqual([['met', 'verified', []]])
+    const opened = await services['samples:open']({ runId, index: 0 })
+    expect(opened.inspection).toMatchObject({ verdict: 'verified', appliedFromSample: ['now', 'config'], warnings: [], expectation: { met: true } })
+  })
+})
+
 describe('demo:load', () => {
   it('imports the demo keys and returns every example payload, not the demo files', async () => {
     const { services } = await harness({ cipher: basicTextCipher() })

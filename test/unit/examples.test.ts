@@ -47,8 +47,11 @@ describe('resources/examples', () => {
     const settings = resolveSettings(JSON.parse(await readFile(join(examples, 'demo-settings.json'), 'utf8')))
     if (!settings.ok) throw new Error('demo settings are invalid')
     const text = await readFile(join(examples, name), 'utf8')
-    const inspection = await inspect(text, { keys: await createKeyRing(report.keys), settings: settings.value, now: NOW })
+    // A sample file shows what it documents where it is replayed as a sample (batch, the Samples view).
+    const sampleSemantics = name.endsWith('.sample.json')
+    const inspection = await inspect(text, { keys: await createKeyRing(report.keys), settings: settings.value, now: NOW, sampleSemantics })
     expect(inspection.verdict).toBe(expected.verdict)
     expect(inspection.errors.map((error) => error.code)).toEqual(expected.errors)
+    expect(inspection.expectation?.met ?? true).toBe(true)
   })
 })

@@ -54,7 +54,8 @@ describe('cli inspect', () => {
     expect(run.status).toBe(EXIT_OK)
     expect(run.lines.map((line) => line['file'])).toEqual(files)
     expect(run.lines.map((line) => line['verdict'])).toEqual(['verified', 'verified', 'logged-out'])
-    expect(Object.keys(run.lines[0] ?? {})).toEqual(expect.arrayContaining(['file', 'scheme', 'verdict', 'errors', 'warnings', 'checks', 'key', 'expiry', 'fields', 'unmapped', 'rejectedFields']))
+    expect(Object.keys(run.lines[0] ?? {})).toEqual(expect.arrayContaining(['file', 'scheme', 'verdict', 'errors', 'warnings', 'checks', 'key', 'expiry', 'fields', 'unmapped', 'rejectedFields', 'now', 'appliedFromSample']))
+    expect(run.lines.map((line) => line['appliedFromSample'])).toEqual([[], [], []])
   })
 
   it('exits 1 when any file is rejected and still inspects the rest', async () => {
@@ -83,13 +84,58 @@ describe('cli inspect', () => {
     expect(codes(run.lines[0] ?? {})).toEqual(['input-too-large'])
   })
 
-  it("uses a sample's own now unless --now is given", async () => {
+  it('judges at --now, wherever a sample file says it is', async () => {
     const sample = join(examples, 'ringcx-expired.sample.json')
     const own = await cli('inspect', sample, '--key', demoKeys, '--json')
     expect(codes(own.lines[0] ?? {})).toEqual(['ringcx-jwt-expired'])
-    const earlier = await cli('inspect', sample, '--key', demoKeys, '--json', '--now', '2025-12-31T20:00:00Z')
-    expect(earlier.lines[0]?.['verdict']).toBe('verified')
-    expect(earlier.lines[0]?.['now']).toBe('2025-12-31T20:00:00.000Z')
+    for (const flags of [[], ['--sample']]) {
+      const earlier = await cli('inspect', sample, '--key', demoKeys, '--json', '--now', '2025-12-31T20:00:00Z', ...flags)
+      expect(earlier.lines[0]?.['verdict']).toBe('verified')
+      expect(earlier.lines[0]?.['now']).toBe('2025-12-31T20:00:00.000Z')
+      expect(earlier.lines[0]?.['appliedFromSample']).toEqual([])
+    }
+  })
+
+  describe('a sample file with its own now and config', () => {
+    let sample: string
+    const threeHoursAgo = new Date(NOW.getTime() - 3 * 3600_000).toISOString()
+    beforeAll(async () => {
+      // Expired an hour ago by the clock; two hours left at the sample's own now.
+      const token = await new SignJWT({ uuid: 'u-1', exp: Math.floor(NOW.getTime() / 1000) - 3600 })
+        .setProtectedHeader({ alg: 'HS256', kid: 'hs_demo' })
+        .sign(new TextEncoder().encode('de305d54a75b431b8d0e11fe'))
+      sample = join(dir, 'own-clock.sample.json')
+      await writeFile(sample, JSON.stringify({ payload: token, now: threeHoursAgo, config: { ringcx: { minExpirySeconds: 60 } } }))
+    })
+
+    it('is judged by the clock and --config by plain inspect, which says what it ignored', async () => {
+      const run = await cli('inspect', sample, '--key', demoKeys, '--json')
+      expect(run.status).toBe(EXIT_REJECTED)
+      expect(codes(run.lines[0] ?? {})).toEqual(['ringcx-jwt-expired'])
+      expect((run.lines[0]?.['warnings'] as { code: string }[]).map((warning) => warning.code)).toEqual(['sample-settings-ignored'])
+      expect(run.lines[0]?.['appliedFromSample']).toEqual([])
+      expect(run.lines[0]?.['now']).toBe(NOW.toISOString())
+      const human = await cli('inspect', sample, '--key', demoKeys)
+      expect(human.stdout).toContain('sample-settings-ignored')
+      expect(human.stdout).not.toContain('applied from the sample')
+    })
+
+    it('is judged by its own now and config with --sample, and says so', async () => {
+      const run = await cli('inspect', sample, '--key', demoKeys, '--json', '--sample')
+      expect(run.status).toBe(EXIT_OK)
+      expect(run.lines[0]).toMatchObject({ verdict: 'verified', warnings: [], appliedFromSample: ['now', 'config'], now: threeHoursAgo })
+      const human = await cli('inspect', sample, '--key', demoKeys, '--sample')
+      expect(human.stdout).toContain(`\n  applied from the sample: now (${threeHoursAgo}), config\n`)
+    })
+
+    it('is judged by its own now and config in a batch', async () => {
+      const run = await cli('batch', sample, '--key', demoKeys, '--json')
+      expect(run.lines[0]).toMatchObject({ verdict: 'verified', appliedFromSample: ['now', 'config'] })
+    })
+
+    it('takes --sample for inspect only', async () => {
+      expect((await cli('batch', sample, '--key', demoKeys, '--sample')).status).toBe(EXIT_USAGE)
+    })
   })
 
   it('applies --config (extra-value mappings) and --scheme', async () => {

@@ -54,8 +54,11 @@ describe('cli sign', () => {
     const out = join(dir, 'rox.json')
     const signed = await cli('sign', 'roxchat', '--key', demoKeys, '--field', 'id=42', '--field', 'display_name=Ann', '--algorithm', 'sha512', '--expires', 'none', '--out', out)
     expect(signed.status).toBe(EXIT_OK)
-    const checked = await cli('inspect', out, '--key', demoKeys, '--json')
-    expect(JSON.parse(checked.stdout)).toMatchObject({ verdict: 'verified', expectation: { met: true } })
+    const checked = await cli('inspect', out, '--key', demoKeys, '--json', '--sample')
+    expect(JSON.parse(checked.stdout)).toMatchObject({ verdict: 'verified', expectation: { met: true }, appliedFromSample: ['now', 'config'] })
+    // Without --sample the operator's hash algorithm (the default HMAC-SHA256) judges it.
+    const plain = await cli('inspect', out, '--key', demoKeys, '--json')
+    expect(JSON.parse(plain.stdout)).toMatchObject({ verdict: 'rejected', appliedFromSample: [], expectation: { met: false } })
   })
 
   it.each([

@@ -42,6 +42,7 @@ describe('inspect: the shape of every result', () => {
       unmapped: [],
       rejectedFields: [],
       now: NOW.toISOString(),
+      appliedFromSample: [],
       raw: {},
     })
     expect(codes(inspection)).toEqual(['input-unrecognised'])
@@ -92,37 +93,48 @@ describe('inspect: the shape of every result', () => {
 })
 
 describe('inspect: QA sample files', () => {
-  it('judges at the sample\'s own now unless the caller asks to ignore it', async () => {
+  it('judges at the sample\'s own now with sample semantics, unless the caller named the time', async () => {
     const visitor = roxchatVisitor({ id: '1' }, { expires: NOW_S - 60 })
     const sample = JSON.stringify({ payload: visitor, now: new Date((NOW_S - 3600) * 1000).toISOString() })
-    const atSampleNow = await inspect(sample, options())
+    const atSampleNow = await inspect(sample, options({ sampleSemantics: true }))
     expect(atSampleNow.verdict).toBe('verified')
     expect(atSampleNow.now).toBe(new Date((NOW_S - 3600) * 1000).toISOString())
-    const atCallerNow = await inspect(sample, options({ ignoreSampleNow: true }))
-    expect(codes(atCallerNow)).toEqual(['provided-visitor-expired'])
-    expect(atCallerNow.now).toBe(NOW.toISOString())
+    expect(atSampleNow.appliedFromSample).toEqual(['now'])
+    const atNamedNow = await inspect(sample, options({ sampleSemantics: true, nowIsExplicit: true }))
+    expect(codes(atNamedNow)).toEqual(['provided-visitor-expired'])
+    expect(atNamedNow.now).toBe(NOW.toISOString())
+    expect(atNamedNow.appliedFromSample).toEqual([])
+    expect(atNamedNow.warnings).toEqual([])
   })
 
-  it('uses the sample\'s now for RingCX expiry too', async () => {
+  it('uses the sample\'s now for RingCX expiry too, with sample semantics', async () => {
     const token = await signToken(goodClaims({ exp: NOW_S + 600 }), { key: HS_SECRET })
     expect(codes(await inspect(token, options()))).toEqual(['ringcx-jwt-exp-too-soon'])
     const sample = { payload: token, now: new Date((NOW_S - 7200) * 1000).toISOString() }
-    expect((await inspect(sample, options())).verdict).toBe('verified')
+    expect((await inspect(sample, options({ sampleSemantics: true }))).verdict).toBe('verified')
   })
 
-  it('applies the sample\'s config over the caller\'s settings', async () => {
+  it('applies the sample\'s config over the caller\'s settings with sample semantics', async () => {
     const token = await signToken(goodClaims({ exp: NOW_S + 600 }), { key: HS_SECRET })
-    const inspection = await inspect({ payload: token, config: { ringcx: { minExpirySeconds: 300 } } }, options())
+    const inspection = await inspect({ payload: token, config: { ringcx: { minExpirySeconds: 300 } } }, options({ sampleSemantics: true }))
     expect(inspection.verdict).toBe('verified')
     expect(inspection.expiry.status).toBe('valid')
+    expect(inspection.appliedFromSample).toEqual(['config'])
   })
 
-  it('refuses a sample whose config is invalid as sample-invalid', async () => {
+  it('refuses a sample whose config is invalid as sample-invalid, with sample semantics', async () => {
     const visitor = roxchatVisitor({ id: '1' })
-    const inspection = await inspect({ payload: visitor, config: { roxchat: { hashAlgorithm: 'sha1' } } }, options())
+    const inspection = await inspect({ payload: visitor, config: { roxchat: { hashAlgorithm: 'sha1' } } }, options({ sampleSemantics: true }))
     expect(inspection.verdict).toBe('rejected')
     expect(codes(inspection)).toEqual(['sample-invalid'])
     expect(checkOf(inspection, 'format')).toEqual({ id: 'format', status: 'fail', code: 'sample-invalid' })
+    expect(inspection.appliedFromSample).toEqual([])
+  })
+
+  it('does not read the config of a sample it does not apply', async () => {
+    const inspection = await inspect({ payload: roxchatVisitor({ id: '1' }), config: { roxchat: { hashAlgorithm: 'sha1' } } }, options())
+    expect(inspection.verdict).toBe('verified')
+    expect(inspection.warnings.map((warning) => warning.code)).toEqual(['sample-settings-ignored'])
   })
 
   it('refuses a sample with a bad member as sample-invalid', async () => {

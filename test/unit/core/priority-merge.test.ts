@@ -108,12 +108,15 @@ describe('the merge inside an inspection', () => {
     expect(inspection.unmapped.map((field) => [field.name, field.source])).toEqual([['crm_id', 'fields']])
   })
 
-  it('follows the configured order (settings or the sample\'s config)', async () => {
+  it('follows the configured order (settings, or the sample\'s config under sample semantics)', async () => {
     const reversed = { roxchat: { priorityOrder: ['opFields', 'fields', 'providedFields'] } }
     const bySettings = await inspect(sample(roxchatVisitor({ id: '7', phone: 'site-phone' })), { keys: ring, settings: settingsWith(reversed), now: NOW })
     expect(bySettings.fields.find((field) => field.name === 'phone')?.source).toBe('opFields')
-    const byConfig = await inspect(sample(roxchatVisitor({ id: '7', phone: 'site-phone' }), reversed), { keys: ring, settings: DEFAULT_SETTINGS, now: NOW })
+    const withConfig = sample(roxchatVisitor({ id: '7', phone: 'site-phone' }), reversed)
+    const byConfig = await inspect(withConfig, { keys: ring, settings: DEFAULT_SETTINGS, now: NOW, sampleSemantics: true })
     expect(byConfig.fields.find((field) => field.name === 'phone')?.source).toBe('opFields')
+    const configIgnored = await inspect(withConfig, { keys: ring, settings: DEFAULT_SETTINGS, now: NOW })
+    expect(configIgnored.fields.find((field) => field.name === 'phone')?.source).toBe('providedFields')
   })
 
   it('a rejected provided visitor contributes nothing; its fields go to rejectedFields while service and agent fields still merge', async () => {
