@@ -5,7 +5,7 @@
  * expectation files switch on them. Message text may change freely.
  */
 
-export const INPUT_ERROR_CODES = ['input-too-large', 'input-unrecognised', 'input-unreadable', 'sample-invalid'] as const
+export const INPUT_ERROR_CODES = ['input-too-large', 'input-unrecognised', 'input-unreadable', 'input-identity-commented-out', 'sample-invalid'] as const
 
 export const RINGCX_ERROR_CODES = [
   'ringcx-identity-malformed',
@@ -36,7 +36,12 @@ export const ROXCHAT_ERROR_CODES = [
 export const ERROR_CODES = [...INPUT_ERROR_CODES, ...RINGCX_ERROR_CODES, ...ROXCHAT_ERROR_CODES] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-export const WARNING_CODES = ['sample-settings-ignored', 'ringcx-extra-value-regex-mismatch'] as const
+export const WARNING_CODES = [
+  'input-several-identities',
+  'input-commented-identity',
+  'sample-settings-ignored',
+  'ringcx-extra-value-regex-mismatch',
+] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 
 export type IssueCode = ErrorCode | WarningCode
@@ -60,6 +65,10 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   'input-unreadable': {
     summary: 'The file could not be read.',
     advice: 'Check that the file exists, is readable and is a text file.',
+  },
+  'input-identity-commented-out': {
+    summary: 'The page\'s only identity is commented out, so the page hands the chat no identity at all.',
+    advice: 'The website must pass a live identity: one inside <!-- … -->, // or /* … */ is never used.',
   },
   'sample-invalid': {
     summary: 'The sample file has a member of the wrong kind.',
@@ -140,6 +149,14 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   'provided-auth-token-not-found': {
     summary: 'The visitor\'s auth token is not in the token table.',
     advice: 'Check the token the website passes to provide_visitor_fields, or load the token table that holds it.',
+  },
+  'input-several-identities': {
+    summary: 'The page holds more than one live identity; only the first one was inspected.',
+    advice: 'A page should pass exactly one identity: check which one the chat really receives, and remove the others.',
+  },
+  'input-commented-identity': {
+    summary: 'The page also holds a commented-out identity, which was ignored.',
+    advice: 'Only the live identity was inspected; remove the commented-out one from the page so nobody mistakes it for the real one.',
   },
   'sample-settings-ignored': {
     summary: 'The file carries its own "now" or "config", which were ignored: your clock and settings judged it.',

@@ -7,7 +7,7 @@ import { checkExpectation, readExpectation } from './expectation'
 import type { Check, Diagnosis, Inspection, Issue, RawView, SampleSetting, Scheme, SourcedField, Verdict } from './inspection'
 import { NO_EXPIRY } from './inspection'
 import type { KeyRing } from './key-ring'
-import { detectPayload, type DetectedPayload, type Sample } from './payload-detect'
+import { describeIdentities, describeIdentity, detectPayload, type DetectedPayload, type FoundIdentity, type Sample } from './payload-detect'
 import { mergeFieldSets } from './priority-merge'
 import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
 import { verifyRingcxJwt } from './ringcx-jwt'
@@ -221,6 +221,23 @@ function sampleSettingsUse(sample: Sample | null, options: InspectOptions): Samp
   return { now: null, config: undefined, applied: [], ignored }
 }
 
+/** What a page's other identities mean: live ones that were not inspected, commented-out ones ignored. */
+function identityWarnings(identities: readonly FoundIdentity[]): Issue<WarningCode>[] {
+  const live = identities.filter((identity) => !identity.commented)
+  const commented = identities.filter((identity) => identity.commented)
+  const warnings: Issue<WarningCode>[] = []
+  const [inspected] = live
+  if (inspected !== undefined && live.length > 1) {
+    const found = `${live.length} live identities were found: ${describeIdentities(live)}.`
+    warnings.push({ code: 'input-several-identities', message: `${CODE_INFO['input-several-identities'].summary} ${found} Inspected: ${describeIdentity(inspected)}.` })
+  }
+  // With no live identity at all, the rejection itself names the commented-out ones.
+  if (inspected !== undefined && commented.length > 0) {
+    warnings.push({ code: 'input-commented-identity', message: `${CODE_INFO['input-commented-identity'].summary} Ignored: ${describeIdentities(commented)}.` })
+  }
+  return warnings
+}
+
 /**
  * Detects, verifies and merges one payload.
  *
@@ -229,7 +246,7 @@ function sampleSettingsUse(sample: Sample | null, options: InspectOptions): Samp
  * inspection.verdict // 'verified' | 'accepted-unsigned' | 'rejected' | 'logged-out'
  */
 export async function inspect(input: unknown, options: InspectOptions): Promise<Inspection> {
-  const { payload, sample } = detectPayload(input, options.scheme === undefined ? {} : { scheme: options.scheme })
+  const { payload, sample, identities } = detectPayload(input, options.scheme === undefined ? {} : { scheme: options.scheme })
   const fromSample = sampleSettingsUse(sample, options)
   const now = fromSample.now ?? options.now
 
@@ -250,7 +267,7 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
     scheme: outcome.scheme,
     verdict: outcome.verdict ?? 'rejected',
     errors: outcome.errors,
-    warnings: [...fromSample.ignored, ...(outcome.warnings ?? [])],
+    warnings: [...identityWarnings(identities), ...fromSample.ignored, ...(outcome.warnings ?? [])],
     checks: outcome.checks,
     key: outcome.key ?? null,
     expiry: outcome.expiry ?? NO_EXPIRY,

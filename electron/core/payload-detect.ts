@@ -8,6 +8,7 @@ import { SCHEMES } from './inspection'
 import { COMPACT_JWT_PATTERN } from './compact-jwt'
 import { MAX_INPUT_BYTES } from './limits'
 import { balancedObjectAt, parseObjectLiteral } from './object-literal'
+import { commentedSpans, isInSpans } from './page-comments'
 import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx-identity'
 import { displayValue, isPlainObject } from './values'
 
@@ -42,9 +43,28 @@ export interface StartPage {
   readonly url: string
 }
 
+/** The ways page text hands an identity to the chat. */
+export type IdentityForm = 'signed-identity-call' | 'identity-call' | 'visitor-assignment' | 'chat-url'
+
+/** An identity found in page text. */
+export interface FoundIdentity {
+  readonly form: IdentityForm
+  /** Where it starts in the text: UTF-16 offset, and 1-based line and column. */
+  readonly offset: number
+  readonly line: number
+  readonly column: number
+  /** Inside an HTML comment or a script comment: the page does not hand it to the chat. */
+  readonly commented: boolean
+}
+
 export interface DetectedInput {
   readonly payload: DetectedPayload
   readonly sample: Sample | null
+  /**
+   * Every identity found in page text (a snippet or page, also as a sample's payload), in page
+   * order, commented-out ones included; the payload is the first live one. Empty for other forms.
+   */
+  readonly identities: readonly FoundIdentity[]
 }
 
 const SAMPLE_MEMBERS = new Set(['payload', 'fields', 'opFields', 'now', 'scheme', 'config', 'expect', 'authToken', 'startPage'])
@@ -94,50 +114,107 @@ function readLiteralAt(text: string, start: number, scheme: Scheme, form: Payloa
 }
 
 interface SnippetMatch {
+  readonly form: IdentityForm
   readonly index: number
   readonly read: () => DetectedPayload
 }
 
-/** Finds the earliest identity call or assignment inside page script or HTML. */
-function findSnippet(text: string): DetectedPayload | null {
+/** How each form of identity is found in page text, and read once it is the one inspected. */
+const SNIPPET_FORMS: readonly { readonly form: IdentityForm; readonly pattern: RegExp; readonly read: (text: string, match: RegExpExecArray) => DetectedPayload }[] = [
+  {
+    form: 'signed-identity-call',
+    pattern: SIGNED_CALL,
+    read: (_text, match) => ({ kind: 'ringcx-jwt', form: 'chatq-snippet', token: (match[3] ?? '').trim() }),
+  },
+  {
+    form: 'identity-call',
+    pattern: UNSIGNED_CALL,
+    read: (text, match) => readLiteralAt(text, match.index + match[0].length, 'ringcx', 'chatq-snippet'),
+  },
+  {
+    form: 'visitor-assignment',
+    pattern: VISITOR_ASSIGNMENT,
+    read: (text, match) => {
+      const start = match.index + match[0].length
+      if (/^null\b/.test(text.slice(start, start + 5))) return { kind: 'roxchat-logout', form: 'page-snippet' }
+      return readLiteralAt(text, start, 'roxchat', 'page-snippet')
+    },
+  },
+  {
+    form: 'chat-url',
+    pattern: CHAT_URL_PARAMETER,
+    read: (_text, match) => {
+      try {
+        return { kind: 'ringcx-jwt', form: 'chat-url', token: decodeURIComponent(match[1] ?? '') }
+      } catch {
+        return invalid('ringcx-identity-malformed', 'The jwt_identity parameter is not valid URL encoding.', 'ringcx')
+      }
+    },
+  },
+]
+
+/** Each form of identity in words, for messages. */
+export const IDENTITY_FORM_NAME: Readonly<Record<IdentityForm, string>> = {
+  'signed-identity-call': 'a _setSignedIdentity call',
+  'identity-call': 'a _setIdentity call',
+  'visitor-assignment': 'a roxchat_visitor (or webim_visitor) assignment',
+  'chat-url': 'a chat URL with jwt_identity=',
+}
+
+const IDENTITY_FORM_SCHEME: Readonly<Record<IdentityForm, Scheme>> = {
+  'signed-identity-call': 'ringcx',
+  'identity-call': 'ringcx',
+  'visitor-assignment': 'roxchat',
+  'chat-url': 'ringcx',
+}
+
+/** "a _setSignedIdentity call at line 3, column 5", for a message. */
+export function describeIdentity(identity: FoundIdentity): string {
+  return `${IDENTITY_FORM_NAME[identity.form]} at line ${identity.line}, column ${identity.column}`
+}
+
+/** The identities in words, one after another; at most `limit` named, then how many more. */
+export function describeIdentities(identities: readonly FoundIdentity[], limit = 5): string {
+  const named = identities.slice(0, limit).map(describeIdentity)
+  const rest = identities.length - named.length
+  return rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ')
+}
+
+/** Every identity call, assignment and chat URL in page script or HTML, in page order. */
+function snippetMatches(text: string): SnippetMatch[] {
   const matches: SnippetMatch[] = []
-  const signed = SIGNED_CALL.exec(text)
-  if (signed) {
-    matches.push({ index: signed.index, read: () => ({ kind: 'ringcx-jwt', form: 'chatq-snippet', token: (signed[3] ?? '').trim() }) })
+  for (const { form, pattern, read } of SNIPPET_FORMS) {
+    for (const match of text.matchAll(new RegExp(pattern, 'g'))) matches.push({ form, index: match.index, read: () => read(text, match) })
   }
-  const unsigned = UNSIGNED_CALL.exec(text)
-  if (unsigned) {
-    matches.push({
-      index: unsigned.index,
-      read: () => readLiteralAt(text, unsigned.index + unsigned[0].length, 'ringcx', 'chatq-snippet'),
-    })
+  return matches.sort((a, b) => a.index - b.index)
+}
+
+/**
+ * Finds the identities in page script or HTML and reads the first live one. One that is only
+ * commented out is never taken: the page hands the chat no identity at all.
+ */
+function findSnippet(text: string): { payload: DetectedPayload; identities: readonly FoundIdentity[] } | null {
+  const matches = snippetMatches(text)
+  if (matches.length === 0) return null
+  const comments = commentedSpans(text)
+  const identities: FoundIdentity[] = []
+  let line = 1
+  let lineStart = 0
+  let counted = 0
+  for (const match of matches) {
+    for (; counted < match.index; counted++) {
+      if (text.charCodeAt(counted) === 0x0a) {
+        line++
+        lineStart = counted + 1
+      }
+    }
+    identities.push({ form: match.form, offset: match.index, line, column: match.index - lineStart + 1, commented: isInSpans(comments, match.index) })
   }
-  const assignment = VISITOR_ASSIGNMENT.exec(text)
-  if (assignment) {
-    matches.push({
-      index: assignment.index,
-      read: () => {
-        const start = assignment.index + assignment[0].length
-        if (/^null\b/.test(text.slice(start, start + 5))) return { kind: 'roxchat-logout', form: 'page-snippet' }
-        return readLiteralAt(text, start, 'roxchat', 'page-snippet')
-      },
-    })
-  }
-  const url = CHAT_URL_PARAMETER.exec(text)
-  if (url) {
-    matches.push({
-      index: url.index,
-      read: () => {
-        try {
-          return { kind: 'ringcx-jwt', form: 'chat-url', token: decodeURIComponent(url[1] ?? '') }
-        } catch {
-          return invalid('ringcx-identity-malformed', 'The jwt_identity parameter is not valid URL encoding.', 'ringcx')
-        }
-      },
-    })
-  }
-  const first = matches.reduce<SnippetMatch | null>((best, match) => (best === null || match.index < best.index ? match : best), null)
-  return first === null ? null : first.read()
+  const live = matches.findIndex((_match, index) => !(identities[index] as FoundIdentity).commented)
+  if (live >= 0) return { payload: (matches[live] as SnippetMatch).read(), identities }
+  const first = identities[0] as FoundIdentity
+  const where = describeIdentities(identities)
+  return { payload: invalid('input-identity-commented-out', `Commented out: ${where}.`, IDENTITY_FORM_SCHEME[first.form]), identities }
 }
 
 function readJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -151,27 +228,28 @@ function readJson(text: string): { ok: true; value: unknown } | { ok: false; mes
 
 function detectText(text: string, scheme: Scheme | undefined, allowSample: boolean): DetectedInput {
   const trimmed = text.trim()
-  if (COMPACT_JWT_PATTERN.test(trimmed)) return { payload: { kind: 'ringcx-jwt', form: 'jwt', token: trimmed }, sample: null }
+  if (COMPACT_JWT_PATTERN.test(trimmed)) return { payload: { kind: 'ringcx-jwt', form: 'jwt', token: trimmed }, sample: null, identities: [] }
 
   if (/^[{[]|^null$/.test(trimmed)) {
     const parsed = readJson(trimmed)
     if (parsed.ok) return detectValue(parsed.value, 'json', scheme, allowSample)
-    const snippet = findSnippet(trimmed)
-    if (snippet !== null) return { payload: snippet, sample: null }
+    const snippet = findSnippet(text)
+    if (snippet !== null) return { ...snippet, sample: null }
     const code: ErrorCode = scheme === 'roxchat' ? 'roxchat-visitor-malformed' : scheme === 'ringcx' ? 'ringcx-identity-malformed' : 'input-unrecognised'
-    return { payload: invalid(code, `The text looks like JSON but could not be read: ${parsed.message}`, scheme ?? null), sample: null }
+    return { payload: invalid(code, `The text looks like JSON but could not be read: ${parsed.message}`, scheme ?? null), sample: null, identities: [] }
   }
 
   const snippet = findSnippet(text)
-  if (snippet !== null) return { payload: snippet, sample: null }
+  if (snippet !== null) return { ...snippet, sample: null }
 
   // Something JWT-shaped that failed the strict pattern: let the RingCX checks say why.
   if (/^eyJ[^\s]*\.[\s\S]*$/.test(trimmed) && !/\s/.test(trimmed.slice(0, 20))) {
-    return { payload: { kind: 'ringcx-jwt', form: 'jwt', token: trimmed }, sample: null }
+    return { payload: { kind: 'ringcx-jwt', form: 'jwt', token: trimmed }, sample: null, identities: [] }
   }
   return {
     payload: invalid('input-unrecognised', 'No JWT, chat URL, _chatq.push call, roxchat_visitor snippet or visitor JSON was found.'),
     sample: null,
+    identities: [],
   }
 }
 
@@ -229,19 +307,19 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
       sample = readSample(value)
     } catch (error) {
       if (!(error instanceof SampleError)) throw error
-      return { payload: invalid('sample-invalid', error.message, scheme ?? null), sample: null }
+      return { payload: invalid('sample-invalid', error.message, scheme ?? null), sample: null, identities: [] }
     }
     const sampleScheme = scheme ?? sample.scheme
     if (!('payload' in value) && sample.authToken !== undefined) {
-      return { payload: { kind: 'roxchat-token', form: 'object', token: sample.authToken }, sample }
+      return { payload: { kind: 'roxchat-token', form: 'object', token: sample.authToken }, sample, identities: [] }
     }
     const inner = value['payload']
     const detected = typeof inner === 'string'
       ? detectText(inner, sampleScheme, false)
       : detectValue(inner, 'object', sampleScheme, false)
-    return { payload: detected.payload, sample }
+    return { payload: detected.payload, sample, identities: detected.identities }
   }
-  return { payload: classifyObject(value, form, scheme), sample: null }
+  return { payload: classifyObject(value, form, scheme), sample: null, identities: [] }
 }
 
 /**
@@ -254,7 +332,7 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
 export function detectPayload(input: unknown, options: { readonly scheme?: Scheme } = {}): DetectedInput {
   if (typeof input === 'string') {
     if (input.length > MAX_INPUT_BYTES || Buffer.byteLength(input, 'utf8') > MAX_INPUT_BYTES) {
-      return { payload: invalid('input-too-large', 'The payload is larger than 1 MiB.'), sample: null }
+      return { payload: invalid('input-too-large', 'The payload is larger than 1 MiB.'), sample: null, identities: [] }
     }
     return detectText(input, options.scheme, true)
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { CODE_INFO, ERROR_CODES, WARNING_CODES } from '../../../electron/core/codes'
 
@@ -24,5 +25,16 @@ describe('issue codes', () => {
       'wrong-provided-visitor-hash-value', 'roxchat-no-key', 'roxchat-visitor-malformed',
     ]))
     expect(WARNING_CODES).toContain('ringcx-extra-value-regex-mismatch')
+  })
+
+  it('include the codes for hostile input: a sample\'s own settings, several or commented-out identities', () => {
+    expect(ERROR_CODES).toContain('input-identity-commented-out')
+    expect(WARNING_CODES).toEqual(expect.arrayContaining(['sample-settings-ignored', 'input-several-identities', 'input-commented-identity']))
+  })
+
+  it('are all listed in the README\'s error code list', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    const section = readme.slice(readme.indexOf('### Error codes'), readme.indexOf('## Performance'))
+    for (const code of [...ERROR_CODES, ...WARNING_CODES]) expect(section, code).toContain(`\`${code}\``)
   })
 })

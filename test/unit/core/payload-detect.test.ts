@@ -132,6 +132,33 @@ describe('the first form in the text wins', () => {
   })
 })
 
+describe('every identity in a page', () => {
+  it('lists them in page order with line and column, marking the commented-out ones', () => {
+    const page = `<!-- _chatq.push(["_setSignedIdentity", "${OTHER_TOKEN}"]) -->\n<script>\n  _chatq.push(["_setSignedIdentity", "${TOKEN}"]);\n  // roxchat_visitor = null;\n</script>`
+    const detected = detectPayload(page)
+    expect(detected.payload).toEqual({ kind: 'ringcx-jwt', form: 'chatq-snippet', token: TOKEN })
+    expect(detected.identities).toEqual([
+      { form: 'signed-identity-call', offset: 5, line: 1, column: 6, commented: true },
+      { form: 'signed-identity-call', offset: page.indexOf(`_chatq.push(["_setSignedIdentity", "${TOKEN}`), line: 3, column: 3, commented: false },
+      { form: 'visitor-assignment', offset: page.indexOf('roxchat_visitor'), line: 4, column: 6, commented: true },
+    ])
+  })
+
+  it('refuses a page whose only identities are commented out, naming the scheme of the first', () => {
+    expect(payloadOf('/* roxchat_visitor = null; */ // _chatq.push(["_setIdentity", {uuid: "u"}])')).toMatchObject({ kind: 'invalid', code: 'input-identity-commented-out', scheme: 'roxchat' })
+  })
+
+  it('is empty for forms that are not page text', () => {
+    for (const input of [TOKEN, '{"fields": {"id": "1"}, "hash": "ab"}', { fields: {}, hash: 'ab' }, null, 'hello world']) {
+      expect(detectPayload(input).identities).toEqual([])
+    }
+  })
+
+  it('comes from a sample\'s payload text', () => {
+    expect(detectPayload({ payload: `// x\n_chatq.push(["_setSignedIdentity", "${TOKEN}"])` }).identities).toMatchObject([{ line: 2, commented: false }])
+  })
+})
+
 describe('QA sample files', () => {
   it('reads a sample with the payload as a string, and all its members', () => {
     const detected = detectPayload(JSON.stringify({
