@@ -3,7 +3,8 @@
  */
 import { CODE_INFO, type WarningCode } from './codes'
 import type { Issue, MergedField, SourcedField, SourcedValue } from './inspection'
-import { compileMappingRegex, type ExtraValueMapping } from './settings'
+import { compileMappingPattern, MAX_MAPPING_VALUE_LENGTH, type MappingTestResult } from './mapping-pattern'
+import type { ExtraValueMapping } from './settings'
 import { displayValue, isPlainObject } from './values'
 
 /** The predefined identity attributes, in the order the agent panel shows them. */
@@ -24,15 +25,11 @@ export function ringcxIdentityShapeProblem(identity: Readonly<Record<string, unk
   return null
 }
 
-const regexCache = new Map<string, RegExp>()
-function mappingMatches(mapping: ExtraValueMapping, value: string): boolean {
-  if (mapping.regex === undefined) return true
-  let regex = regexCache.get(mapping.regex)
-  if (regex === undefined) {
-    regex = compileMappingRegex(mapping.regex)
-    regexCache.set(mapping.regex, regex)
-  }
-  return regex.test(value)
+/** A pattern validation refused never maps anything: there is no fallback to another engine. */
+function mappingTest(mapping: ExtraValueMapping, value: string): MappingTestResult {
+  if (mapping.regex === undefined) return 'match'
+  const compiled = compileMappingPattern(mapping.regex)
+  return compiled.ok ? compiled.pattern.matchWhole(value) : 'no-match'
 }
 
 /**
@@ -72,11 +69,12 @@ export function ringcxFieldView(
     const raw = isUuid ? identity['uuid'] : extras[mapping.key]
     if (raw === undefined || raw === null) continue
     const value = displayValue(raw)
-    if (!mappingMatches(mapping, value)) {
-      warnings.push({
-        code: 'ringcx-extra-value-regex-mismatch',
-        message: `${CODE_INFO['ringcx-extra-value-regex-mismatch'].summary} "${mapping.key}" → ${mapping.target} needs ${mapping.regex ?? ''}.`,
-      })
+    const test = mappingTest(mapping, value)
+    if (test !== 'match') {
+      const detail = test === 'too-long'
+        ? `"${mapping.key}" → ${mapping.target}: the value is longer than ${MAX_MAPPING_VALUE_LENGTH} characters, so its pattern was not tried.`
+        : `"${mapping.key}" → ${mapping.target} needs ${mapping.regex ?? ''}.`
+      warnings.push({ code: 'ringcx-extra-value-regex-mismatch', message: `${CODE_INFO['ringcx-extra-value-regex-mismatch'].summary} ${detail}` })
       continue
     }
     if (!isUuid) mappedKeys.add(mapping.key)

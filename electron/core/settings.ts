@@ -1,6 +1,7 @@
 /**
  * Inspection settings: the vendor rules an admin configures. Pure validation with defaults.
  */
+import { compileMappingPattern, type MappingPatternProblemCode } from './mapping-pattern'
 import { isPlainObject } from './values'
 
 export type RingcxMode = 'require' | 'reject'
@@ -16,7 +17,7 @@ export interface ExtraValueMapping {
   readonly key: string
   /** `identity:<name>` or `custom:<name>`. */
   readonly target: string
-  /** A pattern the whole value must match for the mapping to apply. */
+  /** A pattern (RE2 syntax, run in linear time) the whole value must match for the mapping to apply. */
   readonly regex?: string
 }
 
@@ -50,6 +51,7 @@ export type SettingsProblemCode =
   | 'settings-not-object'
   | 'settings-unknown-member'
   | 'settings-bad-value'
+  | MappingPatternProblemCode
 
 export interface SettingsProblem {
   /** Dotted path of the offending setting, e.g. `ringcx.minExpirySeconds`. */
@@ -65,27 +67,10 @@ export type SettingsResult =
 const MAPPING_KEY_PATTERN = /^[^\s]{1,128}$/
 const MAPPING_TARGET_PATTERN = /^(identity|custom):[A-Za-z0-9_]{1,64}$/
 const MAX_MAPPINGS = 200
-const MAX_REGEX_LENGTH = 500
 /** One day: a longer tolerance would make expiry meaningless. */
 const MAX_TOLERANCE_SECONDS = 86_400
 /** One year. */
 const MAX_MIN_EXPIRY_SECONDS = 31_536_000
-
-/** Compiles a mapping pattern so that it must match the whole value. */
-export function compileMappingRegex(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`, 'u')
-}
-
-/** Why a mapping pattern cannot be used, or null when it compiles. */
-export function mappingRegexProblem(pattern: string): string | null {
-  if (pattern.length > MAX_REGEX_LENGTH) return `is longer than ${MAX_REGEX_LENGTH} characters`
-  try {
-    compileMappingRegex(pattern)
-    return null
-  } catch (error) {
-    return `is not a valid regular expression (${(error as Error).message})`
-  }
-}
 
 class ProblemList {
   readonly items: SettingsProblem[] = []
@@ -171,9 +156,12 @@ function readMappings(value: unknown, problems: ProblemList): ExtraValueMapping[
       valid = false
     }
     if (regex !== undefined) {
-      const problem = typeof regex === 'string' ? mappingRegexProblem(regex) : 'must be text'
-      if (problem !== null) {
-        problems.add(`${at}.regex`, `${at}.regex ${problem}`)
+      const compiled = typeof regex === 'string' ? compileMappingPattern(regex) : null
+      if (compiled === null) {
+        problems.add(`${at}.regex`, `${at}.regex must be text`)
+        valid = false
+      } else if (!compiled.ok) {
+        problems.add(`${at}.regex`, `${at}.regex ${compiled.problem.message}`, compiled.problem.code)
         valid = false
       }
     }
