@@ -2,7 +2,7 @@
  * Inspection settings: the vendor rules an admin configures. Pure validation with defaults.
  */
 import { compileMappingPattern, type MappingPatternProblemCode } from './mapping-pattern'
-import { isPlainObject } from './values'
+import { isPlainObject, ownMember } from './values'
 
 export type RingcxMode = 'require' | 'reject'
 export type RoxchatHashAlgorithm = 'hmac-sha256' | 'sha256' | 'sha512' | 'md5'
@@ -142,7 +142,9 @@ function readMappings(value: unknown, problems: ProblemList): ExtraValueMapping[
       return
     }
     checkMembers(entry, ['key', 'target', 'regex'], `${at}.`, problems)
-    const { key, target, regex } = entry
+    const key = ownMember(entry, 'key')
+    const target = ownMember(entry, 'target')
+    const regex = ownMember(entry, 'regex')
     let valid = true
     if (typeof key !== 'string' || !MAPPING_KEY_PATTERN.test(key)) {
       problems.add(`${at}.key`, `${at}.key must be an extra value name without spaces (or "uuid")`)
@@ -206,8 +208,10 @@ export function resolveSettings(input: unknown, base: InspectionSettings = DEFAU
   checkMembers(input, ['ringcx', 'roxchat'], '', problems)
 
   // Only a member left out takes the defaults; `null` is a wrong value like any other.
-  const ringcxIn = input['ringcx'] === undefined ? {} : input['ringcx']
-  const roxchatIn = input['roxchat'] === undefined ? {} : input['roxchat']
+  const ringcxGiven = ownMember(input, 'ringcx')
+  const roxchatGiven = ownMember(input, 'roxchat')
+  const ringcxIn = ringcxGiven === undefined ? {} : ringcxGiven
+  const roxchatIn = roxchatGiven === undefined ? {} : roxchatGiven
   let ringcx = base.ringcx
   let roxchat = base.roxchat
   if (!isPlainObject(ringcxIn)) {
@@ -215,12 +219,12 @@ export function resolveSettings(input: unknown, base: InspectionSettings = DEFAU
   } else {
     checkMembers(ringcxIn, ['signedIdentities', 'minExpirySeconds', 'clockToleranceSeconds', 'extraValueMappings'], 'ringcx.', problems)
     ringcx = {
-      signedIdentities: oneOf(ringcxIn['signedIdentities'], RINGCX_MODES, 'ringcx.signedIdentities', base.ringcx.signedIdentities, problems),
-      minExpirySeconds: wholeSeconds(ringcxIn['minExpirySeconds'], 'ringcx.minExpirySeconds', MAX_MIN_EXPIRY_SECONDS, base.ringcx.minExpirySeconds, problems),
-      clockToleranceSeconds: wholeSeconds(ringcxIn['clockToleranceSeconds'], 'ringcx.clockToleranceSeconds', MAX_TOLERANCE_SECONDS, base.ringcx.clockToleranceSeconds, problems),
-      extraValueMappings: ringcxIn['extraValueMappings'] === undefined
+      signedIdentities: oneOf(ownMember(ringcxIn, 'signedIdentities'), RINGCX_MODES, 'ringcx.signedIdentities', base.ringcx.signedIdentities, problems),
+      minExpirySeconds: wholeSeconds(ownMember(ringcxIn, 'minExpirySeconds'), 'ringcx.minExpirySeconds', MAX_MIN_EXPIRY_SECONDS, base.ringcx.minExpirySeconds, problems),
+      clockToleranceSeconds: wholeSeconds(ownMember(ringcxIn, 'clockToleranceSeconds'), 'ringcx.clockToleranceSeconds', MAX_TOLERANCE_SECONDS, base.ringcx.clockToleranceSeconds, problems),
+      extraValueMappings: ownMember(ringcxIn, 'extraValueMappings') === undefined
         ? base.ringcx.extraValueMappings
-        : readMappings(ringcxIn['extraValueMappings'], problems),
+        : readMappings(ownMember(ringcxIn, 'extraValueMappings'), problems),
     }
   }
   if (!isPlainObject(roxchatIn)) {
@@ -228,10 +232,10 @@ export function resolveSettings(input: unknown, base: InspectionSettings = DEFAU
   } else {
     checkMembers(roxchatIn, ['hashAlgorithm', 'priorityOrder'], 'roxchat.', problems)
     roxchat = {
-      hashAlgorithm: oneOf(roxchatIn['hashAlgorithm'], ROXCHAT_HASH_ALGORITHMS, 'roxchat.hashAlgorithm', base.roxchat.hashAlgorithm, problems),
-      priorityOrder: roxchatIn['priorityOrder'] === undefined
+      hashAlgorithm: oneOf(ownMember(roxchatIn, 'hashAlgorithm'), ROXCHAT_HASH_ALGORITHMS, 'roxchat.hashAlgorithm', base.roxchat.hashAlgorithm, problems),
+      priorityOrder: ownMember(roxchatIn, 'priorityOrder') === undefined
         ? base.roxchat.priorityOrder
-        : readPriorityOrder(roxchatIn['priorityOrder'], problems),
+        : readPriorityOrder(ownMember(roxchatIn, 'priorityOrder'), problems),
     }
   }
   if (problems.items.length > 0) return { ok: false, problems: problems.items }
