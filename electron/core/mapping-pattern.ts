@@ -12,7 +12,7 @@ import { RE2JS, RE2JSException, RE2JSSyntaxException } from 're2js'
 export const MAX_MAPPING_PATTERN_LENGTH = 500
 /**
  * Largest compiled program accepted. Matching costs up to one step per instruction per character,
- * so this (with the value bound below) keeps a worst-case test to milliseconds; repeat counts
+ * so this (with the value bound below) keeps a worst-case test to tens of milliseconds; repeat counts
  * such as `[0-9]{1,1000}` stay well under it.
  */
 export const MAX_MAPPING_PATTERN_INSTRUCTIONS = 10_000
@@ -22,7 +22,7 @@ export const MAX_MAPPING_VALUE_LENGTH = 1000
 export type MappingPatternProblemCode =
   /** Not a pattern at all (unbalanced brackets, a bad escape…). */
   | 'settings-pattern-invalid'
-  /** A construct only a backtracking engine runs: backreference, lookaround, atomic group, possessive repeat. */
+  /** A construct re2js does not run: backreference, lookaround, atomic group, possessive repeat, `\u` escape. */
   | 'settings-pattern-unsupported'
   /** Over {@link MAX_MAPPING_PATTERN_LENGTH} characters or {@link MAX_MAPPING_PATTERN_INSTRUCTIONS} instructions. */
   | 'settings-pattern-too-large'
