@@ -98,7 +98,5 @@ export function problemText(problem: SettingsProblem): string {
     ? problem.message.slice(problem.path.length).trim()
     : problem.message
   if (message.startsWith('is ')) message = `This value ${message}`
-  // The engine's text repeats the pattern as compiled (wrapped in ^(?:…)$), which only confuses.
-  message = message.replace(/Invalid regular expression: \/.*\/[a-z]*: /s, '')
   return message.charAt(0).toUpperCase() + message.slice(1) + (/[.!?]$/.test(message) ? '' : '.')
 }

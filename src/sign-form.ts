@@ -3,7 +3,7 @@
  * words for the form; main checks the request again.
  */
 import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx-identity'
-import { isPlainObject } from '../electron/core/values'
+import { isPlainObject, setOwnMember } from '../electron/core/values'
 
 export type RingcxAttribute = (typeof RINGCX_IDENTITY_ATTRIBUTES)[number]
 
@@ -33,7 +33,7 @@ export function parseNameValueLines(text: string, what: string): Parsed<Record<s
       problems.push(`${what}, line ${index + 1}: "${name}" is given twice.`)
       return
     }
-    Object.defineProperty(values, name, { value: line.slice(equals + 1).trim(), enumerable: true })
+    setOwnMember(values, name, line.slice(equals + 1).trim())
   })
   return { value: problems.length === 0 ? values : null, problems }
 }

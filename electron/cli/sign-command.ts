@@ -19,7 +19,7 @@ import {
   type SigningKey,
 } from '../core/sample-signing'
 import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/settings'
-import { isPlainObject } from '../core/values'
+import { isPlainObject, ownMember, setOwnMember } from '../core/values'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { parseKeyArgument } from '../io/key-files'
 import { EXIT_OK, UsageError, loadKeys, loadSettings, parseNow, type CliIo } from './cli-context'
@@ -76,7 +76,8 @@ function pickKey(entries: readonly KeyRingEntry[], scheme: 'ringcx' | 'roxchat',
 
 function withHashAlgorithm(rawConfig: unknown, hashAlgorithm: RoxchatHashAlgorithm): Record<string, unknown> {
   const config = isPlainObject(rawConfig) ? rawConfig : {}
-  const roxchat = isPlainObject(config['roxchat']) ? config['roxchat'] : {}
+  const given = ownMember(config, 'roxchat')
+  const roxchat = isPlainObject(given) ? given : {}
   return { ...config, roxchat: { ...roxchat, hashAlgorithm } }
 }
 
@@ -114,11 +115,11 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
     if (values.kid === undefined) throw new UsageError('sign ringcx needs --kid')
     key = (await privateKeyFromArguments(keyValues, values.kid)) ?? pickKey(await loadKeys(keyValues, values.keystore), 'ringcx', values.kid)
     const claims: Record<string, unknown> = values.claims === undefined ? {} : await readJsonObject(values.claims, '--claims')
-    for (const [name, value] of pairs(values.claim, '--claim')) claims[name] = value
+    for (const [name, value] of pairs(values.claim, '--claim')) setOwnMember(claims, name, value)
     const extras = pairs(values.extra, '--extra')
     if (extras.length > 0) {
-      const existing = isPlainObject(claims['extra_values']) ? claims['extra_values'] : {}
-      claims['extra_values'] = { ...existing, ...Object.fromEntries(extras) }
+      const existing = ownMember(claims, 'extra_values')
+      setOwnMember(claims, 'extra_values', { ...(isPlainObject(existing) ? existing : {}), ...Object.fromEntries(extras) })
     }
     const exp = parseTimeSpec(values.exp ?? '+2h', now)
     if (exp === null) throw new UsageError(`--exp ${values.exp ?? ''}: use +2h, +30m, ISO 8601 or Unix seconds`)
@@ -129,10 +130,10 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
     if (values.fields !== undefined) {
       for (const [name, value] of Object.entries(await readJsonObject(values.fields, '--fields'))) {
         if (typeof value !== 'string') throw new UsageError(`--fields: "${name}" must be text (Rox.Chat field values are strings)`)
-        fields[name] = value
+        setOwnMember(fields, name, value)
       }
     }
-    for (const [name, value] of pairs(values.field, '--field')) fields[name] = value
+    for (const [name, value] of pairs(values.field, '--field')) setOwnMember(fields, name, value)
     const algorithm = (values.algorithm ?? settings.roxchat.hashAlgorithm) as RoxchatHashAlgorithm
     if (!ROXCHAT_HASH_ALGORITHMS.includes(algorithm)) throw new UsageError(`--algorithm ${algorithm}: use ${ROXCHAT_HASH_ALGORITHMS.join(', ')}`)
     let expires: number | undefined

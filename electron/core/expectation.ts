@@ -2,7 +2,7 @@
  * QA expectations: what a sample file says its inspection must produce, and how it differs.
  */
 import type { ExpiryStatus, FieldSource, Inspection, Verdict } from './inspection'
-import { isPlainObject } from './values'
+import { isPlainObject, ownMember, setOwnMember } from './values'
 
 export interface FieldExpectation {
   readonly value?: string
@@ -54,12 +54,14 @@ export function readExpectation(value: unknown): { expectation: Expectation | nu
   if (!isPlainObject(value)) return { expectation: null, problems: ['"expect" must be an object'] }
   const known = new Set(['verdict', 'errors', 'warnings', 'fields', 'unmapped', 'expiryStatus'])
   for (const name of Object.keys(value)) if (!known.has(name)) problems.push(`"expect.${name}" is not something a sample can expect`)
-  const { verdict, expiryStatus, fields } = value
+  const verdict = ownMember(value, 'verdict')
+  const expiryStatus = ownMember(value, 'expiryStatus')
+  const fields = ownMember(value, 'fields')
   if (verdict !== undefined && !(VERDICTS as readonly unknown[]).includes(verdict)) problems.push(`"expect.verdict" must be one of ${VERDICTS.join(', ')}`)
   if (expiryStatus !== undefined && !(EXPIRY_STATUSES as readonly unknown[]).includes(expiryStatus)) problems.push(`"expect.expiryStatus" must be one of ${EXPIRY_STATUSES.join(', ')}`)
-  const errors = stringList(value['errors'], 'errors', problems)
-  const warnings = stringList(value['warnings'], 'warnings', problems)
-  const unmapped = stringList(value['unmapped'], 'unmapped', problems)
+  const errors = stringList(ownMember(value, 'errors'), 'errors', problems)
+  const warnings = stringList(ownMember(value, 'warnings'), 'warnings', problems)
+  const unmapped = stringList(ownMember(value, 'unmapped'), 'unmapped', problems)
   let fieldExpectations: Record<string, FieldExpectation> | undefined
   if (fields !== undefined) {
     if (!isPlainObject(fields)) problems.push('"expect.fields" must be an object of field names')
@@ -70,9 +72,16 @@ export function readExpectation(value: unknown): { expectation: Expectation | nu
           problems.push(`"expect.fields.${name}" must be an object with "value" and/or "source"`)
           continue
         }
-        if (rule['value'] !== undefined && typeof rule['value'] !== 'string') problems.push(`"expect.fields.${name}.value" must be text`)
-        if (rule['source'] !== undefined && !(SOURCES as readonly unknown[]).includes(rule['source'])) problems.push(`"expect.fields.${name}.source" must be one of ${SOURCES.join(', ')}`)
-        Object.defineProperty(fieldExpectations, name, { value: rule as FieldExpectation, enumerable: true })
+        const expected = ownMember(rule, 'value')
+        const source = ownMember(rule, 'source')
+        if (expected !== undefined && typeof expected !== 'string') problems.push(`"expect.fields.${name}.value" must be text`)
+        if (source !== undefined && !(SOURCES as readonly unknown[]).includes(source)) problems.push(`"expect.fields.${name}.source" must be one of ${SOURCES.join(', ')}`)
+        // A rule of our own making: the sample's object could carry other members or a prototype's.
+        const fieldExpectation: FieldExpectation = {
+          ...(expected === undefined ? {} : { value: expected as string }),
+          ...(source === undefined ? {} : { source: source as FieldSource }),
+        }
+        setOwnMember(fieldExpectations, name, fieldExpectation)
       }
     }
   }

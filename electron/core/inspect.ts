@@ -13,6 +13,7 @@ import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
 import { verifyRingcxJwt } from './ringcx-jwt'
 import { verifyRoxchatVisitor } from './roxchat-visitor'
 import { resolveSettings, type InspectionSettings } from './settings'
+import { isPlainObject, ownMember } from './values'
 
 export interface InspectOptions {
   readonly keys: KeyRing
@@ -104,18 +105,20 @@ function inspectRoxchatToken(token: string, sample: Sample | null, options: Insp
 
 async function diagnoseRingcx(token: string, checks: readonly Check[], header: Readonly<Record<string, unknown>> | undefined, keys: KeyRing): Promise<readonly Diagnosis[] | null> {
   const signature = checks.find((check) => check.id === 'signature')
-  const alg = header?.['alg']
+  const alg = header === undefined ? undefined : ownMember(header, 'alg')
   if (signature?.code !== 'ringcx-jwt-bad-signature' || (alg !== 'HS256' && alg !== 'RS256')) return null
-  const kid = header?.['kid']
+  const kid = header === undefined ? undefined : ownMember(header, 'kid')
   const namedKid = typeof kid === 'string' && keys.ringcx.has(kid) ? kid : undefined
   return diagnoseRingcxSignature({ token, alg, ring: keys, ...(namedKid === undefined ? {} : { namedKid }) })
 }
 
 function diagnoseRoxchat(visitor: unknown, checks: readonly Check[], keys: KeyRing, settings: InspectionSettings): readonly Diagnosis[] | null {
   const hashCheck = checks.find((check) => check.id === 'hash')
-  if (hashCheck?.code !== 'wrong-provided-visitor-hash-value' || typeof visitor !== 'object' || visitor === null) return null
-  const { fields, expires, hash } = visitor as Record<string, unknown>
-  if (typeof hash !== 'string' || hash.length === 0 || typeof fields !== 'object' || fields === null) return null
+  if (hashCheck?.code !== 'wrong-provided-visitor-hash-value' || !isPlainObject(visitor)) return null
+  const fields = ownMember(visitor, 'fields')
+  const expires = ownMember(visitor, 'expires')
+  const hash = ownMember(visitor, 'hash')
+  if (typeof hash !== 'string' || hash.length === 0 || !isPlainObject(fields)) return null
   if (!Object.values(fields).every((value) => typeof value === 'string')) return null
   if (expires !== undefined && typeof expires !== 'number') return null
   return diagnoseRoxchatHash({

@@ -19,7 +19,7 @@ import {
 } from './key-material'
 import { fingerprintKey } from './key-fingerprint'
 import { MAX_KEY_FILE_BYTES } from './limits'
-import { isPlainObject } from './values'
+import { isPlainObject, ownMember } from './values'
 
 // The codes live in key-material.ts (pure, no node:crypto) so the IPC contract and renderer can name them.
 export type { KeyErrorCode, KeyFileFormat, KeyWarningCode } from './key-material'
@@ -151,7 +151,7 @@ function rsaFromPem(pem: string): RsaResult & { certificate: boolean } {
 }
 
 function rsaFromJwk(jwk: Record<string, unknown>): RsaResult {
-  const isPrivate = typeof jwk['d'] === 'string'
+  const isPrivate = typeof ownMember(jwk, 'd') === 'string'
   try {
     const input = { format: 'jwk' as const, key: jwk as import('node:crypto').JsonWebKey }
     const key = isPrivate ? createPublicKey(createPrivateKey(input)) : createPublicKey(input)
@@ -181,15 +181,18 @@ function checkAlg(declared: unknown, expected: 'HS256' | 'RS256'): void {
 }
 
 function candidateFromJwk(jwk: Record<string, unknown>, kid: string): Candidate {
-  if (jwk['use'] !== undefined && jwk['use'] !== 'sig') fail('key-alg-invalid', 'the JWK is not for signatures ("use" is not "sig")')
-  if (jwk['kty'] === 'oct') {
-    checkAlg(jwk['alg'], 'HS256')
-    if (typeof jwk['k'] !== 'string') fail('key-material-missing', 'the JWK has no "k"')
-    const secret = Buffer.from(jwk['k'], 'base64url').toString('latin1')
+  const use = ownMember(jwk, 'use')
+  const kty = ownMember(jwk, 'kty')
+  if (use !== undefined && use !== 'sig') fail('key-alg-invalid', 'the JWK is not for signatures ("use" is not "sig")')
+  if (kty === 'oct') {
+    checkAlg(ownMember(jwk, 'alg'), 'HS256')
+    const k = ownMember(jwk, 'k')
+    if (typeof k !== 'string') fail('key-material-missing', 'the JWK has no "k"')
+    const secret = Buffer.from(k, 'base64url').toString('latin1')
     return { material: { scheme: 'ringcx', kid, alg: 'HS256', secret: ringcxSecret(secret) }, warnings: [] }
   }
-  if (jwk['kty'] === 'RSA') {
-    checkAlg(jwk['alg'], 'RS256')
+  if (kty === 'RSA') {
+    checkAlg(ownMember(jwk, 'alg'), 'RS256')
     const rsa = rsaFromJwk(jwk)
     return {
       material: { scheme: 'ringcx', kid, alg: 'RS256', publicJwk: rsa.publicJwk },
@@ -197,16 +200,20 @@ function candidateFromJwk(jwk: Record<string, unknown>, kid: string): Candidate 
       warnings: rsa.wasPrivate ? [PRIVATE_REDUCED] : [],
     }
   }
-  fail('key-alg-invalid', `JWK type ${JSON.stringify(jwk['kty'])} cannot sign RingCX identities (use "oct" for HS256 or "RSA" for RS256)`)
+  fail('key-alg-invalid', `JWK type ${JSON.stringify(kty)} cannot sign RingCX identities (use "oct" for HS256 or "RSA" for RS256)`)
 }
 
 function candidateFromManifestEntry(entry: unknown): Candidate {
   if (!isPlainObject(entry)) fail('key-format-unrecognised', 'a manifest entry must be an object')
-  const scheme = readScheme(entry['scheme'])
-  const kid = readKid(entry['kid'], scheme)
-  const label = typeof entry['label'] === 'string' ? entry['label'].slice(0, 200) : undefined
+  const scheme = readScheme(ownMember(entry, 'scheme'))
+  const kid = readKid(ownMember(entry, 'kid'), scheme)
+  const labelIn = ownMember(entry, 'label')
+  const label = typeof labelIn === 'string' ? labelIn.slice(0, 200) : undefined
   const withLabel = (candidate: Candidate): Candidate => (label === undefined ? candidate : { ...candidate, label })
-  const { secret, publicKeyPem, jwk, alg } = entry
+  const secret = ownMember(entry, 'secret')
+  const publicKeyPem = ownMember(entry, 'publicKeyPem')
+  const jwk = ownMember(entry, 'jwk')
+  const alg = ownMember(entry, 'alg')
   const materials = [secret, publicKeyPem, jwk].filter((value) => value !== undefined).length
   if (materials === 0) fail('key-material-missing', 'the entry has none of "secret", "publicKeyPem" or "jwk"')
   if (materials > 1) fail('key-material-missing', 'the entry must have exactly one of "secret", "publicKeyPem" or "jwk"')
@@ -230,7 +237,7 @@ function candidateFromManifestEntry(entry: unknown): Candidate {
     })
   }
   if (isPlainObject(jwk)) {
-    checkAlg(alg, jwk['kty'] === 'oct' ? 'HS256' : 'RS256')
+    checkAlg(alg, ownMember(jwk, 'kty') === 'oct' ? 'HS256' : 'RS256')
     return withLabel(candidateFromJwk(jwk, kid))
   }
   fail('key-material-missing', '"secret" and "publicKeyPem" must be text and "jwk" an object')
@@ -249,8 +256,10 @@ interface PendingKey {
 }
 
 function describe(entry: unknown, fallbackScheme: Scheme | null, build: () => Candidate): PendingKey {
-  const scheme = isPlainObject(entry) && (SCHEMES as readonly unknown[]).includes(entry['scheme']) ? (entry['scheme'] as Scheme) : fallbackScheme
-  const kid = isPlainObject(entry) && typeof entry['kid'] === 'string' ? entry['kid'].slice(0, 128) : null
+  const named = isPlainObject(entry) ? ownMember(entry, 'scheme') : undefined
+  const kidIn = isPlainObject(entry) ? ownMember(entry, 'kid') : undefined
+  const scheme = (SCHEMES as readonly unknown[]).includes(named) ? (named as Scheme) : fallbackScheme
+  const kid = typeof kidIn === 'string' ? kidIn.slice(0, 128) : null
   return { scheme, kid, build }
 }
 
@@ -264,10 +273,11 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
       fail('key-json-invalid', 'the file starts like JSON but is not valid JSON')
     }
     if (!isPlainObject(json)) fail('key-format-unrecognised', 'the JSON is not a key, key set or manifest')
-    if (Array.isArray(json['keys'])) {
+    const keys = ownMember(json, 'keys')
+    if (Array.isArray(keys)) {
       if (hint.kid !== undefined) fail('key-kid-invalid', 'a key set names its own Key IDs; import it without naming one')
-      const entries: unknown[] = json['keys']
-      const isJwks = entries.length > 0 && entries.every((entry) => isPlainObject(entry) && 'kty' in entry && !('scheme' in entry))
+      const entries: unknown[] = keys
+      const isJwks = entries.length > 0 && entries.every((entry) => isPlainObject(entry) && Object.hasOwn(entry, 'kty') && !Object.hasOwn(entry, 'scheme'))
       if (entries.length === 0) fail('key-material-missing', 'the key set is empty')
       if (isJwks) {
         if (hint.scheme === 'roxchat') fail('key-scheme-invalid', 'a JWKS holds RingCX keys, not Rox.Chat keys')
@@ -275,16 +285,16 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
           format: 'jwks',
           items: entries.map((entry) => describe(entry, 'ringcx', () => {
             const jwk = entry as Record<string, unknown>
-            return candidateFromJwk(jwk, readKid(jwk['kid'], 'ringcx'))
+            return candidateFromJwk(jwk, readKid(ownMember(jwk, 'kid'), 'ringcx'))
           })),
         }
       }
       return { format: 'manifest', items: entries.map((entry) => describe(entry, null, () => candidateFromManifestEntry(entry))) }
     }
-    if ('kty' in json) {
+    if (Object.hasOwn(json, 'kty')) {
       if (hint.scheme === 'roxchat') fail('key-scheme-invalid', 'a JWK is a RingCX key, not a Rox.Chat key')
       const jwk = json
-      const kid = hint.kid ?? jwk['kid']
+      const kid = hint.kid ?? ownMember(jwk, 'kid')
       return {
         format: 'jwk',
         items: [{ scheme: 'ringcx', kid: typeof kid === 'string' ? kid : null, build: () => candidateFromJwk(jwk, readKid(kid, 'ringcx')) }],

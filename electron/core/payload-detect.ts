@@ -10,7 +10,7 @@ import { MAX_INPUT_BYTES } from './limits'
 import { balancedObjectAt, parseObjectLiteral } from './object-literal'
 import { commentedSpans, isInSpans } from './page-comments'
 import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx-identity'
-import { displayValue, isPlainObject } from './values'
+import { displayValue, isPlainObject, ownMember, setOwnMember } from './values'
 
 export type DetectedPayload =
   | { readonly kind: 'ringcx-jwt'; readonly form: PayloadForm; readonly token: string }
@@ -93,7 +93,7 @@ function classifyObject(value: unknown, form: PayloadForm, scheme: Scheme | unde
   }
   if (scheme === 'roxchat') return { kind: 'roxchat-visitor', form, visitor: value }
   if (scheme === 'ringcx') return { kind: 'ringcx-unsigned', form, identity: value }
-  if ('fields' in value || 'hash' in value) return { kind: 'roxchat-visitor', form, visitor: value }
+  if (Object.hasOwn(value, 'fields') || Object.hasOwn(value, 'hash')) return { kind: 'roxchat-visitor', form, visitor: value }
   if (Object.keys(value).some((name) => RINGCX_MEMBERS.has(name))) return { kind: 'ringcx-unsigned', form, identity: value }
   return invalid('input-unrecognised', 'The object has neither Rox.Chat "fields"/"hash" nor RingCX identity attributes.')
 }
@@ -257,7 +257,7 @@ function stringMap(value: unknown, member: string): Record<string, string> {
   if (!isPlainObject(value)) throw new SampleError(`"${member}" must be an object of field names to values.`)
   const result: Record<string, string> = {}
   for (const [name, raw] of Object.entries(value)) {
-    Object.defineProperty(result, name, { value: displayValue(raw), enumerable: true, writable: true, configurable: true })
+    setOwnMember(result, name, displayValue(raw))
   }
   return result
 }
@@ -267,41 +267,49 @@ class SampleError extends Error {}
 function readSample(value: Record<string, unknown>): Sample {
   const extras: Record<string, unknown> = {}
   for (const [name, member] of Object.entries(value)) {
-    if (!SAMPLE_MEMBERS.has(name)) extras[name] = member
+    // A member named "__proto__" stays a member: assigning it would replace the prototype.
+    if (!SAMPLE_MEMBERS.has(name)) setOwnMember(extras, name, member)
   }
+  const own = (name: string): unknown => ownMember(value, name)
   let scheme: Scheme | undefined
-  if (value['scheme'] !== undefined) {
-    if (!(SCHEMES as readonly unknown[]).includes(value['scheme'])) throw new SampleError('"scheme" must be "ringcx" or "roxchat".')
-    scheme = value['scheme'] as Scheme
+  if (own('scheme') !== undefined) {
+    if (!(SCHEMES as readonly unknown[]).includes(own('scheme'))) throw new SampleError('"scheme" must be "ringcx" or "roxchat".')
+    scheme = own('scheme') as Scheme
   }
   let now: Date | undefined
-  if (value['now'] !== undefined) {
-    const text = value['now']
+  if (own('now') !== undefined) {
+    const text = own('now')
     const date = typeof text === 'string' && ISO_8601.test(text) ? new Date(text) : undefined
     if (date === undefined || Number.isNaN(date.getTime())) throw new SampleError('"now" must be an ISO 8601 date and time, e.g. 2026-01-31T12:00:00Z.')
     now = date
   }
-  const authToken = value['authToken']
+  const authToken = own('authToken')
   if (authToken !== undefined && (typeof authToken !== 'string' || authToken.length === 0)) throw new SampleError('"authToken" must be non-empty text.')
-  const startPage = value['startPage']
-  if (startPage !== undefined && !(isPlainObject(startPage) && typeof startPage['title'] === 'string' && typeof startPage['url'] === 'string')) {
+  const startPage = own('startPage')
+  const title = isPlainObject(startPage) ? ownMember(startPage, 'title') : undefined
+  const url = isPlainObject(startPage) ? ownMember(startPage, 'url') : undefined
+  if (startPage !== undefined && !(typeof title === 'string' && typeof url === 'string')) {
     throw new SampleError('"startPage" must be {"title": text, "url": text}.')
   }
+  const expect = own('expect')
+  const fields = own('fields')
+  const opFields = own('opFields')
+  const config = own('config')
   return {
-    ...(value['expect'] === undefined ? {} : { expect: value['expect'] }),
+    ...(expect === undefined ? {} : { expect }),
     ...(authToken === undefined ? {} : { authToken }),
-    ...(startPage === undefined ? {} : { startPage: { title: startPage['title'] as string, url: startPage['url'] as string } }),
-    ...(value['fields'] === undefined ? {} : { fields: stringMap(value['fields'], 'fields') }),
-    ...(value['opFields'] === undefined ? {} : { opFields: stringMap(value['opFields'], 'opFields') }),
+    ...(startPage === undefined ? {} : { startPage: { title: title as string, url: url as string } }),
+    ...(fields === undefined ? {} : { fields: stringMap(fields, 'fields') }),
+    ...(opFields === undefined ? {} : { opFields: stringMap(opFields, 'opFields') }),
     ...(now === undefined ? {} : { now }),
     ...(scheme === undefined ? {} : { scheme }),
-    ...(value['config'] === undefined ? {} : { config: value['config'] }),
+    ...(config === undefined ? {} : { config }),
     extras,
   }
 }
 
 function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefined, allowSample: boolean): DetectedInput {
-  if (allowSample && isPlainObject(value) && ('payload' in value || 'authToken' in value)) {
+  if (allowSample && isPlainObject(value) && (Object.hasOwn(value, 'payload') || Object.hasOwn(value, 'authToken'))) {
     let sample: Sample
     try {
       sample = readSample(value)
@@ -310,10 +318,10 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
       return { payload: invalid('sample-invalid', error.message, scheme ?? null), sample: null, identities: [] }
     }
     const sampleScheme = scheme ?? sample.scheme
-    if (!('payload' in value) && sample.authToken !== undefined) {
+    if (!Object.hasOwn(value, 'payload') && sample.authToken !== undefined) {
       return { payload: { kind: 'roxchat-token', form: 'object', token: sample.authToken }, sample, identities: [] }
     }
-    const inner = value['payload']
+    const inner = ownMember(value, 'payload')
     const detected = typeof inner === 'string'
       ? detectText(inner, sampleScheme, false)
       : detectValue(inner, 'object', sampleScheme, false)
@@ -356,7 +364,7 @@ export function isKeyOrSettingsFile(text: string): boolean {
     return false
   }
   if (!isPlainObject(value)) return false
-  if (Array.isArray(value['keys']) || typeof value['kty'] === 'string') return true
+  if (Array.isArray(ownMember(value, 'keys')) || typeof ownMember(value, 'kty') === 'string') return true
   const names = Object.keys(value)
   return names.length > 0 && names.every((name) => name === 'ringcx' || name === 'roxchat')
 }

@@ -78,10 +78,13 @@ export function mergeFieldSets(sets: FieldSets, priorityOrder: readonly RoxchatF
   return { fields, unmapped }
 }
 
-/** A set's own value for a name; field values are text, so anything else is not the set's. */
+/**
+ * A set's own value for a name; field values are text, so anything else is not the set's. Most
+ * names are missing from most sets, so the own-member check runs only for a text value found.
+ */
 function valueIn(set: Readonly<Record<string, string>>, name: string): string | undefined {
   const value: unknown = set[name]
-  return typeof value === 'string' ? value : undefined
+  return typeof value === 'string' && Object.hasOwn(set, name) ? value : undefined
 }
 
 function takenAbove(order: readonly [RoxchatFieldSet, Readonly<Record<string, string>>][], rank: number, name: string): boolean {

@@ -3,8 +3,9 @@
  */
 import { CODE_INFO, type WarningCode } from './codes'
 import type { Issue, MergedField, SourcedField, SourcedValue } from './inspection'
-import { compileMappingRegex, type ExtraValueMapping } from './settings'
-import { displayValue, isPlainObject } from './values'
+import { compileMappingPattern, MAX_MAPPING_VALUE_LENGTH, type MappingTestResult } from './mapping-pattern'
+import type { ExtraValueMapping } from './settings'
+import { displayValue, isPlainObject, ownMember } from './values'
 
 /** The predefined identity attributes, in the order the agent panel shows them. */
 export const RINGCX_IDENTITY_ATTRIBUTES = ['uuid', 'firstname', 'lastname', 'email', 'screenname', 'avatar_url', 'company'] as const
@@ -19,20 +20,16 @@ export interface RingcxFieldView {
 
 /** Problems with the identity's shape that make it malformed, or null. */
 export function ringcxIdentityShapeProblem(identity: Readonly<Record<string, unknown>>): string | null {
-  const extras = identity['extra_values']
+  const extras = ownMember(identity, 'extra_values')
   if (extras !== undefined && !isPlainObject(extras)) return '"extra_values" must be an object of key/value pairs.'
   return null
 }
 
-const regexCache = new Map<string, RegExp>()
-function mappingMatches(mapping: ExtraValueMapping, value: string): boolean {
-  if (mapping.regex === undefined) return true
-  let regex = regexCache.get(mapping.regex)
-  if (regex === undefined) {
-    regex = compileMappingRegex(mapping.regex)
-    regexCache.set(mapping.regex, regex)
-  }
-  return regex.test(value)
+/** A pattern validation refused never maps anything: there is no fallback to another engine. */
+function mappingTest(mapping: ExtraValueMapping, value: string): MappingTestResult {
+  if (mapping.regex === undefined) return 'match'
+  const compiled = compileMappingPattern(mapping.regex)
+  return compiled.ok ? compiled.pattern.matchWhole(value) : 'no-match'
 }
 
 /**
@@ -55,28 +52,31 @@ export function ringcxFieldView(
   const warnings: Issue<WarningCode>[] = []
 
   for (const name of RINGCX_IDENTITY_ATTRIBUTES) {
-    const raw = identity[name]
+    const raw = ownMember(identity, name)
     if (raw === undefined || raw === null) continue
     const value = displayValue(raw)
     byName.set(name, { value, source: 'identity', overridden: [] })
     received.push({ name, value, source: 'identity' })
   }
 
-  const extras = isPlainObject(identity['extra_values']) ? identity['extra_values'] : {}
+  const extrasIn = ownMember(identity, 'extra_values')
+  const extras = isPlainObject(extrasIn) ? extrasIn : {}
   const extraEntries = Object.entries(extras).map(([name, raw]) => ({ name, value: displayValue(raw) }))
   for (const entry of extraEntries) received.push({ ...entry, source: 'extra_values' })
 
   const mappedKeys = new Set<string>()
   for (const mapping of mappings) {
     const isUuid = mapping.key === 'uuid'
-    const raw = isUuid ? identity['uuid'] : extras[mapping.key]
+    // Own members only: a mapping for "constructor" or "__proto__" must not read Object.prototype.
+    const raw = ownMember(isUuid ? identity : extras, mapping.key)
     if (raw === undefined || raw === null) continue
     const value = displayValue(raw)
-    if (!mappingMatches(mapping, value)) {
-      warnings.push({
-        code: 'ringcx-extra-value-regex-mismatch',
-        message: `${CODE_INFO['ringcx-extra-value-regex-mismatch'].summary} "${mapping.key}" → ${mapping.target} needs ${mapping.regex ?? ''}.`,
-      })
+    const test = mappingTest(mapping, value)
+    if (test !== 'match') {
+      const detail = test === 'too-long'
+        ? `"${mapping.key}" → ${mapping.target}: the value is longer than ${MAX_MAPPING_VALUE_LENGTH} characters, so its pattern was not tried.`
+        : `"${mapping.key}" → ${mapping.target} needs ${mapping.regex ?? ''}.`
+      warnings.push({ code: 'ringcx-extra-value-regex-mismatch', message: `${CODE_INFO['ringcx-extra-value-regex-mismatch'].summary} ${detail}` })
       continue
     }
     if (!isUuid) mappedKeys.add(mapping.key)

@@ -9,6 +9,7 @@ import { decodeCompactJwt } from './compact-jwt'
 import { describeExpiry } from './expiry'
 import type { KeyRing, RingcxVerificationKey } from './key-ring'
 import type { InspectionSettings } from './settings'
+import { isPlainObject, ownMember } from './values'
 
 export const RINGCX_ALGORITHMS = ['HS256', 'RS256'] as const
 type RingcxAlgorithm = (typeof RINGCX_ALGORITHMS)[number]
@@ -93,7 +94,8 @@ export async function verifyRingcxJwt(
     checks.push({ id, status: 'fail', code })
     errors.push(issue(code, detail))
   }
-  const extrasProblem = claims['extra_values'] !== undefined && (typeof claims['extra_values'] !== 'object' || claims['extra_values'] === null || Array.isArray(claims['extra_values']))
+  const extras = ownMember(claims, 'extra_values')
+  const extrasProblem = extras !== undefined && !isPlainObject(extras)
   if (extrasProblem) fail('format', 'ringcx-identity-malformed', '"extra_values" must be an object of key/value pairs.')
   else checks.push({ id: 'format', status: 'pass' })
 
@@ -102,14 +104,14 @@ export async function verifyRingcxJwt(
   else checks.push({ id: 'mode', status: 'pass' })
 
   // kid: looked up in a Map, so "__proto__" and friends are simply unknown.
-  const kid = header['kid']
+  const kid = ownMember(header, 'kid')
   const namedKey = typeof kid === 'string' ? ring.ringcx.get(kid) : undefined
   if (kid === undefined) fail('kid', 'ringcx-jwt-missing-kid')
   else if (namedKey === undefined) fail('kid', 'ringcx-jwt-unknown-kid', `The header names ${JSON.stringify(kid).slice(0, 80)}.`)
   else checks.push({ id: 'kid', status: 'pass' })
 
   // algorithm: HS256 or RS256, and only the one bound to the named key.
-  const alg = header['alg']
+  const alg = ownMember(header, 'alg')
   let algorithmOk = false
   if (!isRingcxAlgorithm(alg)) {
     fail('algorithm', 'ringcx-jwt-alg-not-allowed', `The header says ${JSON.stringify(alg)}.`)
@@ -156,8 +158,8 @@ export async function verifyRingcxJwt(
   // signature fails; jose's own verdict above is folded in.
   const nowSeconds = Math.floor(now.getTime() / 1000)
   const { clockToleranceSeconds: tolerance, minExpirySeconds } = settings.ringcx
-  const exp = claims['exp']
-  const nbf = claims['nbf']
+  const exp = ownMember(claims, 'exp')
+  const nbf = ownMember(claims, 'nbf')
   const expCodes: ErrorCode[] = []
   const expDetails = new Map<ErrorCode, string>()
   let expiry = NO_EXPIRY
@@ -194,7 +196,7 @@ export async function verifyRingcxJwt(
   }
 
   // uuid: mandatory in a signed identity.
-  const uuid = claims['uuid']
+  const uuid = ownMember(claims, 'uuid')
   if (typeof uuid !== 'string' || uuid.length === 0) fail('uuid', 'ringcx-jwt-missing-uuid')
   else checks.push({ id: 'uuid', status: 'pass' })
 

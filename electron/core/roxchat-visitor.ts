@@ -9,7 +9,7 @@ import type { RoxchatHashKey } from './key-ring'
 import type { InspectionSettings } from './settings'
 import { computeRoxchatHash, hexEquals, roxchatHashMessage } from './roxchat-hash'
 import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry } from './expiry'
-import { displayValue, isPlainObject } from './values'
+import { displayValue, isPlainObject, ownMember } from './values'
 
 /** The largest `expires` the vendor's Int accepts. */
 export const MAX_ROXCHAT_EXPIRES = 2_147_483_647
@@ -51,7 +51,8 @@ export function verifyRoxchatVisitor(
   settings: InspectionSettings,
   nowSeconds: number,
 ): RoxchatVerification {
-  if (!isPlainObject(visitor) || !isPlainObject(visitor['fields'])) {
+  const fieldsIn = isPlainObject(visitor) ? ownMember(visitor, 'fields') : undefined
+  if (!isPlainObject(visitor) || !isPlainObject(fieldsIn)) {
     return {
       checks: [
         { id: 'format', status: 'fail', code: 'roxchat-visitor-malformed' },
@@ -68,7 +69,7 @@ export function verifyRoxchatVisitor(
   }
   const checks: Check[] = [PASSED.format]
   const errors: Issue<ErrorCode>[] = []
-  const rawFields = visitor['fields']
+  const rawFields = fieldsIn
 
   // fields: every value a string, id present and not empty. (A list only when something fails:
   // batches verify tens of thousands of visitors.)
@@ -79,7 +80,7 @@ export function verifyRoxchatVisitor(
       nonStrings.push(name)
     }
   }
-  const id = rawFields['id']
+  const id = ownMember(rawFields, 'id')
   if (nonStrings.length > 0 || typeof id !== 'string' || id.length === 0) {
     const detail = nonStrings.length > 0
       ? `Not text: ${nonStrings.slice(0, 5).join(', ')}${nonStrings.length > 5 ? '…' : ''}.`
@@ -91,7 +92,7 @@ export function verifyRoxchatVisitor(
   }
 
   // expires: optional integer within the vendor's Int, not in the past.
-  const expires = visitor['expires']
+  const expires = ownMember(visitor, 'expires')
   let expiry = NO_EXPIRY
   if (expires === undefined) {
     checks.push(PASSED.expires)
@@ -109,7 +110,7 @@ export function verifyRoxchatVisitor(
   }
 
   // hash: the exact lower-case hex of one of the keys.
-  const hash = visitor['hash']
+  const hash = ownMember(visitor, 'hash')
   const messageComputable = nonStrings.length === 0 && (expires === undefined || typeof expires === 'number')
   const hashedMessage = messageComputable
     ? roxchatHashMessage(rawFields as Record<string, string>, expires as number | undefined)

@@ -10,6 +10,7 @@ import type { KeyMaterial } from './key-material'
 import { RINGCX_KID_PATTERN, RINGCX_SECRET_PATTERN, ROXCHAT_KID_PATTERN } from './key-material'
 import { computeRoxchatHash, roxchatHashMessage } from './roxchat-hash'
 import type { RoxchatHashAlgorithm } from './settings'
+import { setOwnMember } from './values'
 
 export type SigningKey =
   | { readonly scheme: 'ringcx'; readonly kid: string; readonly alg: 'HS256'; readonly secret: string }
@@ -94,7 +95,7 @@ export function signRoxchatVisitor(secret: string, fields: Readonly<Record<strin
 /** The expectation an inspection meets: what a signed sample records about itself. */
 export function expectationFrom(inspection: Inspection): Expectation {
   const fields: Record<string, { value: string; source: Inspection['fields'][number]['source'] }> = {}
-  for (const field of inspection.fields) Object.defineProperty(fields, field.name, { value: { value: field.value, source: field.source }, enumerable: true })
+  for (const field of inspection.fields) setOwnMember(fields, field.name, { value: field.value, source: field.source })
   return {
     verdict: inspection.verdict,
     errors: inspection.errors.map((error) => error.code),

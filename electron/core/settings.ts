@@ -1,7 +1,8 @@
 /**
  * Inspection settings: the vendor rules an admin configures. Pure validation with defaults.
  */
-import { isPlainObject } from './values'
+import { compileMappingPattern, type MappingPatternProblemCode } from './mapping-pattern'
+import { isPlainObject, ownMember } from './values'
 
 export type RingcxMode = 'require' | 'reject'
 export type RoxchatHashAlgorithm = 'hmac-sha256' | 'sha256' | 'sha512' | 'md5'
@@ -16,7 +17,7 @@ export interface ExtraValueMapping {
   readonly key: string
   /** `identity:<name>` or `custom:<name>`. */
   readonly target: string
-  /** A pattern the whole value must match for the mapping to apply. */
+  /** A pattern (RE2 syntax, run in linear time) the whole value must match for the mapping to apply. */
   readonly regex?: string
 }
 
@@ -50,6 +51,7 @@ export type SettingsProblemCode =
   | 'settings-not-object'
   | 'settings-unknown-member'
   | 'settings-bad-value'
+  | MappingPatternProblemCode
 
 export interface SettingsProblem {
   /** Dotted path of the offending setting, e.g. `ringcx.minExpirySeconds`. */
@@ -65,27 +67,10 @@ export type SettingsResult =
 const MAPPING_KEY_PATTERN = /^[^\s]{1,128}$/
 const MAPPING_TARGET_PATTERN = /^(identity|custom):[A-Za-z0-9_]{1,64}$/
 const MAX_MAPPINGS = 200
-const MAX_REGEX_LENGTH = 500
 /** One day: a longer tolerance would make expiry meaningless. */
 const MAX_TOLERANCE_SECONDS = 86_400
 /** One year. */
 const MAX_MIN_EXPIRY_SECONDS = 31_536_000
-
-/** Compiles a mapping pattern so that it must match the whole value. */
-export function compileMappingRegex(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`, 'u')
-}
-
-/** Why a mapping pattern cannot be used, or null when it compiles. */
-export function mappingRegexProblem(pattern: string): string | null {
-  if (pattern.length > MAX_REGEX_LENGTH) return `is longer than ${MAX_REGEX_LENGTH} characters`
-  try {
-    compileMappingRegex(pattern)
-    return null
-  } catch (error) {
-    return `is not a valid regular expression (${(error as Error).message})`
-  }
-}
 
 class ProblemList {
   readonly items: SettingsProblem[] = []
@@ -157,7 +142,9 @@ function readMappings(value: unknown, problems: ProblemList): ExtraValueMapping[
       return
     }
     checkMembers(entry, ['key', 'target', 'regex'], `${at}.`, problems)
-    const { key, target, regex } = entry
+    const key = ownMember(entry, 'key')
+    const target = ownMember(entry, 'target')
+    const regex = ownMember(entry, 'regex')
     let valid = true
     if (typeof key !== 'string' || !MAPPING_KEY_PATTERN.test(key)) {
       problems.add(`${at}.key`, `${at}.key must be an extra value name without spaces (or "uuid")`)
@@ -171,9 +158,12 @@ function readMappings(value: unknown, problems: ProblemList): ExtraValueMapping[
       valid = false
     }
     if (regex !== undefined) {
-      const problem = typeof regex === 'string' ? mappingRegexProblem(regex) : 'must be text'
-      if (problem !== null) {
-        problems.add(`${at}.regex`, `${at}.regex ${problem}`)
+      const compiled = typeof regex === 'string' ? compileMappingPattern(regex) : null
+      if (compiled === null) {
+        problems.add(`${at}.regex`, `${at}.regex must be text`)
+        valid = false
+      } else if (!compiled.ok) {
+        problems.add(`${at}.regex`, `${at}.regex ${compiled.problem.message}`, compiled.problem.code)
         valid = false
       }
     }
@@ -218,8 +208,10 @@ export function resolveSettings(input: unknown, base: InspectionSettings = DEFAU
   checkMembers(input, ['ringcx', 'roxchat'], '', problems)
 
   // Only a member left out takes the defaults; `null` is a wrong value like any other.
-  const ringcxIn = input['ringcx'] === undefined ? {} : input['ringcx']
-  const roxchatIn = input['roxchat'] === undefined ? {} : input['roxchat']
+  const ringcxGiven = ownMember(input, 'ringcx')
+  const roxchatGiven = ownMember(input, 'roxchat')
+  const ringcxIn = ringcxGiven === undefined ? {} : ringcxGiven
+  const roxchatIn = roxchatGiven === undefined ? {} : roxchatGiven
   let ringcx = base.ringcx
   let roxchat = base.roxchat
   if (!isPlainObject(ringcxIn)) {
@@ -227,12 +219,12 @@ export function resolveSettings(input: unknown, base: InspectionSettings = DEFAU
   } else {
     checkMembers(ringcxIn, ['signedIdentities', 'minExpirySeconds', 'clockToleranceSeconds', 'extraValueMappings'], 'ringcx.', problems)
     ringcx = {
-      signedIdentities: oneOf(ringcxIn['signedIdentities'], RINGCX_MODES, 'ringcx.signedIdentities', base.ringcx.signedIdentities, problems),
-      minExpirySeconds: wholeSeconds(ringcxIn['minExpirySeconds'], 'ringcx.minExpirySeconds', MAX_MIN_EXPIRY_SECONDS, base.ringcx.minExpirySeconds, problems),
-      clockToleranceSeconds: wholeSeconds(ringcxIn['clockToleranceSeconds'], 'ringcx.clockToleranceSeconds', MAX_TOLERANCE_SECONDS, base.ringcx.clockToleranceSeconds, problems),
-      extraValueMappings: ringcxIn['extraValueMappings'] === undefined
+      signedIdentities: oneOf(ownMember(ringcxIn, 'signedIdentities'), RINGCX_MODES, 'ringcx.signedIdentities', base.ringcx.signedIdentities, problems),
+      minExpirySeconds: wholeSeconds(ownMember(ringcxIn, 'minExpirySeconds'), 'ringcx.minExpirySeconds', MAX_MIN_EXPIRY_SECONDS, base.ringcx.minExpirySeconds, problems),
+      clockToleranceSeconds: wholeSeconds(ownMember(ringcxIn, 'clockToleranceSeconds'), 'ringcx.clockToleranceSeconds', MAX_TOLERANCE_SECONDS, base.ringcx.clockToleranceSeconds, problems),
+      extraValueMappings: ownMember(ringcxIn, 'extraValueMappings') === undefined
         ? base.ringcx.extraValueMappings
-        : readMappings(ringcxIn['extraValueMappings'], problems),
+        : readMappings(ownMember(ringcxIn, 'extraValueMappings'), problems),
     }
   }
   if (!isPlainObject(roxchatIn)) {
@@ -240,10 +232,10 @@ export function resolveSettings(input: unknown, base: InspectionSettings = DEFAU
   } else {
     checkMembers(roxchatIn, ['hashAlgorithm', 'priorityOrder'], 'roxchat.', problems)
     roxchat = {
-      hashAlgorithm: oneOf(roxchatIn['hashAlgorithm'], ROXCHAT_HASH_ALGORITHMS, 'roxchat.hashAlgorithm', base.roxchat.hashAlgorithm, problems),
-      priorityOrder: roxchatIn['priorityOrder'] === undefined
+      hashAlgorithm: oneOf(ownMember(roxchatIn, 'hashAlgorithm'), ROXCHAT_HASH_ALGORITHMS, 'roxchat.hashAlgorithm', base.roxchat.hashAlgorithm, problems),
+      priorityOrder: ownMember(roxchatIn, 'priorityOrder') === undefined
         ? base.roxchat.priorityOrder
-        : readPriorityOrder(roxchatIn['priorityOrder'], problems),
+        : readPriorityOrder(ownMember(roxchatIn, 'priorityOrder'), problems),
     }
   }
   if (problems.items.length > 0) return { ok: false, problems: problems.items }

@@ -2,7 +2,7 @@
  * Rox.Chat identification by token: the table that maps each auth token to the visitor fields
  * the website registered for it (`{"token": {"id": "…", …}}`).
  */
-import { displayValue, isPlainObject } from './values'
+import { displayValue, isPlainObject, setOwnMember } from './values'
 
 export type TokenTable = ReadonlyMap<string, Readonly<Record<string, string>>>
 
@@ -28,7 +28,7 @@ export function parseTokenTable(text: string): { ok: true; table: TokenTable } |
     if (!isPlainObject(fields)) return { ok: false, message: `token "${token.slice(0, 40)}" must map to an object of visitor fields` }
     const values: Record<string, string> = {}
     for (const [name, value] of Object.entries(fields)) {
-      Object.defineProperty(values, name, { value: displayValue(value), enumerable: true })
+      setOwnMember(values, name, displayValue(value))
     }
     table.set(token, values)
   }

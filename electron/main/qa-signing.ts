@@ -169,7 +169,7 @@ export function createQaSigningServices(deps: QaSigningDeps): QaSigningServices 
       } catch {
         parsed = null
       }
-      if (!isPlainObject(parsed) || !('payload' in parsed)) invalidInput('only a sample file (JSON with "payload") is saved here')
+      if (!isPlainObject(parsed) || !Object.hasOwn(parsed, 'payload')) invalidInput('only a sample file (JSON with "payload") is saved here')
       const path = await deps.dialogs.pickSavePath(basename(fileName))
       if (path === null) return null
       try {

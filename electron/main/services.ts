@@ -13,7 +13,7 @@ import { parseKeyFile, type KeyHint, type KeyReportEntry } from '../core/key-par
 import { createKeyRing, type KeyRing } from '../core/key-ring'
 import { MAX_INPUT_BYTES, MAX_KEY_FILE_BYTES } from '../core/limits'
 import { isKeyOrSettingsFile } from '../core/payload-detect'
-import { isPlainObject } from '../core/values'
+import { isPlainObject, ownMember } from '../core/values'
 import type {
   AppInfo,
   DemoExample,
@@ -123,7 +123,7 @@ function isKeySet(text: string): boolean {
   if (!trimmed.startsWith('{')) return false
   try {
     const json: unknown = JSON.parse(trimmed)
-    return isPlainObject(json) && Array.isArray(json['keys'])
+    return isPlainObject(json) && Array.isArray(ownMember(json, 'keys'))
   } catch {
     return false
   }

@@ -4,7 +4,7 @@
  */
 import { isAbsolute, join } from 'node:path'
 import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings, type SettingsProblem } from '../core/settings'
-import { isPlainObject } from '../core/values'
+import { isPlainObject, ownMember } from '../core/values'
 import type { AppSettings, SettingsStatus, SettingsUpdate, SettingsUpdateResult, Theme } from '../shared/ipc-contract'
 import { DurableJsonFile, FileSchemaError } from './durable-json-file'
 import { ServiceError } from './service-error'
@@ -80,12 +80,13 @@ export function resolveSettingsUpdate(current: AppSettings, update: MainSettings
 /** Validates settings.json; members it lacks take their defaults, wrong ones make it damaged. */
 export function decodeSettingsFile(json: unknown): AppSettings {
   if (!isPlainObject(json)) throw new FileSchemaError('settings.json: not a JSON object')
-  if (json['format'] !== FORMAT) throw new FileSchemaError('settings.json: not Visitor Inspector settings')
-  if (json['version'] !== VERSION) throw new FileSchemaError(`settings.json: schema version ${JSON.stringify(json['version'])} is not the supported version ${VERSION}`)
+  if (ownMember(json, 'format') !== FORMAT) throw new FileSchemaError('settings.json: not Visitor Inspector settings')
+  const version = ownMember(json, 'version')
+  if (version !== VERSION) throw new FileSchemaError(`settings.json: schema version ${JSON.stringify(version)} is not the supported version ${VERSION}`)
   for (const name of Object.keys(json)) {
     if (!['format', 'version', 'inspection', 'qaTools', 'theme', 'tokensFile'].includes(name)) throw new FileSchemaError(`settings.json: unknown member "${name}"`)
   }
-  const resolved = resolveSettingsUpdate(DEFAULT_APP_SETTINGS, { inspection: json['inspection'], qaTools: json['qaTools'], theme: json['theme'], tokensFile: json['tokensFile'] })
+  const resolved = resolveSettingsUpdate(DEFAULT_APP_SETTINGS, { inspection: ownMember(json, 'inspection'), qaTools: ownMember(json, 'qaTools'), theme: ownMember(json, 'theme'), tokensFile: ownMember(json, 'tokensFile') })
   if (!resolved.ok) throw new FileSchemaError(`settings.json: ${resolved.problems.map((problem) => problem.message).join('; ')}`)
   return resolved.value
 }

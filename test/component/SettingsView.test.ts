@@ -73,7 +73,7 @@ describe('SettingsView', () => {
   it('shows a bad mapping pattern next to it, and the tester says the pattern is invalid', async () => {
     const wrapper = await mountSettings()
     const pattern = inputLabelled(wrapper, 'Pattern')
-    await pattern.setValue('[0-9]{6')
+    await pattern.setValue('([0-9]{6}')
     expect(pattern.attributes('aria-invalid')).toBe('true')
     const problem = wrapper.get(`[id="${pattern.attributes('aria-describedby')}"]`)
     expect(problem.text()).toContain('not a valid regular expression')
@@ -91,6 +91,32 @@ describe('SettingsView', () => {
     expect(result()).toBe('Match: this value would be mapped.')
     await tester.setValue('4217')
     expect(result()).toBe('No match: this value would stay unmapped, with a warning.')
+  })
+
+  it('answers at once for a catastrophic pattern and a long near-miss value (no backtracking engine on this thread)', async () => {
+    const wrapper = await mountSettings()
+    const pattern = inputLabelled(wrapper, 'Pattern')
+    const tester = inputLabelled(wrapper, 'Test a value')
+    const result = () => spokenText(wrapper.get('[data-test="regex-result"]'))
+    await pattern.setValue('(a+)+$')
+    expect(pattern.attributes('aria-invalid')).toBe('false')
+    await tester.setValue(`${'a'.repeat(40)}!`)
+    expect(result()).toBe('No match: this value would stay unmapped, with a warning.')
+    await tester.setValue('a'.repeat(999))
+    expect(result()).toBe('Match: this value would be mapped.')
+    expect(saveButton(wrapper)?.attributes('disabled')).toBeUndefined()
+  })
+
+  it('refuses a pattern with a backreference next to it, saying why, and keeps Save off', async () => {
+    const wrapper = await mountSettings()
+    const pattern = inputLabelled(wrapper, 'Pattern')
+    await pattern.setValue('(a)\\1')
+    expect(pattern.attributes('aria-invalid')).toBe('true')
+    const problem = wrapper.get(`[id="${pattern.attributes('aria-describedby')}"]`)
+    expect(problem.text()).toMatch(/^Uses a backreference .*linear time/)
+    expect(saveButton(wrapper)?.attributes('disabled')).toBeDefined()
+    await inputLabelled(wrapper, 'Test a value').setValue('aa')
+    expect(spokenText(wrapper.get('[data-test="regex-result"]'))).toBe('Invalid pattern: fix it to test values.')
   })
 
   it('reorders the Rox.Chat priority with the keyboard buttons and saves the new order', async () => {

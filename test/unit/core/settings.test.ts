@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  DEFAULT_SETTINGS,
-  compileMappingRegex,
-  mappingRegexProblem,
-  resolveSettings,
-  type SettingsResult,
-} from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS, resolveSettings, type SettingsResult } from '../../../electron/core/settings'
 
 /** The problems of a refused input, as [path, code] pairs. */
 function problems(result: SettingsResult): [string, string][] {
@@ -134,9 +128,16 @@ describe('extra-value mappings', () => {
   })
 
   it.each([
-    ['an invalid regex', { key: 'a', target: 'custom:a', regex: '([a-z' }, 'ringcx.extraValueMappings[0].regex'],
-    ['a regex invalid in unicode mode', { key: 'a', target: 'custom:a', regex: '\\p{NotAProperty}' }, 'ringcx.extraValueMappings[0].regex'],
-    ['an over-long regex', { key: 'a', target: 'custom:a', regex: 'a'.repeat(501) }, 'ringcx.extraValueMappings[0].regex'],
+    ['an invalid regex', '([a-z', 'settings-pattern-invalid'],
+    ['a regex with an unknown character property', '\\p{NotAProperty}', 'settings-pattern-invalid'],
+    ['an over-long regex', 'a'.repeat(501), 'settings-pattern-too-large'],
+    ['a regex with a backreference', '(a)\\1', 'settings-pattern-unsupported'],
+  ])('refuses %s with its own code', (_label, regex, code) => {
+    expect(problems(resolveSettings({ ringcx: { extraValueMappings: [{ key: 'a', target: 'custom:a', regex }] } })))
+      .toEqual([['ringcx.extraValueMappings[0].regex', code]])
+  })
+
+  it.each([
     ['a regex that is not text', { key: 'a', target: 'custom:a', regex: 5 }, 'ringcx.extraValueMappings[0].regex'],
     ['a key with a space', { key: 'my key', target: 'custom:a' }, 'ringcx.extraValueMappings[0].key'],
     ['an empty key', { key: '', target: 'custom:a' }, 'ringcx.extraValueMappings[0].key'],
@@ -159,19 +160,5 @@ describe('extra-value mappings', () => {
     const many = Array.from({ length: 201 }, (_, index) => ({ key: `k${index}`, target: 'custom:a' }))
     expect(problems(resolveSettings({ ringcx: { extraValueMappings: many } }))).toEqual([['ringcx.extraValueMappings', 'settings-bad-value']])
     expect(resolveSettings({ ringcx: { extraValueMappings: many.slice(0, 200) } }).ok).toBe(true)
-  })
-})
-
-describe('mapping regexes', () => {
-  it('must match the whole value', () => {
-    expect(compileMappingRegex('\\d{3}').test('123')).toBe(true)
-    expect(compileMappingRegex('\\d{3}').test('1234')).toBe(false)
-    expect(compileMappingRegex('a|b').test('ab')).toBe(false)
-    expect(compileMappingRegex('a|b').test('b')).toBe(true)
-  })
-
-  it('mappingRegexProblem is null for a valid pattern and a problem otherwise', () => {
-    expect(mappingRegexProblem('[a-z]+')).toBeNull()
-    expect(mappingRegexProblem('(')).not.toBeNull()
   })
 })
