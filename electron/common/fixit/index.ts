@@ -22,4 +22,14 @@ export {
   type RingcxFixitDescription,
   type RoxchatFixitDescription,
 } from './description'
+export {
+  FIXIT_PLACEHOLDER_KID,
+  describeFixit,
+  type DescribeFixitOptions,
+  type DescribeFixitResult,
+  type FixitFailureCode,
+  type FixitInspection,
+  type FixitNote,
+  type FixitNoteCode,
+} from './from-inspection'
 export { generateFixitProgram, generateFixitPrograms, type FixitProgram } from './generate'
