@@ -121,7 +121,7 @@ function describeRingcx(inspection: FixitInspection, nowSeconds: number, options
   let alg: FixitRingcxAlg = 'HS256'
   if (rawAlg === 'HS256' || rawAlg === 'RS256') alg = rawAlg
   else if (rawAlg !== undefined) {
-    notes.push({ code: 'fixit-alg-replaced', message: `The token said alg ${JSON.stringify(rawAlg).slice(0, 40)}; RingCX accepts only HS256 and RS256, so the program signs with HS256.` })
+    notes.push({ code: 'fixit-alg-replaced', message: `The token said alg ${shown(rawAlg)}; RingCX accepts only HS256 and RS256, so the program signs with HS256.` })
   }
 
   const headerKid = header?.['kid']
@@ -146,7 +146,7 @@ function describeRingcx(inspection: FixitInspection, nowSeconds: number, options
     }
     const fixedName = wellFormed(name)
     if (seen.has(fixedName)) {
-      notes.push({ code: 'fixit-name-collision', message: `Two claim names read the same once repaired; only the first ${JSON.stringify(fixedName)} is kept.` })
+      notes.push({ code: 'fixit-name-collision', message: `Two claim names read the same once repaired; only the first ${shown(fixedName)} is kept.` })
       continue
     }
     seen.add(fixedName)
@@ -172,12 +172,15 @@ function describeRingcx(inspection: FixitInspection, nowSeconds: number, options
     lifetimeSeconds = floor
     notes.push({ code: 'fixit-exp-missing', message: `The identity had no usable exp, which RingCX requires: the program sets exp ${floor} s ahead.` })
   } else {
-    const start = typeof iat === 'number' && Number.isFinite(iat) ? iat : nowSeconds
-    lifetimeSeconds = Math.round(exp - start)
+    const issued = typeof iat === 'number' && Number.isFinite(iat)
+    lifetimeSeconds = Math.round(exp - (issued ? iat : nowSeconds))
     if (lifetimeSeconds < floor) {
+      const was = issued
+        ? `The token lived ${lifetimeSeconds} s (exp - iat)`
+        : lifetimeSeconds <= 0 ? 'The token had expired when inspected' : `The token had ${lifetimeSeconds} s left when inspected`
       notes.push({
         code: 'fixit-lifetime-raised',
-        message: `The inspected lifetime was ${lifetimeSeconds} s; RingCX wants exp at least ${floor - RINGCX_LIFETIME_MARGIN_SECONDS} s ahead when the chat receives the token, so the program gives it ${floor} s.`,
+        message: `${was}; RingCX wants exp at least ${floor - RINGCX_LIFETIME_MARGIN_SECONDS} s ahead when the chat receives the token, so the program gives it ${floor} s.`,
       })
       lifetimeSeconds = floor
     }
@@ -202,19 +205,19 @@ function describeRoxchat(inspection: FixitInspection, nowSeconds: number, option
     if (typeof raw === 'string') text = raw
     else if (typeof raw === 'number' || typeof raw === 'boolean') {
       text = String(raw)
-      notes.push({ code: 'fixit-field-not-text', message: `Field ${JSON.stringify(name).slice(0, 60)} was a ${typeof raw}; Rox.Chat wants text, so the program sends "${text.slice(0, 40)}".` })
+      notes.push({ code: 'fixit-field-not-text', message: `Field ${shown(name)} was a ${typeof raw}; Rox.Chat wants text, so the program sends "${text.slice(0, 40)}".` })
     } else if (raw === null || raw === undefined) {
-      notes.push({ code: 'fixit-field-dropped', message: `Field ${JSON.stringify(name).slice(0, 60)} was null and is left out (every Rox.Chat field is text).` })
+      notes.push({ code: 'fixit-field-dropped', message: `Field ${shown(name)} was null and is left out (every Rox.Chat field is text).` })
       continue
     } else {
       text = JSON.stringify(raw) ?? ''
-      notes.push({ code: 'fixit-field-not-text', message: `Field ${JSON.stringify(name).slice(0, 60)} was not text; the program sends it as its JSON text.` })
+      notes.push({ code: 'fixit-field-not-text', message: `Field ${shown(name)} was not text; the program sends it as its JSON text.` })
     }
     const fixedName = wellFormed(name)
     const fixedText = wellFormed(text)
     if (fixedName !== name || fixedText !== text) repaired = true
     if (Object.hasOwn(fields, fixedName)) {
-      notes.push({ code: 'fixit-name-collision', message: `Two field names read the same once repaired; only the first ${JSON.stringify(fixedName)} is kept.` })
+      notes.push({ code: 'fixit-name-collision', message: `Two field names read the same once repaired; only the first ${shown(fixedName)} is kept.` })
       continue
     }
     setOwn(fields, fixedName, fixedText)
@@ -253,6 +256,16 @@ function capLifetime(lifetimeSeconds: number, notes: FixitNote[]): number {
   if (lifetimeSeconds <= FIXIT_MAX_LIFETIME_SECONDS) return lifetimeSeconds
   notes.push({ code: 'fixit-lifetime-lowered', message: `The inspected lifetime was ${lifetimeSeconds} s; the program uses at most ten years (${FIXIT_MAX_LIFETIME_SECONDS} s).` })
   return FIXIT_MAX_LIFETIME_SECONDS
+}
+
+/**
+ * A value quoted for a note: JSON, shortened, with C1 controls, line and paragraph separators and
+ * bidirectional controls escaped too, so a note cannot steer a terminal or reorder its text.
+ */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value)
+  const short = json.length > 60 ? `${json.slice(0, 57)}...` : json
+  return short.replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 function repairedNote(what: string): FixitNote {
