@@ -34,7 +34,8 @@ function hostileMap(prefix: string): Record<string, string> {
 const HOSTILE_NAMES = HOSTILE_VALUES.filter((value) => !/^[\ud800-\udfff]$/.test(value) && value !== '\\' && value !== '')
 
 export function hostileRingcx(alg: FixitRingcxAlg, kid: string, lifetimeSeconds = 3900): RingcxFixitDescription {
-  const extra: Record<string, unknown> = { plan: 'gold', ...hostileMap('v') }
+  // Integer-like names: PHP arrays turn them into integer keys, and a list of them into a JSON array.
+  const extra: Record<string, unknown> = { plan: 'gold', 0: 'zero', 1: 'one', 7: 'seven', ...hostileMap('v') }
   HOSTILE_NAMES.forEach((name, index) => (extra[`k${index}:${name}`] = name))
   const claims = parsed<Record<string, FixitJsonValue>>({
     uuid: 'visitor-"42"\n${uuid}#{uuid}',
@@ -47,6 +48,7 @@ export function hostileRingcx(alg: FixitRingcxAlg, kid: string, lifetimeSeconds 
     alone: [null],
     nested: { a: { b: { c: [[], {}, [[null]], 'deep "'] } } },
     empty: {},
+    list_like: { 0: 'a', 1: 'b' },
     '': 'empty name',
   })
   // Added after parsing: a literal "__proto__" member would set the prototype instead.
