@@ -1,9 +1,10 @@
 /**
- * The command line over the core: `inspect`, `batch` and `sign`. Free of process globals so
+ * The command line over the core: `inspect`, `batch`, `sign` and `fixit`. Free of process globals so
  * tests can run it.
  */
 import { runBatchCommand } from './batch-command'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-context'
+import { FIXIT_USAGE, runFixitCommand } from './fixit-command'
 import { runInspectCommand } from './inspect-command'
 import { SIGN_USAGE, runSignCommand } from './sign-command'
 
@@ -14,7 +15,7 @@ export const USAGE = `Visitor Inspector command line
 Usage:
   cli inspect FILE... [options]          inspect payload or sample files ("-" reads standard input)
   cli batch DIR|FILE... [options]        inspect every sample below folders, streamed, with a summary
-${SIGN_USAGE}  cli help                               show this help
+${SIGN_USAGE}${FIXIT_USAGE}  cli help                               show this help
 
 Options for inspect and batch:
   --key FILE                 a self-describing key file (manifest, JWK with kid, JWKS); repeatable
@@ -56,6 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runBatchCommand(rest, io)
       case 'sign':
         return await runSignCommand(rest, io)
+      case 'fixit':
+        return await runFixitCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':
