@@ -71,10 +71,12 @@ const SAMPLE_MEMBERS = new Set(['payload', 'fields', 'opFields', 'now', 'scheme'
 const RINGCX_MEMBERS = new Set<string>([...RINGCX_IDENTITY_ATTRIBUTES, 'extra_values'])
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
-const SIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setSignedIdentity\1\s*,\s*(["'])([^"'\\]*)\2\s*\]\s*\)/
-const UNSIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setIdentity\1\s*,\s*/
-const VISITOR_ASSIGNMENT = /\b(?:roxchat|webim)_visitor\s*=\s*/
-const CHAT_URL_PARAMETER = /[?&#;]jwt_identity=([^&#\s"'<>]*)/
+// Global, for matchAll (which copies the pattern, so no lastIndex is shared between calls).
+const SIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setSignedIdentity\1\s*,\s*(["'])([^"'\\]*)\2\s*\]\s*\)/g
+const UNSIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setIdentity\1\s*,\s*/g
+// `=` but not `==`/`===`: a comparison such as `roxchat_visitor == null` assigns nothing.
+const VISITOR_ASSIGNMENT = /\b(?:roxchat|webim)_visitor\s*=(?!=)\s*/g
+const CHAT_URL_PARAMETER = /[?&#;]jwt_identity=([^&#\s"'<>]*)/g
 
 function invalid(code: ErrorCode, message: string, scheme: Scheme | null = null): DetectedPayload {
   return { kind: 'invalid', code, scheme, message }
@@ -184,7 +186,7 @@ export function describeIdentities(identities: readonly FoundIdentity[], limit =
 function snippetMatches(text: string): SnippetMatch[] {
   const matches: SnippetMatch[] = []
   for (const { form, pattern, read } of SNIPPET_FORMS) {
-    for (const match of text.matchAll(new RegExp(pattern, 'g'))) matches.push({ form, index: match.index, read: () => read(text, match) })
+    for (const match of text.matchAll(pattern)) matches.push({ form, index: match.index, read: () => read(text, match) })
   }
   return matches.sort((a, b) => a.index - b.index)
 }
