@@ -5,7 +5,7 @@
  * expectation files switch on them. Message text may change freely.
  */
 
-export const INPUT_ERROR_CODES = ['input-too-large', 'input-unrecognised', 'input-unreadable', 'sample-invalid'] as const
+export const INPUT_ERROR_CODES = ['input-too-large', 'input-unrecognised', 'input-unreadable', 'sample-invalid', 'internal-error'] as const
 
 export const RINGCX_ERROR_CODES = [
   'ringcx-identity-malformed',
@@ -60,6 +60,10 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   'input-unreadable': {
     summary: 'The file could not be read.',
     advice: 'Check that the file exists, is readable and is a text file.',
+  },
+  'internal-error': {
+    summary: 'Visitor Inspector failed while inspecting this input, so it was not checked.',
+    advice: 'Nothing about the payload is known; report the file and the message to the Visitor Inspector team.',
   },
   'sample-invalid': {
     summary: 'The sample file has a member of the wrong kind.',
