@@ -18,6 +18,8 @@ export interface BatchResult {
   readonly inspection: Inspection | null
   /** Why the file could not be inspected, for status `error`; why it was passed over, for `skipped`. */
   readonly problem?: string
+  /** For status `error`: the stable code of why (the file could not be read, or our inspection failed). */
+  readonly code?: 'input-unreadable' | 'internal-error'
   /** The output line, already written by the worker thread that inspected the file. */
   readonly line?: string
 }
@@ -29,6 +31,8 @@ export interface BatchSummary {
   readonly expectationsMet: number
   readonly expectationsFailed: number
   readonly errors: number
+  /** Entries passed over: key and settings files beside the samples, links to folders already walked. */
+  readonly skipped: number
   readonly ms: number
 }
 
@@ -68,7 +72,7 @@ export function batchResultLine(result: BatchResult, json: boolean): string {
   if (result.line !== undefined) return result.line
   if (json) {
     const body = result.inspection === null
-      ? { file: result.file, status: result.status, problem: result.problem }
+      ? { file: result.file, status: result.status, ...(result.code === undefined ? {} : { code: result.code }), problem: result.problem }
       : { ...inspectionJson(result.file, result.inspection), status: result.status }
     return `${JSON.stringify(body)}\n`
   }
@@ -147,7 +151,7 @@ export class JunitReport extends StreamedReport {
       this.failures++
       inner = `<failure message="${xml(failureSummary(result))}" type="${xml(inspection?.verdict ?? 'rejected')}"/>`
     } else if (result.status === 'error') {
-      inner = `<error message="${xml(result.problem ?? 'unreadable')}"/>`
+      inner = `<error message="${xml(result.problem ?? 'unreadable')}" type="${xml(result.code ?? 'input-unreadable')}"/>`
     } else if (result.status === 'skipped') {
       this.skipped++
       inner = `<skipped message="${xml(result.problem ?? 'not a sample')}"/>`
@@ -180,9 +184,9 @@ export class MarkdownReport extends StreamedReport {
     const lines = [
       '# Visitor Inspector batch report',
       '',
-      '| files | verified | rejected | expectations met | expectations failed | unreadable | time |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      `| ${summary.files} | ${summary.verified} | ${summary.rejected} | ${summary.expectationsMet} | ${summary.expectationsFailed} | ${summary.errors} | ${(summary.ms / 1000).toFixed(1)} s |`,
+      '| files | verified | rejected | expectations met | expectations failed | unreadable | skipped | time |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| ${summary.files} | ${summary.verified} | ${summary.rejected} | ${summary.expectationsMet} | ${summary.expectationsFailed} | ${summary.errors} | ${summary.skipped} | ${(summary.ms / 1000).toFixed(1)} s |`,
       '',
     ]
     if (this.failures === 0) lines.push('Every sample passed.', '')

@@ -6,7 +6,7 @@ import type { KeyRingEntry } from '../core/key-ring'
 import { MAX_INPUT_BYTES } from '../core/limits'
 import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings } from '../core/settings'
 import type { TokenTable } from '../core/token-table'
-import { readBoundedTextFile } from '../io/bounded-text-file'
+import { readBoundedTextFile, type BoundedReadResult } from '../io/bounded-text-file'
 import { loadKeyFile, parseKeyArgument } from '../io/key-files'
 import { readTokenTableFile } from '../io/token-table-file'
 import { readPlainKeyStore } from '../main/key-store'
@@ -16,7 +16,8 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown }
   readonly now: () => Date
   readonly color: boolean
-  readonly readStdin?: () => Promise<string>
+  /** Standard input's bytes, at most one past `maxBytes` (enough to tell that it is too large). */
+  readonly readStdin?: (maxBytes: number) => Promise<Uint8Array>
 }
 
 export const EXIT_OK = 0
@@ -25,6 +26,16 @@ export const EXIT_USAGE = 2
 
 /** A problem with how the command was called, or with a file it was told to read. */
 export class UsageError extends Error {}
+
+/** What went wrong, in one line without a stack trace. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** `--config`, `--tokens`…: the file could not be read; with the stable code, as for an input. */
+export function optionFileProblem(option: string, path: string, read: Extract<BoundedReadResult, { ok: false }>): UsageError {
+  return new UsageError(`${option} ${path}: ${read.message} [${read.reason === 'too-large' ? 'input-too-large' : 'input-unreadable'}]`)
+}
 
 /** Options shared by `inspect` and `batch`, for node:util parseArgs. */
 export const INSPECTION_OPTIONS = {
@@ -54,7 +65,7 @@ export function parseScheme(value: string | undefined): Scheme | undefined {
 export async function loadSettings(path: string | undefined): Promise<{ settings: InspectionSettings; raw: unknown }> {
   if (path === undefined) return { settings: DEFAULT_SETTINGS, raw: undefined }
   const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
-  if (!read.ok) throw new UsageError(`--config ${path}: ${read.message}`)
+  if (!read.ok) throw optionFileProblem('--config', path, read)
   let json: unknown
   try {
     json = JSON.parse(read.text)
@@ -76,8 +87,10 @@ async function loadKeyStore(dir: string): Promise<KeyRingEntry[]> {
         `--keystore ${dir}: ${read.count} secret${read.count === 1 ? ' is' : 's are'} encrypted by the operating system for the Visitor Inspector app; ` +
         'only the app, under the user account that stored them, can open them. Use --key with the key files instead.',
       )
-    default:
+    case 'damaged':
       throw new UsageError(`--keystore ${dir}: ${read.reason}`)
+    default:
+      throw new UsageError(`--keystore ${dir}: ${read.reason} [input-unreadable]`)
   }
 }
 
@@ -90,7 +103,7 @@ export async function loadKeys(values: readonly string[], storeDir: string | und
     const argument = parseKeyArgument(value)
     const loaded = await loadKeyFile(argument)
     if (!loaded.ok) {
-      problems.push(loaded.message)
+      problems.push(`${loaded.message} [${loaded.code}]`)
       continue
     }
     for (const entry of loaded.report.entries) {
@@ -114,6 +127,6 @@ export async function loadKeys(values: readonly string[], storeDir: string | und
 export async function loadTokens(path: string | undefined): Promise<TokenTable | undefined> {
   if (path === undefined) return undefined
   const read = await readTokenTableFile(path)
-  if (!read.ok) throw new UsageError(`--tokens: ${read.message}`)
+  if (!read.ok) throw new UsageError(`--tokens: ${read.message}${read.code === undefined ? '' : ` [${read.code}]`}`)
   return read.table
 }

@@ -3,17 +3,17 @@
  */
 import { runCli } from './run-cli'
 
-async function readStdin(): Promise<string> {
+/** Standard input's bytes, stopping one past `maxBytes` so that a too large input is still told apart. */
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of process.stdin) {
     const buffer = chunk as Buffer
-    size += buffer.length
-    // Keep one byte past the limit so the core still reports input-too-large.
-    if (size > 1024 * 1024 + 1) break
     chunks.push(buffer)
+    size += buffer.length
+    if (size > maxBytes) break
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 const color = process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined

@@ -22,7 +22,7 @@ import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/sett
 import { isPlainObject } from '../core/values'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { parseKeyArgument } from '../io/key-files'
-import { EXIT_OK, UsageError, loadKeys, loadSettings, parseNow, type CliIo } from './cli-context'
+import { EXIT_OK, UsageError, loadKeys, loadSettings, optionFileProblem, parseNow, type CliIo } from './cli-context'
 
 export const SIGN_USAGE = `  cli sign ringcx --kid KID (--key FILE | --keystore DIR) [--claims FILE] [--claim NAME=VALUE]...
                   [--extra NAME=VALUE]... [--exp +2h] [--now TIME] [--config FILE] [--out FILE]
@@ -33,7 +33,7 @@ export const SIGN_USAGE = `  cli sign ringcx --kid KID (--key FILE | --keystore 
 
 async function readJsonObject(path: string, option: string): Promise<Record<string, unknown>> {
   const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
-  if (!read.ok) throw new UsageError(`${option} ${path}: ${read.message}`)
+  if (!read.ok) throw optionFileProblem(option, path, read)
   try {
     const value: unknown = JSON.parse(read.text)
     if (isPlainObject(value)) return value
