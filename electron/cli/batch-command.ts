@@ -7,6 +7,7 @@ import { access } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createKeyRing } from '../core/key-ring'
+import { visibleText } from '../core/visible-text'
 import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
 import { JunitReport, MarkdownReport, batchResultLine, type BatchResult } from './batch-report'
@@ -94,7 +95,7 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
   try {
     await runBatch(positionals, context, async (result) => {
       counter.add(result)
-      if (result.status === 'error') io.stderr.write(`${result.file}: ${result.problem ?? 'could not be read'}\n`)
+      if (result.status === 'error') io.stderr.write(`${visibleText(result.file)}: ${visibleText(result.problem ?? 'could not be read')} [${result.code ?? 'input-unreadable'}]\n`)
       io.stdout.write(batchResultLine(result, values.json === true))
       for (const report of reports) await report.add(result)
     }, { inspectFile: (path) => threads.inspect(path, context) })

@@ -7,6 +7,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import type { Inspection } from '../core/inspection'
+import { safeJson, visibleText } from '../core/visible-text'
 import { inspectionJson } from './format-inspection'
 
 export type SampleStatus = 'passed' | 'failed' | 'error' | 'skipped'
@@ -53,7 +54,7 @@ export function failureSummary(result: BatchResult): string {
   if (inspection === null) return ''
   const mismatches = inspection.expectation?.mismatches ?? []
   if (mismatches.length > 0) {
-    return mismatches.map((mismatch) => `${mismatch.path}: expected ${JSON.stringify(mismatch.expected)}, got ${JSON.stringify(mismatch.actual)}`).join('; ')
+    return mismatches.map((mismatch) => `${mismatch.path}: expected ${safeJson(mismatch.expected)}, got ${safeJson(mismatch.actual)}`).join('; ')
   }
   const codes = inspection.errors.map((error) => error.code).join(', ')
   const likely = inspection.diagnosis?.[0]
@@ -67,18 +68,22 @@ const STATUS_LABEL: Record<SampleStatus, string> = {
   skipped: 'SKIP ',
 }
 
-/** The line `batch` prints for one file: JSON, or a short line for people. */
+/**
+ * The line `batch` prints for one file: JSON, or a short line for people in which the file name
+ * and the reason are made visible, so that no name or value can break the line or forge another.
+ */
 export function batchResultLine(result: BatchResult, json: boolean): string {
   if (result.line !== undefined) return result.line
   if (json) {
     const body = result.inspection === null
       ? { file: result.file, status: result.status, ...(result.code === undefined ? {} : { code: result.code }), problem: result.problem }
       : { ...inspectionJson(result.file, result.inspection), status: result.status }
-    return `${JSON.stringify(body)}\n`
+    return `${safeJson(body)}\n`
   }
   const verdict = result.inspection?.verdict ?? ''
-  const why = result.status === 'passed' ? '' : `  ${failureSummary(result)}`
-  return `${STATUS_LABEL[result.status]} ${verdict.padEnd(17)} ${result.file}${why}\n`
+  const code = result.code === undefined ? '' : `${result.code}: `
+  const why = result.status === 'passed' ? '' : `  ${code}${visibleText(failureSummary(result))}`
+  return `${STATUS_LABEL[result.status]} ${verdict.padEnd(17)} ${visibleText(result.file)}${why}\n`
 }
 
 /**

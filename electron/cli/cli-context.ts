@@ -6,6 +6,7 @@ import type { KeyRingEntry } from '../core/key-ring'
 import { MAX_INPUT_BYTES } from '../core/limits'
 import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings } from '../core/settings'
 import type { TokenTable } from '../core/token-table'
+import { visibleText } from '../core/visible-text'
 import { readBoundedTextFile, type BoundedReadResult } from '../io/bounded-text-file'
 import { loadKeyFile, parseKeyArgument } from '../io/key-files'
 import { readTokenTableFile } from '../io/token-table-file'
@@ -24,8 +25,16 @@ export const EXIT_OK = 0
 export const EXIT_REJECTED = 1
 export const EXIT_USAGE = 2
 
-/** A problem with how the command was called, or with a file it was told to read. */
-export class UsageError extends Error {}
+/**
+ * A problem with how the command was called, or with a file it was told to read. Its text often
+ * echoes an argument or a file's content, so every line is made visible ({@link visibleText}):
+ * a line break inside a value cannot start a line of its own.
+ */
+export class UsageError extends Error {
+  constructor(message: string | readonly string[]) {
+    super((typeof message === 'string' ? [message] : message).map(visibleText).join('\n'))
+  }
+}
 
 /** What went wrong, in one line without a stack trace. */
 export function errorMessage(error: unknown): string {
@@ -73,7 +82,7 @@ export async function loadSettings(path: string | undefined): Promise<{ settings
     throw new UsageError(`--config ${path}: not valid JSON`)
   }
   const result = resolveSettings(json)
-  if (!result.ok) throw new UsageError(result.problems.map((problem) => `--config ${path}: ${problem.message}`).join('\n'))
+  if (!result.ok) throw new UsageError(result.problems.map((problem) => `--config ${path}: ${problem.message}`))
   return { settings: result.value, raw: json }
 }
 
@@ -120,7 +129,7 @@ export async function loadKeys(values: readonly string[], storeDir: string | und
       entries.push(key)
     }
   }
-  if (problems.length > 0) throw new UsageError(problems.join('\n'))
+  if (problems.length > 0) throw new UsageError(problems)
   return entries
 }
 

@@ -3,7 +3,8 @@
  * tests can run it.
  */
 import { runBatchCommand } from './batch-command'
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-context'
+import { visibleText } from '../core/visible-text'
+import { EXIT_OK, EXIT_USAGE, UsageError, errorMessage, type CliIo } from './cli-context'
 import { runInspectCommand } from './inspect-command'
 import { SIGN_USAGE, runSignCommand } from './sign-command'
 
@@ -64,11 +65,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`unknown command "${command}"; try "help"`)
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`${(error as Error).message}\n`)
-      return EXIT_USAGE
-    }
-    io.stderr.write(`internal error: ${(error as Error).message}\n`)
+    // A UsageError's text is made visible line by line already; node:util's parse errors echo
+    // the argument as it was typed.
+    if (error instanceof UsageError) io.stderr.write(`${error.message}\n`)
+    else if ((error as { code?: unknown } | null)?.code?.toString().startsWith('ERR_PARSE_ARGS')) io.stderr.write(`${visibleText(errorMessage(error))}\n`)
+    else io.stderr.write(`${visibleText(`${command ?? 'cli'}: an internal error stopped the command (${errorMessage(error)})`)} [internal-error]\n`)
     return EXIT_USAGE
   }
 }
