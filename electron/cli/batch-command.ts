@@ -99,19 +99,21 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
       io.stdout.write(batchResultLine(result, values.json === true))
       for (const report of reports) await report.add(result)
     }, { inspectFile: (path) => threads.inspect(path, context) })
-  } catch (error) {
-    await Promise.all(reports.map((report) => report.abandon()))
-    throw error
+    const summary = counter.summary()
+    for (const report of reports) await report.finish(summary)
+    if (values.json) io.stdout.write(`${JSON.stringify({ summary })}\n`)
+    else {
+      io.stdout.write(`\n${summary.files} files: ${summary.verified} verified, ${summary.rejected} rejected; ` +
+        `expectations ${summary.expectationsMet} met, ${summary.expectationsFailed} failed; ${summary.errors} unreadable; ` +
+        `${summary.skipped} skipped; ${(summary.ms / 1000).toFixed(1)} s\n`)
+    }
+    // A sample that could not be checked (unreadable, a FIFO, a dangling link…) fails the run
+    // harder than a rejected one: the verdict is not known.
+    if (summary.errors > 0) return EXIT_USAGE
+    return counter.failed > 0 ? EXIT_REJECTED : EXIT_OK
   } finally {
+    // Reports not finished (the run or another report failed) leave no part behind.
+    await Promise.all(reports.map((report) => report.abandon()))
     await threads.close()
   }
-  const summary = counter.summary()
-  for (const report of reports) await report.finish(summary)
-  if (values.json) io.stdout.write(`${JSON.stringify({ summary })}\n`)
-  else {
-    io.stdout.write(`\n${summary.files} files: ${summary.verified} verified, ${summary.rejected} rejected; ` +
-      `expectations ${summary.expectationsMet} met, ${summary.expectationsFailed} failed; ${summary.errors} unreadable; ${(summary.ms / 1000).toFixed(1)} s\n`)
-  }
-  if (summary.errors > 0) return EXIT_USAGE
-  return counter.failed > 0 ? EXIT_REJECTED : EXIT_OK
 }

@@ -8,6 +8,7 @@ import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import type { Inspection } from '../core/inspection'
 import { safeJson, visibleText } from '../core/visible-text'
+import { forgetTemporary, trackTemporary } from '../io/temporary-files'
 import { inspectionJson } from './format-inspection'
 
 export type SampleStatus = 'passed' | 'failed' | 'error' | 'skipped'
@@ -104,6 +105,7 @@ abstract class StreamedReport {
 
   constructor(protected readonly path: string) {
     this.bodyPath = `${path}.body-${process.pid}`
+    trackTemporary(this.bodyPath)
     this.body = createWriteStream(this.bodyPath, { mode: 0o600 })
     // Kept and rethrown on the next write: an unhandled stream error would end the process.
     this.body.on('error', (error) => {
@@ -113,6 +115,7 @@ abstract class StreamedReport {
 
   protected async write(text: string): Promise<void> {
     if (this.failure) throw new Error(`the report ${this.path} could not be written (${this.failure.message})`)
+    if (!this.body.writable) throw new Error(`the report ${this.path} was already closed`)
     if (!this.body.write(text)) await once(this.body, 'drain')
   }
 
@@ -120,25 +123,43 @@ abstract class StreamedReport {
   protected abstract header(summary: BatchSummary): string
   protected abstract footer(): string
 
-  /** Writes header, body and footer to the report's path. */
+  /** Writes header, body and footer to the report's path; on failure leaves no part behind. */
   async finish(summary: BatchSummary): Promise<void> {
-    this.body.end()
-    await once(this.body, 'finish')
     const finalPath = `${this.path}.partial-${process.pid}`
-    const out = createWriteStream(finalPath, { mode: 0o644 })
-    out.write(this.header(summary))
-    for await (const chunk of createReadStream(this.bodyPath)) {
-      if (!out.write(chunk)) await once(out, 'drain')
+    trackTemporary(finalPath)
+    try {
+      if (this.failure) throw this.failure
+      this.body.end()
+      await once(this.body, 'finish')
+      const out = createWriteStream(finalPath, { mode: 0o644 })
+      const failed = once(out, 'error').then(([error]) => {
+        throw error as Error
+      })
+      const written = (async () => {
+        out.write(this.header(summary))
+        for await (const chunk of createReadStream(this.bodyPath)) {
+          if (!out.write(chunk)) await once(out, 'drain')
+        }
+        out.end(this.footer())
+        await once(out, 'finish')
+      })()
+      await Promise.race([written, failed])
+      await rename(finalPath, this.path)
+      forgetTemporary(finalPath)
+    } catch (error) {
+      await rm(finalPath, { force: true })
+      forgetTemporary(finalPath)
+      throw new Error(`the report ${this.path} could not be written (${(error as Error).message})`)
+    } finally {
+      await this.abandon()
     }
-    out.end(this.footer())
-    await once(out, 'finish')
-    await rm(this.bodyPath, { force: true })
-    await rename(finalPath, this.path)
   }
 
+  /** Removes the body written so far. */
   async abandon(): Promise<void> {
     this.body.destroy()
     await rm(this.bodyPath, { force: true })
+    forgetTemporary(this.bodyPath)
   }
 }
 

@@ -24,6 +24,11 @@ export interface CliIo {
 export const EXIT_OK = 0
 export const EXIT_REJECTED = 1
 export const EXIT_USAGE = 2
+/**
+ * The reader of the output went away (`… | head -1`): the run stops quietly with the status a
+ * program stopped by SIGPIPE reports (128 + 13), since it did not finish.
+ */
+export const EXIT_CLOSED_PIPE = 141
 
 /**
  * A problem with how the command was called, or with a file it was told to read. Its text often

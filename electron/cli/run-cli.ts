@@ -8,7 +8,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError, errorMessage, type CliIo } from './cli
 import { runInspectCommand } from './inspect-command'
 import { SIGN_USAGE, runSignCommand } from './sign-command'
 
-export { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, type CliIo } from './cli-context'
+export { EXIT_CLOSED_PIPE, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, type CliIo } from './cli-context'
 
 export const USAGE = `Visitor Inspector command line
 
@@ -36,7 +36,8 @@ Options for batch only:
   --threads N|auto           inspect on N worker threads (default 1; auto: one per core)
 
 Exit status: 0 all passed (verified / accepted / logged out, or every expectation met),
-1 any rejected or any expectation failed, 2 usage error or unreadable file.
+1 any rejected or any expectation failed, 2 usage error or a file not checked (unreadable, a FIFO,
+device or dangling link, an internal error), 141 output pipe closed, 130/143 interrupted.
 `
 
 /**
