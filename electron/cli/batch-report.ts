@@ -38,14 +38,26 @@ export interface BatchSummary {
   readonly ms: number
 }
 
+/**
+ * Text for an XML 1.0 attribute, well-formed whatever it holds: controls, line breaks and lone
+ * surrogates made visible first ({@link visibleText}), then markup characters as entities and
+ * the two non-characters XML cannot carry replaced.
+ */
 function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] as string)
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+  return visibleText(text)
+    .replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] as string)
+    .replace(/[\uFFFE\uFFFF]/g, '\uFFFD')
 }
 
+/**
+ * Text for a Markdown table cell that shows as written: controls and line breaks made visible,
+ * HTML's characters as entities (no tag or comment gets through), and every character Markdown
+ * acts on inside a line (code spans, emphasis, links, strike-through, cell breaks) escaped.
+ */
 function markdownCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  return visibleText(text)
+    .replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char] as string)
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
 }
 
 /** Why a sample did not pass, in one line. */
