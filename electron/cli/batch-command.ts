@@ -43,7 +43,10 @@ class LazyThreads {
     this.seen++
     if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return inspectSampleFile(path, context)
     this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), this.size, this.init)
-    return (await this.pool).run({ kind: 'file', path }) as Promise<BatchResult>
+    // The time is read here, from the same clock as on this thread: the thread a file lands on
+    // never changes its result.
+    const now = (context.explicitNow ?? context.clock()).toISOString()
+    return (await this.pool).run({ kind: 'file', path, now }) as Promise<BatchResult>
   }
 
   async close(): Promise<void> {
