@@ -5,7 +5,7 @@
  * expectation files switch on them. Message text may change freely.
  */
 
-export const INPUT_ERROR_CODES = ['input-too-large', 'input-unrecognised', 'input-unreadable', 'input-identity-commented-out', 'sample-invalid'] as const
+export const INPUT_ERROR_CODES = ['input-too-large', 'input-unrecognised', 'input-unreadable', 'input-identity-commented-out', 'sample-invalid', 'internal-error'] as const
 
 export const RINGCX_ERROR_CODES = [
   'ringcx-identity-malformed',
@@ -69,6 +69,10 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   'input-identity-commented-out': {
     summary: 'The page\'s only identity is commented out, so the page hands the chat no identity at all.',
     advice: 'The website must pass a live identity: one inside <!-- … -->, // or /* … */ is never used.',
+  },
+  'internal-error': {
+    summary: 'Visitor Inspector failed while inspecting this input, so it was not checked.',
+    advice: 'Nothing about the payload is known; report the file and the message to the Visitor Inspector team.',
   },
   'sample-invalid': {
     summary: 'The sample file has a member of the wrong kind.',

@@ -177,12 +177,13 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
 }
 
 /**
- * The inspection of an input that could not be read at all (too large, unreadable).
+ * The inspection of an input that could not be read at all (too large, unreadable), or whose
+ * inspection failed inside Visitor Inspector (internal-error).
  *
  * @example
  * refusedInspection('input-unreadable', 'token.jwt: no such file.', new Date())
  */
-export function refusedInspection(code: 'input-too-large' | 'input-unreadable', detail: string, now: Date): Inspection {
+export function refusedInspection(code: 'input-too-large' | 'input-unreadable' | 'internal-error', detail: string, now: Date): Inspection {
   return {
     scheme: null,
     verdict: 'rejected',

@@ -28,12 +28,13 @@ export function parseKeyArgument(value: string): KeyArgument {
 
 export type LoadedKeyFile =
   | { readonly ok: true; readonly fileName: string; readonly report: KeyFileReport }
-  | { readonly ok: false; readonly fileName: string; readonly message: string }
+  /** `code`: why the file itself could not be read. */
+  | { readonly ok: false; readonly fileName: string; readonly message: string; readonly code: 'input-unreadable' | 'input-too-large' }
 
 /** Reads and parses one key file; the report says per key what was wrong. */
 export async function loadKeyFile(argument: KeyArgument): Promise<LoadedKeyFile> {
   const fileName = basename(argument.path)
   const read = await readBoundedTextFile(argument.path, MAX_KEY_FILE_BYTES)
-  if (!read.ok) return { ok: false, fileName, message: `key file ${argument.path}: ${read.message}` }
+  if (!read.ok) return { ok: false, fileName, message: `key file ${argument.path}: ${read.message}`, code: read.reason === 'too-large' ? 'input-too-large' : 'input-unreadable' }
   return { ok: true, fileName, report: await parseKeyFile(read.text, argument.hint) }
 }
