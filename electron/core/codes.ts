@@ -5,7 +5,7 @@
  * expectation files switch on them. Message text may change freely.
  */
 
-export const INPUT_ERROR_CODES = ['input-too-large', 'input-unrecognised', 'input-unreadable', 'sample-invalid'] as const
+export const INPUT_ERROR_CODES = ['input-too-large', 'input-too-deep', 'input-unrecognised', 'input-unreadable', 'sample-invalid'] as const
 
 export const RINGCX_ERROR_CODES = [
   'ringcx-identity-malformed',
@@ -52,6 +52,10 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   'input-too-large': {
     summary: 'The payload is larger than 1 MiB, so it was not read.',
     advice: 'Paste only the identity (the token, snippet or visitor object), not a whole page or log.',
+  },
+  'input-too-deep': {
+    summary: 'The payload is nested more than 64 levels deep, so it was not read.',
+    advice: 'No identity needs that much nesting: ask who produced it, and paste only the identity itself.',
   },
   'input-unrecognised': {
     summary: 'The text is not a RingCX identity, a Rox.Chat visitor or a sample file.',

@@ -6,10 +6,11 @@ import type { ErrorCode } from './codes'
 import type { PayloadForm, Scheme } from './inspection'
 import { SCHEMES } from './inspection'
 import { COMPACT_JWT_PATTERN } from './compact-jwt'
-import { MAX_INPUT_BYTES } from './limits'
+import { readJsonText } from './json-source'
+import { MAX_INPUT_BYTES, MAX_NESTING_DEPTH } from './limits'
 import { balancedObjectAt, parseObjectLiteral } from './object-literal'
 import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx-identity'
-import { displayValue, isPlainObject } from './values'
+import { displayValue, isPlainObject, valueBoundProblem } from './values'
 
 export type DetectedPayload =
   | { readonly kind: 'ringcx-jwt'; readonly form: PayloadForm; readonly token: string }
@@ -89,7 +90,7 @@ function readLiteralAt(text: string, start: number, scheme: Scheme, form: Payloa
   const literal = balancedObjectAt(text, start)
   if (literal === null) return invalid(words.code, `${words.call} has no complete {…} object.`, scheme)
   const parsed = parseObjectLiteral(literal)
-  if (!parsed.ok) return invalid(words.code, `${words.object} could not be read: ${parsed.message}`, scheme)
+  if (!parsed.ok) return invalid(parsed.tooDeep ? 'input-too-deep' : words.code, `${words.object} could not be read: ${parsed.message}`, scheme)
   return classifyObject(parsed.value, form, scheme)
 }
 
@@ -140,13 +141,11 @@ function findSnippet(text: string): DetectedPayload | null {
   return first === null ? null : first.read()
 }
 
-function readJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    // Mobile SDK payloads and hand-written samples are often JSON5-ish.
-    return parseObjectLiteral(text)
-  }
+function readJson(text: string): { ok: true; value: unknown } | { ok: false; message: string; tooDeep?: boolean } {
+  const json = readJsonText(text, 'json')
+  if (json.ok || json.tooDeep) return json
+  // Mobile SDK payloads and hand-written samples are often JSON5-ish.
+  return parseObjectLiteral(text)
 }
 
 function detectText(text: string, scheme: Scheme | undefined, allowSample: boolean): DetectedInput {
@@ -156,6 +155,7 @@ function detectText(text: string, scheme: Scheme | undefined, allowSample: boole
   if (/^[{[]|^null$/.test(trimmed)) {
     const parsed = readJson(trimmed)
     if (parsed.ok) return detectValue(parsed.value, 'json', scheme, allowSample)
+    if (parsed.tooDeep) return { payload: invalid('input-too-deep', `The text could not be read: ${parsed.message}`, scheme ?? null), sample: null }
     const snippet = findSnippet(trimmed)
     if (snippet !== null) return { payload: snippet, sample: null }
     const code: ErrorCode = scheme === 'roxchat' ? 'roxchat-visitor-malformed' : scheme === 'ringcx' ? 'ringcx-identity-malformed' : 'input-unrecognised'
@@ -245,7 +245,8 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
 }
 
 /**
- * Detects and parses a payload. Text over 1 MiB is refused before any parsing.
+ * Detects and parses a payload. Text over 1 MiB is refused before any parsing, and JSON or an
+ * object literal nested deeper than MAX_NESTING_DEPTH before it is parsed (`input-too-deep`).
  *
  * @example
  * detectPayload('_chatq.push(["_setSignedIdentity", "eyJ…"])').payload.kind // 'ringcx-jwt'
@@ -257,6 +258,11 @@ export function detectPayload(input: unknown, options: { readonly scheme?: Schem
       return { payload: invalid('input-too-large', 'The payload is larger than 1 MiB.'), sample: null }
     }
     return detectText(input, options.scheme, true)
+  }
+  const bound = valueBoundProblem(input)
+  if (bound !== null) {
+    const detail = bound === 'too-deep' ? `The object handed in nests more than ${MAX_NESTING_DEPTH} levels deep, or holds itself.` : 'The object handed in holds too many values.'
+    return { payload: invalid(bound === 'too-deep' ? 'input-too-deep' : 'input-too-large', detail), sample: null }
   }
   return detectValue(input, 'object', options.scheme, true)
 }

@@ -9,6 +9,7 @@ import { decodeCompactJwt } from './compact-jwt'
 import { describeExpiry } from './expiry'
 import type { KeyRing, RingcxVerificationKey } from './key-ring'
 import type { InspectionSettings } from './settings'
+import { displayJson } from './values'
 
 export const RINGCX_ALGORITHMS = ['HS256', 'RS256'] as const
 type RingcxAlgorithm = (typeof RINGCX_ALGORITHMS)[number]
@@ -76,12 +77,13 @@ export async function verifyRingcxJwt(
 ): Promise<RingcxJwtVerification> {
   const decoded = decodeCompactJwt(token)
   if (!decoded.ok) {
+    const code: ErrorCode = decoded.problem === 'too-deep' ? 'input-too-deep' : 'ringcx-identity-malformed'
     return {
       checks: [
-        { id: 'format', status: 'fail', code: 'ringcx-identity-malformed' },
+        { id: 'format', status: 'fail', code },
         ...(['mode', 'kid', 'algorithm', 'signature', 'exp', 'uuid'] as const).map((id) => ({ id, status: 'skip' as const })),
       ],
-      errors: [issue('ringcx-identity-malformed', `(${decoded.problem})`)],
+      errors: [issue(code, code === 'input-too-deep' ? 'The JWT header or claims are nested too deep.' : `(${decoded.problem})`)],
       key: null,
       expiry: NO_EXPIRY,
     }
@@ -105,14 +107,14 @@ export async function verifyRingcxJwt(
   const kid = header['kid']
   const namedKey = typeof kid === 'string' ? ring.ringcx.get(kid) : undefined
   if (kid === undefined) fail('kid', 'ringcx-jwt-missing-kid')
-  else if (namedKey === undefined) fail('kid', 'ringcx-jwt-unknown-kid', `The header names ${JSON.stringify(kid).slice(0, 80)}.`)
+  else if (namedKey === undefined) fail('kid', 'ringcx-jwt-unknown-kid', `The header names ${displayJson(kid, { maxLength: 80 })}.`)
   else checks.push({ id: 'kid', status: 'pass' })
 
   // algorithm: HS256 or RS256, and only the one bound to the named key.
   const alg = header['alg']
   let algorithmOk = false
   if (!isRingcxAlgorithm(alg)) {
-    fail('algorithm', 'ringcx-jwt-alg-not-allowed', `The header says ${JSON.stringify(alg)}.`)
+    fail('algorithm', 'ringcx-jwt-alg-not-allowed', `The header says ${displayJson(alg, { maxLength: 80 }) || 'nothing'}.`)
   } else if (namedKey !== undefined && namedKey.alg !== alg) {
     fail('algorithm', 'ringcx-jwt-alg-not-allowed', `Key "${namedKey.kid}" is a ${namedKey.alg} key, but the header says ${alg}.`)
   } else {
@@ -163,7 +165,7 @@ export async function verifyRingcxJwt(
   let expiry = NO_EXPIRY
   if (typeof exp !== 'number' || !Number.isInteger(exp)) {
     expCodes.push('ringcx-jwt-missing-exp')
-    if (exp !== undefined) expDetails.set('ringcx-jwt-missing-exp', `Received ${JSON.stringify(exp).slice(0, 40)}.`)
+    if (exp !== undefined) expDetails.set('ringcx-jwt-missing-exp', `Received ${displayJson(exp, { maxLength: 40 })}.`)
   } else {
     expiry = describeExpiry(exp, nowSeconds, { soonSeconds: minExpirySeconds, toleranceSeconds: tolerance })
     if (exp + tolerance <= nowSeconds) {
