@@ -67,11 +67,11 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   },
   'sample-invalid': {
     summary: 'The sample file has a member of the wrong kind.',
-    advice: 'A sample is {"payload", "fields"?, "opFields"?, "now"? (ISO 8601), "scheme"? ("ringcx" or "roxchat"), "config"?}.',
+    advice: 'A sample is {"payload", "fields"?, "opFields"?, "now"? (ISO 8601), "scheme"? ("ringcx" or "roxchat"), "config"?}, and all its text well-formed Unicode.',
   },
   'ringcx-identity-malformed': {
     summary: 'The RingCX identity is not a well-formed JWT or identity object.',
-    advice: 'Ask the website developers to send a compact JWT (three base64url parts) whose header and claims are JSON objects.',
+    advice: 'Ask the website developers to send a compact JWT (three base64url parts) whose header and claims are JSON objects of well-formed Unicode text.',
   },
   'ringcx-signed-identity-rejected': {
     summary: 'The community rejects JWT-signed identities, but this identity is signed.',
@@ -118,8 +118,8 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
     advice: 'The website must put the visitor\'s unique ID in the "uuid" claim.',
   },
   'wrong-provided-visitor-field-value': {
-    summary: 'A visitor field is not a string, or the mandatory "id" is missing or empty.',
-    advice: 'Every value in "fields" must be a string, and "id" must be present and not empty.',
+    summary: 'A visitor field is not a string, a field name or value is not well-formed Unicode, or the mandatory "id" is missing or empty.',
+    advice: 'Every value in "fields" must be a string of well-formed Unicode (no lone surrogates such as \\ud800), and "id" must be present and not empty.',
   },
   'wrong-provided-visitor-expires-value': {
     summary: 'The "expires" value is not a whole number of seconds, or it is too large.',

@@ -13,6 +13,7 @@ import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
 import { verifyRingcxJwt } from './ringcx-jwt'
 import { verifyRoxchatVisitor } from './roxchat-visitor'
 import { resolveSettings, type InspectionSettings } from './settings'
+import { describeTextFault, findIllFormedText } from './values'
 
 export interface InspectOptions {
   readonly keys: KeyRing
@@ -85,6 +86,15 @@ function inspectRoxchatToken(token: string, sample: Sample | null, options: Insp
       raw,
     }
   }
+  const fault = findIllFormedText(registered)
+  if (fault !== null) {
+    return {
+      scheme: 'roxchat',
+      errors: [{ code: 'wrong-provided-visitor-field-value', message: `${CODE_INFO['wrong-provided-visitor-field-value'].summary} ${describeTextFault(fault, 'The token table\'s visitor')}` }],
+      checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'fail', code: 'wrong-provided-visitor-field-value' }],
+      raw,
+    }
+  }
   const merged = mergeFieldSets({ providedFields: registered, fields: sample?.fields ?? null, opFields: sample?.opFields ?? null }, settings.roxchat.priorityOrder)
   return { scheme: 'roxchat', verdict: 'verified', errors: [], checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'pass' }], ...merged, raw }
 }
@@ -102,7 +112,8 @@ function diagnoseRoxchat(visitor: unknown, checks: readonly Check[], keys: KeyRi
   const hashCheck = checks.find((check) => check.id === 'hash')
   if (hashCheck?.code !== 'wrong-provided-visitor-hash-value' || typeof visitor !== 'object' || visitor === null) return null
   const { fields, expires, hash } = visitor as Record<string, unknown>
-  if (typeof hash !== 'string' || hash.length === 0 || typeof fields !== 'object' || fields === null) return null
+  // An ill-formed hash is refused as such: no usual mistake explains it.
+  if (typeof hash !== 'string' || hash.length === 0 || !hash.isWellFormed() || typeof fields !== 'object' || fields === null) return null
   if (!Object.values(fields).every((value) => typeof value === 'string')) return null
   if (expires !== undefined && typeof expires !== 'number') return null
   return diagnoseRoxchatHash({
@@ -197,7 +208,10 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
   let settings = options.settings
   let outcome: Outcome
   const configResult = sample?.config === undefined ? null : resolveSettings(sample.config, options.settings)
-  if (configResult !== null && !configResult.ok) {
+  const sampleFault = sample === null ? null : findIllFormedText(sample)
+  if (sampleFault !== null) {
+    outcome = invalidOutcome({ kind: 'invalid', code: 'sample-invalid', scheme: null, message: describeTextFault(sampleFault, 'The sample file') })
+  } else if (configResult !== null && !configResult.ok) {
     const detail = configResult.problems.map((problem) => problem.message).join('; ')
     outcome = invalidOutcome({ kind: 'invalid', code: 'sample-invalid', scheme: null, message: `Its "config" is not valid: ${detail}.` })
   } else {

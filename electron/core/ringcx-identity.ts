@@ -4,7 +4,7 @@
 import { CODE_INFO, type WarningCode } from './codes'
 import type { Issue, MergedField, SourcedField, SourcedValue } from './inspection'
 import { compileMappingRegex, type ExtraValueMapping } from './settings'
-import { displayValue, isPlainObject } from './values'
+import { describeTextFault, displayValue, findIllFormedText, isPlainObject } from './values'
 
 /** The predefined identity attributes, in the order the agent panel shows them. */
 export const RINGCX_IDENTITY_ATTRIBUTES = ['uuid', 'firstname', 'lastname', 'email', 'screenname', 'avatar_url', 'company'] as const
@@ -21,7 +21,8 @@ export interface RingcxFieldView {
 export function ringcxIdentityShapeProblem(identity: Readonly<Record<string, unknown>>): string | null {
   const extras = identity['extra_values']
   if (extras !== undefined && !isPlainObject(extras)) return '"extra_values" must be an object of key/value pairs.'
-  return null
+  const fault = findIllFormedText(identity)
+  return fault === null ? null : describeTextFault(fault, 'The identity')
 }
 
 const regexCache = new Map<string, RegExp>()

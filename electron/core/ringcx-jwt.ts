@@ -9,7 +9,7 @@ import { decodeCompactJwt } from './compact-jwt'
 import { describeExpiry } from './expiry'
 import type { KeyRing, RingcxVerificationKey } from './key-ring'
 import type { InspectionSettings } from './settings'
-import { displayJson } from './values'
+import { describeTextFault, displayJson, findIllFormedText } from './values'
 
 export const RINGCX_ALGORITHMS = ['HS256', 'RS256'] as const
 type RingcxAlgorithm = (typeof RINGCX_ALGORITHMS)[number]
@@ -96,7 +96,12 @@ export async function verifyRingcxJwt(
     errors.push(issue(code, detail))
   }
   const extrasProblem = claims['extra_values'] !== undefined && (typeof claims['extra_values'] !== 'object' || claims['extra_values'] === null || Array.isArray(claims['extra_values']))
-  if (extrasProblem) fail('format', 'ringcx-identity-malformed', '"extra_values" must be an object of key/value pairs.')
+  // Text that is not well-formed Unicode would be shown as one thing and read as another.
+  const headerFault = findIllFormedText(header)
+  const claimsFault = headerFault === null ? findIllFormedText(claims) : null
+  if (headerFault !== null) fail('format', 'ringcx-identity-malformed', describeTextFault(headerFault, 'The JWT header'))
+  else if (claimsFault !== null) fail('format', 'ringcx-identity-malformed', describeTextFault(claimsFault, 'The JWT claims'))
+  else if (extrasProblem) fail('format', 'ringcx-identity-malformed', '"extra_values" must be an object of key/value pairs.')
   else checks.push({ id: 'format', status: 'pass' })
 
   // mode

@@ -9,7 +9,7 @@ import type { RoxchatHashKey } from './key-ring'
 import type { InspectionSettings } from './settings'
 import { computeRoxchatHash, hexEquals, roxchatHashMessage } from './roxchat-hash'
 import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry } from './expiry'
-import { displayValue, isPlainObject } from './values'
+import { describeTextFault, displayJson, displayValue, findIllFormedText, isPlainObject } from './values'
 
 /** The largest `expires` the vendor's Int accepts. */
 export const MAX_ROXCHAT_EXPIRES = 2_147_483_647
@@ -66,9 +66,19 @@ export function verifyRoxchatVisitor(
       expiry: NO_EXPIRY,
     }
   }
-  const checks: Check[] = [PASSED.format]
+  const checks: Check[] = []
   const errors: Issue<ErrorCode>[] = []
   const rawFields = visitor['fields']
+  // Text that is not well-formed Unicode is hashed as U+FFFD but shown as itself: each part
+  // of the visitor refuses it with its own code.
+  const textFault = findIllFormedText(visitor)
+  const faultIn = textFault === null ? null : textFault.path[0]
+  if (textFault !== null && faultIn !== 'fields' && faultIn !== 'expires' && faultIn !== 'hash') {
+    checks.push({ id: 'format', status: 'fail', code: 'roxchat-visitor-malformed' })
+    errors.push(issue('roxchat-visitor-malformed', describeTextFault(textFault, 'The visitor')))
+  } else {
+    checks.push(PASSED.format)
+  }
 
   // fields: every value a string, id present and not empty. (A list only when something fails:
   // batches verify tens of thousands of visitors.)
@@ -80,10 +90,11 @@ export function verifyRoxchatVisitor(
     }
   }
   const id = rawFields['id']
-  if (nonStrings.length > 0 || typeof id !== 'string' || id.length === 0) {
+  const fieldsFault = faultIn === 'fields' ? textFault : null
+  if (nonStrings.length > 0 || fieldsFault !== null || typeof id !== 'string' || id.length === 0) {
     const detail = nonStrings.length > 0
-      ? `Not text: ${nonStrings.slice(0, 5).join(', ')}${nonStrings.length > 5 ? '…' : ''}.`
-      : '"id" is missing or empty.'
+      ? `Not text: ${nonStrings.slice(0, 5).map((name) => displayJson(name, { maxLength: 60 })).join(', ')}${nonStrings.length > 5 ? '…' : ''}.`
+      : fieldsFault !== null ? describeTextFault(fieldsFault, 'The visitor') : '"id" is missing or empty.'
     checks.push({ id: 'fields', status: 'fail', code: 'wrong-provided-visitor-field-value' })
     errors.push(issue('wrong-provided-visitor-field-value', detail))
   } else {
@@ -97,7 +108,7 @@ export function verifyRoxchatVisitor(
     checks.push(PASSED.expires)
   } else if (typeof expires !== 'number' || !Number.isInteger(expires) || expires > MAX_ROXCHAT_EXPIRES) {
     checks.push({ id: 'expires', status: 'fail', code: 'wrong-provided-visitor-expires-value' })
-    errors.push(issue('wrong-provided-visitor-expires-value', `Received ${JSON.stringify(expires)}.`))
+    errors.push(issue('wrong-provided-visitor-expires-value', `Received ${displayJson(expires, { maxLength: 80 })}.`))
   } else {
     expiry = describeExpiry(expires, nowSeconds, { soonSeconds: ROXCHAT_EXPIRING_SOON_SECONDS, toleranceSeconds: 0 })
     if (expires <= nowSeconds) {
@@ -110,7 +121,7 @@ export function verifyRoxchatVisitor(
 
   // hash: the exact lower-case hex of one of the keys.
   const hash = visitor['hash']
-  const messageComputable = nonStrings.length === 0 && (expires === undefined || typeof expires === 'number')
+  const messageComputable = nonStrings.length === 0 && fieldsFault === null && (expires === undefined || typeof expires === 'number')
   const hashedMessage = messageComputable
     ? roxchatHashMessage(rawFields as Record<string, string>, expires as number | undefined)
     : undefined
@@ -121,6 +132,9 @@ export function verifyRoxchatVisitor(
   } else if (typeof hash !== 'string' || hash.length === 0) {
     checks.push({ id: 'hash', status: 'fail', code: 'wrong-provided-visitor-hash-value' })
     errors.push(issue('wrong-provided-visitor-hash-value', 'The hash is missing or empty.'))
+  } else if (faultIn === 'hash' && textFault !== null) {
+    checks.push({ id: 'hash', status: 'fail', code: 'wrong-provided-visitor-hash-value' })
+    errors.push(issue('wrong-provided-visitor-hash-value', describeTextFault(textFault, 'The visitor')))
   } else if (hashedMessage === undefined) {
     checks.push({ id: 'hash', status: 'skip' })
   } else {
