@@ -36,7 +36,21 @@ export const ROXCHAT_ERROR_CODES = [
 export const ERROR_CODES = [...INPUT_ERROR_CODES, ...RINGCX_ERROR_CODES, ...ROXCHAT_ERROR_CODES] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-export const WARNING_CODES = ['ringcx-extra-value-regex-mismatch'] as const
+export const WARNING_CODES = [
+  'ringcx-extra-value-regex-mismatch',
+  // The text holds a member name twice in one object: parsers disagree which one counts.
+  'ringcx-duplicate-member',
+  'roxchat-duplicate-member',
+  'sample-duplicate-member',
+  // An expiry that is valid but unlikely to be meant.
+  'ringcx-jwt-exp-out-of-range',
+  'ringcx-jwt-exp-in-milliseconds',
+  'ringcx-jwt-exp-far-future',
+  'roxchat-expires-out-of-range',
+  'roxchat-expires-in-milliseconds',
+  'roxchat-expires-far-future',
+  'roxchat-expires-not-integer-literal',
+] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 
 export type IssueCode = ErrorCode | WarningCode
@@ -148,5 +162,45 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   'ringcx-extra-value-regex-mismatch': {
     summary: 'An extra value does not match its mapping\'s pattern, so it was not mapped.',
     advice: 'Check the value the website sends or the pattern configured for the mapping.',
+  },
+  'ringcx-duplicate-member': {
+    summary: 'The identity\'s JSON holds the same member name twice in one object; this inspector (like jose) reads the last, other parsers may read the first.',
+    advice: 'The website must send each member once: what RingCX reads may not be what was checked here.',
+  },
+  'roxchat-duplicate-member': {
+    summary: 'The visitor\'s text holds the same member name twice in one object; this inspector reads the last, other parsers may read the first.',
+    advice: 'The website must send each field once: what Rox.Chat hashes and shows may not be what was checked here.',
+  },
+  'sample-duplicate-member': {
+    summary: 'The sample file holds the same member name twice in one object; this inspector reads the last.',
+    advice: 'Keep one of each member in the sample file, so that every tool reads the same sample.',
+  },
+  'ringcx-jwt-exp-out-of-range': {
+    summary: 'The JWT\'s "exp" is beyond the range of exact integers or of dates, so no real expiry time is meant.',
+    advice: 'The website must set "exp" to a Unix time in seconds, such as now plus two hours.',
+  },
+  'ringcx-jwt-exp-in-milliseconds': {
+    summary: 'The JWT\'s "exp" looks like milliseconds: read as seconds it lies thousands of years ahead.',
+    advice: 'The website must divide its millisecond clock by 1000: "exp" is in seconds.',
+  },
+  'ringcx-jwt-exp-far-future': {
+    summary: 'The JWT\'s "exp" is more than a year ahead, so a stolen token would stay usable that long.',
+    advice: 'Have the website issue short-lived tokens (hours, not years) and renew them.',
+  },
+  'roxchat-expires-out-of-range': {
+    summary: 'The visitor\'s "expires" is beyond the range of exact integers or of dates, so no real expiry time is meant.',
+    advice: 'The website must set "expires" to a Unix time in seconds, such as now plus two hours.',
+  },
+  'roxchat-expires-in-milliseconds': {
+    summary: 'The visitor\'s "expires" looks like milliseconds: read as seconds it lies thousands of years ahead.',
+    advice: 'The website must divide its millisecond clock by 1000: "expires" is in seconds.',
+  },
+  'roxchat-expires-far-future': {
+    summary: 'The visitor\'s "expires" is more than a year ahead, so stolen visitor data would stay usable that long.',
+    advice: 'Choose "expires" with a margin of hours or days and refresh roxchat_visitor before it passes.',
+  },
+  'roxchat-expires-not-integer-literal': {
+    summary: 'The visitor\'s "expires" is written as a decimal fraction or an exponent (such as 2e9) rather than as a plain integer.',
+    advice: 'Write "expires" as plain digits: the inspector hashes the integer\'s digits, but Rox.Chat may read the number as a fraction and refuse it.',
   },
 }

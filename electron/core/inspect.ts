@@ -13,6 +13,7 @@ import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
 import { verifyRingcxJwt } from './ringcx-jwt'
 import { verifyRoxchatVisitor } from './roxchat-visitor'
 import { resolveSettings, type InspectionSettings } from './settings'
+import { duplicateMemberWarnings } from './source-warnings'
 import { describeTextFault, findIllFormedText } from './values'
 
 export interface InspectOptions {
@@ -56,6 +57,7 @@ const UNSIGNED_SKIPPED: readonly Check[] = (['kid', 'algorithm', 'signature', 'e
 function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, settings: InspectionSettings, raw: RawView): Outcome {
   const shapeProblem = ringcxIdentityShapeProblem(identity)
   const view = ringcxFieldView(identity, settings.ringcx.extraValueMappings)
+  const sourceWarnings = duplicateMemberWarnings('ringcx-duplicate-member', 'the identity', identity)
   const errors: Issue<ErrorCode>[] = []
   const checks: Check[] = []
   if (shapeProblem === null) checks.push({ id: 'format', status: 'pass' })
@@ -70,8 +72,8 @@ function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, sett
     checks.push({ id: 'mode', status: 'pass' })
   }
   checks.push(...UNSIGNED_SKIPPED)
-  if (errors.length > 0) return { scheme: 'ringcx', errors, checks, rejectedFields: view.received, raw }
-  return { scheme: 'ringcx', verdict: 'accepted-unsigned', errors, warnings: view.warnings, checks, fields: view.fields, unmapped: view.unmapped, raw }
+  if (errors.length > 0) return { scheme: 'ringcx', errors, warnings: sourceWarnings, checks, rejectedFields: view.received, raw }
+  return { scheme: 'ringcx', verdict: 'accepted-unsigned', errors, warnings: [...sourceWarnings, ...view.warnings], checks, fields: view.fields, unmapped: view.unmapped, raw }
 }
 
 function inspectRoxchatToken(token: string, sample: Sample | null, options: InspectOptions, settings: InspectionSettings): Outcome {
@@ -134,9 +136,14 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
       const diagnosis = await diagnoseRingcx(payload.token, result.checks, result.header, options.keys)
       const raw: RawView = { form: payload.form, ...(result.header ? { header: result.header } : {}), ...(result.claims ? { claims: result.claims } : {}) }
       const view = result.claims ? ringcxFieldView(result.claims, settings.ringcx.extraValueMappings) : null
+      const warnings = [
+        ...result.warnings,
+        ...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT header', result.header),
+        ...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT claims', result.claims),
+      ]
       const common = { scheme: 'ringcx' as const, errors: result.errors, checks: result.checks, key: result.key, expiry: result.expiry, raw, ...(diagnosis === null ? {} : { diagnosis }) }
-      if (result.errors.length > 0) return { ...common, rejectedFields: view?.received ?? [] }
-      return { ...common, verdict: 'verified', warnings: view?.warnings ?? [], fields: view?.fields ?? [], unmapped: view?.unmapped ?? [] }
+      if (result.errors.length > 0) return { ...common, warnings, rejectedFields: view?.received ?? [] }
+      return { ...common, verdict: 'verified', warnings: [...warnings, ...(view?.warnings ?? [])], fields: view?.fields ?? [], unmapped: view?.unmapped ?? [] }
     }
     case 'ringcx-unsigned':
       return inspectRingcxUnsigned(payload.identity, settings, { form: payload.form, identity: payload.identity })
@@ -159,6 +166,7 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
         ...(diagnosis === null ? {} : { diagnosis }),
         scheme: 'roxchat',
         errors: result.errors,
+        warnings: [...result.warnings, ...duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', payload.visitor)],
         checks: result.checks,
         key: result.key,
         expiry: result.expiry,
@@ -169,6 +177,14 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
       }
     }
   }
+}
+
+/** A sample's own members as read from its file, without what the inspector derived from its text. */
+function sampleMembers(sample: Sample): Omit<Sample, 'duplicateMembers'> {
+  if (sample.duplicateMembers === undefined) return sample
+  const members: Record<string, unknown> = { ...sample }
+  delete members['duplicateMembers']
+  return members as Omit<Sample, 'duplicateMembers'>
 }
 
 /**
@@ -208,7 +224,7 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
   let settings = options.settings
   let outcome: Outcome
   const configResult = sample?.config === undefined ? null : resolveSettings(sample.config, options.settings)
-  const sampleFault = sample === null ? null : findIllFormedText(sample)
+  const sampleFault = sample === null ? null : findIllFormedText(sampleMembers(sample))
   if (sampleFault !== null) {
     outcome = invalidOutcome({ kind: 'invalid', code: 'sample-invalid', scheme: null, message: describeTextFault(sampleFault, 'The sample file') })
   } else if (configResult !== null && !configResult.ok) {
@@ -219,11 +235,14 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
     outcome = await inspectDetected(payload, sample, options, settings, now)
   }
 
+  const sampleWarnings = sample?.duplicateMembers === undefined
+    ? []
+    : duplicateMemberWarnings('sample-duplicate-member', 'the sample file', null, sample.duplicateMembers)
   const inspection: Inspection = {
     scheme: outcome.scheme,
     verdict: outcome.verdict ?? 'rejected',
     errors: outcome.errors,
-    warnings: outcome.warnings ?? [],
+    warnings: [...(outcome.warnings ?? []), ...sampleWarnings],
     checks: outcome.checks,
     key: outcome.key ?? null,
     expiry: outcome.expiry ?? NO_EXPIRY,

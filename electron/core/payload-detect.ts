@@ -6,7 +6,7 @@ import type { ErrorCode } from './codes'
 import type { PayloadForm, Scheme } from './inspection'
 import { SCHEMES } from './inspection'
 import { COMPACT_JWT_PATTERN } from './compact-jwt'
-import { readJsonText } from './json-source'
+import { duplicateMembersOutside, readJsonText, type SourceDuplicates } from './json-source'
 import { MAX_INPUT_BYTES, MAX_NESTING_DEPTH } from './limits'
 import { balancedObjectAt, parseObjectLiteral } from './object-literal'
 import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx-identity'
@@ -36,6 +36,8 @@ export interface Sample {
   readonly startPage?: StartPage
   /** Members this version does not interpret, kept as they are. */
   readonly extras: Readonly<Record<string, unknown>>
+  /** Member names the sample file's text holds twice or more, outside its payload. */
+  readonly duplicateMembers?: SourceDuplicates
 }
 
 export interface StartPage {
@@ -226,7 +228,7 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
   if (allowSample && isPlainObject(value) && ('payload' in value || 'authToken' in value)) {
     let sample: Sample
     try {
-      sample = readSample(value)
+      sample = { ...readSample(value), duplicateMembers: duplicateMembersOutside(value, 'payload') }
     } catch (error) {
       if (!(error instanceof SampleError)) throw error
       return { payload: invalid('sample-invalid', error.message, scheme ?? null), sample: null }

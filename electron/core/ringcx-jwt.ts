@@ -2,11 +2,11 @@
  * RingCX signed identities: every check of a compact JWT, reported separately.
  */
 import { errors as joseErrors, jwtVerify } from 'jose'
-import { CODE_INFO, type ErrorCode } from './codes'
+import { CODE_INFO, type ErrorCode, type WarningCode } from './codes'
 import type { Check, Expiry, Issue, MatchedKey } from './inspection'
 import { NO_EXPIRY } from './inspection'
 import { decodeCompactJwt } from './compact-jwt'
-import { describeExpiry } from './expiry'
+import { describeExpiry, expiryConcern, type ExpiryConcern } from './expiry'
 import type { KeyRing, RingcxVerificationKey } from './key-ring'
 import type { InspectionSettings } from './settings'
 import { describeTextFault, displayJson, findIllFormedText } from './values'
@@ -17,15 +17,24 @@ type RingcxAlgorithm = (typeof RINGCX_ALGORITHMS)[number]
 export interface RingcxJwtVerification {
   readonly checks: readonly Check[]
   readonly errors: readonly Issue<ErrorCode>[]
+  /** Suspicious but valid: an `exp` out of range, in milliseconds or years ahead. */
+  readonly warnings: readonly Issue<WarningCode>[]
   readonly key: MatchedKey | null
   readonly expiry: Expiry
   readonly header?: Readonly<Record<string, unknown>>
   readonly claims?: Readonly<Record<string, unknown>>
 }
 
-function issue(code: ErrorCode, detail?: string): Issue<ErrorCode> {
+function issue<C extends ErrorCode | WarningCode>(code: C, detail?: string): Issue<C> {
   return { code, message: detail === undefined ? CODE_INFO[code].summary : `${CODE_INFO[code].summary} ${detail}` }
 }
+
+const EXP_CONCERN_CODES: Readonly<Record<ExpiryConcern, WarningCode>> = {
+  'out-of-range': 'ringcx-jwt-exp-out-of-range',
+  'in-milliseconds': 'ringcx-jwt-exp-in-milliseconds',
+  'far-future': 'ringcx-jwt-exp-far-future',
+}
+const NO_WARNINGS: readonly Issue<WarningCode>[] = Object.freeze([])
 
 type SignatureOutcome =
   | { readonly kind: 'verified'; readonly claimError?: joseErrors.JWTClaimValidationFailed | joseErrors.JWTExpired }
@@ -84,6 +93,7 @@ export async function verifyRingcxJwt(
         ...(['mode', 'kid', 'algorithm', 'signature', 'exp', 'uuid'] as const).map((id) => ({ id, status: 'skip' as const })),
       ],
       errors: [issue(code, code === 'input-too-deep' ? 'The JWT header or claims are nested too deep.' : `(${decoded.problem})`)],
+      warnings: NO_WARNINGS,
       key: null,
       expiry: NO_EXPIRY,
     }
@@ -168,10 +178,13 @@ export async function verifyRingcxJwt(
   const expCodes: ErrorCode[] = []
   const expDetails = new Map<ErrorCode, string>()
   let expiry = NO_EXPIRY
+  let warnings = NO_WARNINGS
   if (typeof exp !== 'number' || !Number.isInteger(exp)) {
     expCodes.push('ringcx-jwt-missing-exp')
     if (exp !== undefined) expDetails.set('ringcx-jwt-missing-exp', `Received ${displayJson(exp, { maxLength: 40 })}.`)
   } else {
+    const concern = expiryConcern(exp, nowSeconds)
+    if (concern !== null) warnings = [issue(EXP_CONCERN_CODES[concern], `It is ${exp}.`)]
     expiry = describeExpiry(exp, nowSeconds, { soonSeconds: minExpirySeconds, toleranceSeconds: tolerance })
     if (exp + tolerance <= nowSeconds) {
       expCodes.push('ringcx-jwt-expired')
@@ -205,5 +218,5 @@ export async function verifyRingcxJwt(
   if (typeof uuid !== 'string' || uuid.length === 0) fail('uuid', 'ringcx-jwt-missing-uuid')
   else checks.push({ id: 'uuid', status: 'pass' })
 
-  return { checks, errors, key, expiry, header, claims }
+  return { checks, errors, warnings, key, expiry, header, claims }
 }

@@ -1,14 +1,15 @@
 /**
  * Checks a Rox.Chat provided visitor (`{fields, expires?, hash}`) against the Rox.Chat keys.
  */
-import type { ErrorCode } from './codes'
+import type { ErrorCode, WarningCode } from './codes'
 import { CODE_INFO } from './codes'
 import type { Check, Expiry, Issue, MatchedKey, SourcedField } from './inspection'
 import { NO_EXPIRY } from './inspection'
 import type { RoxchatHashKey } from './key-ring'
 import type { InspectionSettings } from './settings'
 import { computeRoxchatHash, hexEquals, roxchatHashMessage } from './roxchat-hash'
-import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry } from './expiry'
+import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry, expiryConcern, type ExpiryConcern } from './expiry'
+import { numberLiteralOf } from './json-source'
 import { describeTextFault, displayJson, displayValue, findIllFormedText, isPlainObject } from './values'
 
 /** The largest `expires` the vendor's Int accepts. */
@@ -21,10 +22,19 @@ const PASSED = {
   expires: Object.freeze({ id: 'expires', status: 'pass' }),
 } as const satisfies Record<string, Check>
 const NONE: string[] = []
+const NO_WARNINGS: readonly Issue<WarningCode>[] = Object.freeze([])
+
+const EXPIRES_CONCERN_CODES: Readonly<Record<ExpiryConcern, WarningCode>> = {
+  'out-of-range': 'roxchat-expires-out-of-range',
+  'in-milliseconds': 'roxchat-expires-in-milliseconds',
+  'far-future': 'roxchat-expires-far-future',
+}
 
 export interface RoxchatVerification {
   readonly checks: readonly Check[]
   readonly errors: readonly Issue<ErrorCode>[]
+  /** Suspicious but accepted: an `expires` far ahead or written as `2e9`. */
+  readonly warnings: readonly Issue<WarningCode>[]
   /** The visitor's fields when every check passed; null otherwise. */
   readonly verifiedFields: Readonly<Record<string, string>> | null
   /** Every field as received, as text, for the "not accepted" view. */
@@ -34,7 +44,7 @@ export interface RoxchatVerification {
   readonly hashedMessage?: string
 }
 
-function issue(code: ErrorCode, detail?: string): Issue<ErrorCode> {
+function issue<C extends ErrorCode | WarningCode>(code: C, detail?: string): Issue<C> {
   return { code, message: detail === undefined ? CODE_INFO[code].summary : `${CODE_INFO[code].summary} ${detail}` }
 }
 
@@ -60,6 +70,7 @@ export function verifyRoxchatVisitor(
         { id: 'hash', status: 'skip' },
       ],
       errors: [issue('roxchat-visitor-malformed', isPlainObject(visitor) ? '"fields" must be an object of text values.' : 'The visitor must be an object.')],
+      warnings: NO_WARNINGS,
       verifiedFields: null,
       receivedFields: [],
       key: null,
@@ -104,6 +115,8 @@ export function verifyRoxchatVisitor(
   // expires: optional integer within the vendor's Int, not in the past.
   const expires = visitor['expires']
   let expiry = NO_EXPIRY
+  let warnings = NO_WARNINGS
+  if (typeof expires === 'number' && Number.isInteger(expires)) warnings = expiresWarnings(visitor, expires, nowSeconds)
   if (expires === undefined) {
     checks.push(PASSED.expires)
   } else if (typeof expires !== 'number' || !Number.isInteger(expires) || expires > MAX_ROXCHAT_EXPIRES) {
@@ -156,10 +169,29 @@ export function verifyRoxchatVisitor(
   return {
     checks,
     errors,
+    warnings,
     verifiedFields: errors.length === 0 ? (rawFields as Record<string, string>) : null,
     receivedFields,
     key,
     expiry,
     ...(hashedMessage === undefined ? {} : { hashedMessage }),
   }
+}
+
+/**
+ * Warnings about an integer `expires`: out of range, in milliseconds or over a year ahead, and
+ * written other than as plain digits in the text it was read from. The hash is computed over
+ * the integer's plain digits (`String(expires)`) however it was written.
+ */
+function expiresWarnings(visitor: Readonly<Record<string, unknown>>, expires: number, nowSeconds: number): readonly Issue<WarningCode>[] {
+  const concern = expiryConcern(expires, nowSeconds)
+  const literal = numberLiteralOf(visitor, 'expires')
+  const spelledOtherwise = literal !== undefined && literal !== String(expires)
+  if (concern === null && !spelledOtherwise) return NO_WARNINGS
+  const warnings: Issue<WarningCode>[] = []
+  if (concern !== null) warnings.push(issue(EXPIRES_CONCERN_CODES[concern], `It is ${expires}.`))
+  if (spelledOtherwise) {
+    warnings.push(issue('roxchat-expires-not-integer-literal', `It is written ${displayJson(literal, { maxLength: 40 })}; the hash is checked over ${String(expires)}.`))
+  }
+  return warnings
 }
