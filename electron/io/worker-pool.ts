@@ -23,7 +23,9 @@ interface PooledWorker<R> {
 async function runnableEntry(entry: URL): Promise<URL> {
   if (!entry.pathname.endsWith('.ts')) return entry
   const { build } = await import('esbuild')
-  const output = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent' })
+  // ESM builds first: a UMD "main" (jsonc-parser's) hides its requires from the bundler, and the
+  // bundled worker would then fail to load.
+  const output = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], write: false, logLevel: 'silent' })
   const code = output.outputFiles[0]?.contents
   if (code === undefined) throw new Error('the worker could not be bundled')
   const file = join(tmpdir(), `visitor-inspector-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`)
