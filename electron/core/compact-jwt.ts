@@ -32,6 +32,9 @@ export function isCanonicalBase64url(part: string): boolean {
 export interface DecodedCompactJwt {
   readonly header: Record<string, unknown>
   readonly claims: Record<string, unknown>
+  /** The decoded JSON texts, for what the parsed objects cannot show (duplicate members). */
+  readonly headerJson: string
+  readonly claimsJson: string
   readonly signaturePresent: boolean
 }
 
@@ -43,21 +46,21 @@ export type CompactJwtProblem =
   | 'too-deep'
 
 /**
- * The JSON object a header or claims part holds. Its duplicate member names are scanned only
- * when asked for (duplicateMembersOf), so the batch path does not pay for them.
+ * The JSON object a header or claims part holds, and its text. Members are not scanned here
+ * (duplicateMembersInText does it for an inspection), so the batch path does not pay for them.
  */
-function decodeJsonObject(part: string): Record<string, unknown> | 'too-deep' | null {
+function decodeJsonObject(part: string): { readonly value: Record<string, unknown>; readonly text: string } | 'too-deep' | null {
   let text: string
   try {
     text = utf8.decode(Buffer.from(part, 'base64url'))
   } catch {
     return null
   }
-  const read = readJsonText(text, 'json', { members: 'on-demand' })
+  const read = readJsonText(text, 'json', { members: 'skip' })
   if (!read.ok) return read.tooDeep ? 'too-deep' : null
   const value = read.value
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
+    ? { value: value as Record<string, unknown>, text }
     : null
 }
 
@@ -82,5 +85,8 @@ export function decodeCompactJwt(
   const claims = decodeJsonObject(claimsPart)
   if (claims === 'too-deep') return { ok: false, problem: 'too-deep' }
   if (claims === null) return { ok: false, problem: 'claims-not-json-object' }
-  return { ok: true, value: { header, claims, signaturePresent: signaturePart.length > 0 } }
+  return {
+    ok: true,
+    value: { header: header.value, claims: claims.value, headerJson: header.text, claimsJson: claims.text, signaturePresent: signaturePart.length > 0 },
+  }
 }

@@ -13,7 +13,8 @@ import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
 import { verifyRingcxJwt } from './ringcx-jwt'
 import { verifyRoxchatVisitor } from './roxchat-visitor'
 import { resolveSettings, type InspectionSettings } from './settings'
-import { duplicateMemberWarnings } from './source-warnings'
+import { duplicateMembersOf } from './json-source'
+import { duplicateMemberWarnings, jwtDuplicateMemberWarnings } from './source-warnings'
 import { describeTextFault, findIllFormedText } from './values'
 
 export interface InspectOptions {
@@ -57,7 +58,7 @@ const UNSIGNED_SKIPPED: readonly Check[] = (['kid', 'algorithm', 'signature', 'e
 function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, settings: InspectionSettings, raw: RawView): Outcome {
   const shapeProblem = ringcxIdentityShapeProblem(identity)
   const view = ringcxFieldView(identity, settings.ringcx.extraValueMappings)
-  const sourceWarnings = duplicateMemberWarnings('ringcx-duplicate-member', 'the identity', identity)
+  const sourceWarnings = duplicateMemberWarnings('ringcx-duplicate-member', 'the identity', duplicateMembersOf(identity))
   const errors: Issue<ErrorCode>[] = []
   const checks: Check[] = []
   if (shapeProblem === null) checks.push({ id: 'format', status: 'pass' })
@@ -136,11 +137,7 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
       const diagnosis = await diagnoseRingcx(payload.token, result.checks, result.header, options.keys)
       const raw: RawView = { form: payload.form, ...(result.header ? { header: result.header } : {}), ...(result.claims ? { claims: result.claims } : {}) }
       const view = result.claims ? ringcxFieldView(result.claims, settings.ringcx.extraValueMappings) : null
-      const warnings = [
-        ...result.warnings,
-        ...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT header', result.header),
-        ...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT claims', result.claims),
-      ]
+      const warnings = [...result.warnings, ...jwtDuplicateMemberWarnings(result)]
       const common = { scheme: 'ringcx' as const, errors: result.errors, checks: result.checks, key: result.key, expiry: result.expiry, raw, ...(diagnosis === null ? {} : { diagnosis }) }
       if (result.errors.length > 0) return { ...common, warnings, rejectedFields: view?.received ?? [] }
       return { ...common, verdict: 'verified', warnings: [...warnings, ...(view?.warnings ?? [])], fields: view?.fields ?? [], unmapped: view?.unmapped ?? [] }
@@ -166,7 +163,7 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
         ...(diagnosis === null ? {} : { diagnosis }),
         scheme: 'roxchat',
         errors: result.errors,
-        warnings: [...result.warnings, ...duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', payload.visitor)],
+        warnings: [...result.warnings, ...duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', duplicateMembersOf(payload.visitor))],
         checks: result.checks,
         key: result.key,
         expiry: result.expiry,
@@ -237,7 +234,7 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
 
   const sampleWarnings = sample?.duplicateMembers === undefined
     ? []
-    : duplicateMemberWarnings('sample-duplicate-member', 'the sample file', null, sample.duplicateMembers)
+    : duplicateMemberWarnings('sample-duplicate-member', 'the sample file', sample.duplicateMembers)
   const inspection: Inspection = {
     scheme: outcome.scheme,
     verdict: outcome.verdict ?? 'rejected',

@@ -55,7 +55,6 @@ const NO_DUPLICATES: SourceDuplicates = Object.freeze({ listed: Object.freeze([]
 
 const duplicatesByValue = new WeakMap<object, { listed: DuplicateMember[]; total: number }>()
 const literalsByHolder = new WeakMap<object, Map<string, string>>()
-const pendingSources = new WeakMap<object, { readonly text: string; readonly dialect: JsonDialect }>()
 
 // ---------------------------------------------------------------------------------------------
 // Depth, before parsing
@@ -109,6 +108,8 @@ function endOfComment(text: string, start: number): number {
  * nestingDepthExceeds('{"a": "[[["}', 'json', 1) // false
  */
 export function nestingDepthExceeds(text: string, dialect: JsonDialect, max: number = MAX_NESTING_DEPTH): boolean {
+  // Opening more than `max` takes more than `max` characters.
+  if (text.length <= max) return false
   const json5 = dialect === 'json5'
   let depth = 0
   for (let index = 0; index < text.length; index++) {
@@ -314,6 +315,8 @@ function attach(root: object, findings: Findings): void {
     })
   }
   for (const { path, name, raw } of findings.literals.values()) {
+    // Plain spellings are the common case and say nothing the value does not.
+    if (raw === String(Number(raw))) continue
     const objects = objectsAlong(root, path)
     if (objects.length !== path.length + 1) continue
     const holder = objects[objects.length - 1] as object
@@ -326,15 +329,8 @@ function attach(root: object, findings: Findings): void {
   }
 }
 
-function scanAndAttach(root: object, text: string, dialect: JsonDialect): void {
-  attach(root, dialect === 'json' ? scanJson(text) : scanJson5(text))
-}
-
-function settlePending(value: object): void {
-  const pending = pendingSources.get(value)
-  if (pending === undefined) return
-  pendingSources.delete(value)
-  scanAndAttach(value, pending.text, pending.dialect)
+function scan(text: string, dialect: JsonDialect): Findings {
+  return dialect === 'json' ? scanJson(text) : scanJson5(text)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,9 +338,9 @@ function settlePending(value: object): void {
 
 /**
  * Parses JSON (JSON.parse) or JSON5 (json5) text, refusing text nested deeper than
- * {@link MAX_NESTING_DEPTH} before parsing. Members are scanned at once, or with
- * `members: 'on-demand'` (for the batch path) only when {@link duplicateMembersOf} or
- * {@link numberLiteralOf} first asks about the parsed root itself.
+ * {@link MAX_NESTING_DEPTH} before parsing, and keeps its members' findings beside the parsed
+ * objects; `members: 'skip'` leaves them out (the batch path scans JWT segments only when an
+ * inspection asks, with {@link duplicateMembersInText}).
  *
  * @example
  * readJsonText('{"a":1,"a":2}', 'json') // { ok: true, value: { a: 2 } }
@@ -353,7 +349,7 @@ function settlePending(value: object): void {
 export function readJsonText(
   text: string,
   dialect: JsonDialect,
-  options: { readonly members?: 'now' | 'on-demand' } = {},
+  options: { readonly members?: 'scan' | 'skip' } = {},
 ): JsonTextResult {
   if (nestingDepthExceeds(text, dialect)) {
     return { ok: false, tooDeep: true, message: `it nests objects and arrays more than ${MAX_NESTING_DEPTH} levels deep.` }
@@ -364,10 +360,7 @@ export function readJsonText(
   } catch (error) {
     return { ok: false, tooDeep: false, message: (error as Error).message }
   }
-  if (typeof value === 'object' && value !== null) {
-    if (options.members === 'on-demand') pendingSources.set(value, { text, dialect })
-    else scanAndAttach(value, text, dialect)
-  }
+  if (typeof value === 'object' && value !== null && options.members !== 'skip') attach(value, scan(text, dialect))
   return { ok: true, value }
 }
 
@@ -381,7 +374,6 @@ export function readJsonText(
  */
 export function duplicateMembersOf(value: unknown): SourceDuplicates {
   if (typeof value !== 'object' || value === null) return NO_DUPLICATES
-  settlePending(value)
   return duplicatesByValue.get(value) ?? NO_DUPLICATES
 }
 
@@ -398,7 +390,8 @@ export function duplicateMembersOutside(value: unknown, name: string): SourceDup
 
 /**
  * The number literal of member `name` of `holder` as written in its text (`'2e9'`), when
- * `name` is `exp` or `expires` and `holder` was read by {@link readJsonText}.
+ * `name` is `exp` or `expires`, `holder` was read by {@link readJsonText} and the text spells
+ * the number otherwise than `String(number)` does; undefined for plain digits.
  *
  * @example
  * const read = readJsonText('{"expires": 2e9}', 'json')
@@ -406,6 +399,19 @@ export function duplicateMembersOutside(value: unknown, name: string): SourceDup
  */
 export function numberLiteralOf(holder: unknown, name: string): string | undefined {
   if (typeof holder !== 'object' || holder === null) return undefined
-  settlePending(holder)
   return literalsByHolder.get(holder)?.get(name)
+}
+
+/**
+ * The duplicate member names of text that {@link readJsonText} accepted (e.g. a JWT segment read
+ * with `members: 'skip'`), with paths from its root.
+ *
+ * @example
+ * duplicateMembersInText('{"uuid":"a","uuid":"b"}', 'json').listed // [{ path: [], name: 'uuid', count: 2 }]
+ */
+export function duplicateMembersInText(text: string, dialect: JsonDialect): SourceDuplicates {
+  const { duplicates } = scan(text, dialect)
+  if (duplicates.length === 0) return NO_DUPLICATES
+  const listed = duplicates.slice(0, MAX_LISTED_DUPLICATES).map(({ path, name, count }) => ({ path, name, count }))
+  return { listed, total: duplicates.length }
 }

@@ -23,6 +23,9 @@ export interface RingcxJwtVerification {
   readonly expiry: Expiry
   readonly header?: Readonly<Record<string, unknown>>
   readonly claims?: Readonly<Record<string, unknown>>
+  /** The decoded header and claims texts (see decodeCompactJwt). */
+  readonly headerJson?: string
+  readonly claimsJson?: string
 }
 
 function issue<C extends ErrorCode | WarningCode>(code: C, detail?: string): Issue<C> {
@@ -98,7 +101,7 @@ export async function verifyRingcxJwt(
       expiry: NO_EXPIRY,
     }
   }
-  const { header, claims } = decoded.value
+  const { header, claims, headerJson, claimsJson } = decoded.value
   const checks: Check[] = []
   const errors: Issue<ErrorCode>[] = []
   const fail = (id: Check['id'], code: ErrorCode, detail?: string): void => {
@@ -218,5 +221,5 @@ export async function verifyRingcxJwt(
   if (typeof uuid !== 'string' || uuid.length === 0) fail('uuid', 'ringcx-jwt-missing-uuid')
   else checks.push({ id: 'uuid', status: 'pass' })
 
-  return { checks, errors, warnings, key, expiry, header, claims }
+  return { checks, errors, warnings, key, expiry, header, claims, headerJson, claimsJson }
 }

@@ -4,7 +4,7 @@
  */
 import { CODE_INFO, type WarningCode } from './codes'
 import type { Issue } from './inspection'
-import { duplicateMembersOf, type SourceDuplicates } from './json-source'
+import { duplicateMembersInText, type SourceDuplicates } from './json-source'
 import { displayJson, formatValuePath } from './values'
 
 /**
@@ -12,15 +12,10 @@ import { displayJson, formatValuePath } from './values'
  * member and where it sits.
  *
  * @example
- * duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT claims', claims)
- * // [{ code: 'ringcx-duplicate-member', message: '… "uuid" appears 2 times in the JWT claims.' }]
+ * duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', duplicateMembersOf(visitor))
+ * // [{ code: 'roxchat-duplicate-member', message: '… "id" appears 2 times in the visitor at fields.' }]
  */
-export function duplicateMemberWarnings(
-  code: WarningCode,
-  where: string,
-  source: unknown,
-  duplicates: SourceDuplicates = duplicateMembersOf(source),
-): Issue<WarningCode>[] {
+export function duplicateMemberWarnings(code: WarningCode, where: string, duplicates: SourceDuplicates): Issue<WarningCode>[] {
   if (duplicates.total === 0) return []
   const summary = CODE_INFO[code].summary
   const warnings: Issue<WarningCode>[] = duplicates.listed.map((member) => ({
@@ -29,5 +24,16 @@ export function duplicateMemberWarnings(
   }))
   const unlisted = duplicates.total - duplicates.listed.length
   if (unlisted > 0) warnings.push({ code, message: `${summary} ${unlisted} more names appear more than once in ${where}.` })
+  return warnings
+}
+
+/**
+ * The duplicate-member warnings of a JWT's header and claims, scanned from their decoded texts
+ * (only for an inspection: the batch path never asks).
+ */
+export function jwtDuplicateMemberWarnings(decoded: { readonly headerJson?: string; readonly claimsJson?: string }): Issue<WarningCode>[] {
+  const warnings: Issue<WarningCode>[] = []
+  if (decoded.headerJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT header', duplicateMembersInText(decoded.headerJson, 'json')))
+  if (decoded.claimsJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT claims', duplicateMembersInText(decoded.claimsJson, 'json')))
   return warnings
 }

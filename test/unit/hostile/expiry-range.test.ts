@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { FAR_FUTURE_EXPIRY_SECONDS, MILLISECONDS_EXPIRY_THRESHOLD, expiryConcern } from '../../../electron/core/expiry'
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
+import { numberLiteralOf, readJsonText } from '../../../electron/core/json-source'
 import type { KeyRing } from '../../../electron/core/key-ring'
 import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
 import {
@@ -49,6 +50,28 @@ describe('expiryConcern', () => {
     expect(expiryConcern(Number.MAX_SAFE_INTEGER + 1, NOW_S)).toBe('out-of-range')
     expect(expiryConcern(1e300, NOW_S)).toBe('out-of-range')
     expect(expiryConcern(-1e300, NOW_S)).toBe('out-of-range')
+  })
+})
+
+describe('numberLiteralOf', () => {
+  const read = (text: string, dialect: 'json' | 'json5' = 'json'): Record<string, unknown> => {
+    const result = readJsonText(text, dialect)
+    if (!result.ok) throw new Error(result.message)
+    return result.value as Record<string, unknown>
+  }
+
+  it('keeps the spelling of exp and expires only when it is not the plain digits', () => {
+    expect(numberLiteralOf(read('{"expires": 2e9}'), 'expires')).toBe('2e9')
+    expect(numberLiteralOf(read('{exp: 1.7e9}', 'json5'), 'exp')).toBe('1.7e9')
+    expect(numberLiteralOf(read('{"expires": 2000000000}'), 'expires')).toBeUndefined()
+    expect(numberLiteralOf(read('{"other": 2e9}'), 'other')).toBeUndefined()
+  })
+
+  it('answers for the member the parser kept, even inside a repeated parent', () => {
+    const value = read('{"v": {"expires": 2e9}, "v": {"expires": 5}}')
+    expect(numberLiteralOf(value['v'], 'expires')).toBeUndefined()
+    const kept = read('{"v": {"expires": 5}, "v": {"expires": 5e0}}')
+    expect(numberLiteralOf(kept['v'], 'expires')).toBe('5e0')
   })
 })
 
