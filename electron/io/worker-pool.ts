@@ -40,7 +40,9 @@ function runnableEntry(entry: URL): Promise<URL> {
 
 async function bundleInMemory(entry: URL): Promise<URL> {
   const { build } = await import('esbuild')
-  const output = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent' })
+  // ESM builds first: a UMD "main" (jsonc-parser's) hides its requires from the bundler, and the
+  // bundled worker would then fail to load.
+  const output = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], write: false, logLevel: 'silent' })
   const code = output.outputFiles[0]?.contents
   if (code === undefined) throw new Error('the worker could not be bundled')
   return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)
