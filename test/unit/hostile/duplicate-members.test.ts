@@ -127,7 +127,7 @@ describe('sample files', () => {
   it('a JSON5 sample and a payload given as text inside a sample are scanned as well', async () => {
     const { hash } = roxchatVisitor({ id: '42' })
     const json5 = `{payload: {fields: {id: '42'}, hash: '${hash}'}, now: '2026-03-01T12:00:00Z', now: '2026-03-01T12:00:00Z'}`
-    expect(warningCodes(await inspect(json5, options()))).toEqual(['sample-duplicate-member'])
+    expect(warningCodes(await inspect(json5, options()))).toEqual(['sample-settings-ignored', 'sample-duplicate-member'])
     const payloadText = JSON.stringify({ payload: `roxchat_visitor = {fields: {id: '1', id: '42'}, hash: '${hash}'}` })
     expect(warningCodes(await inspect(payloadText, options()))).toEqual(['roxchat-duplicate-member'])
   })
