@@ -56,6 +56,7 @@ export type KeyErrorCode =
   | 'key-encrypted'
   | 'key-material-missing'
   | 'key-duplicate-kid'
+  | 'key-set-too-large'
 
 export type KeyWarningCode = 'key-private-reduced'
 

@@ -17,8 +17,8 @@ import {
   type KeyWarningCode,
   type RsaPublicJwk,
 } from './key-material'
-import { fingerprintKey } from './key-fingerprint'
-import { MAX_KEY_FILE_BYTES } from './limits'
+import { fingerprintKeys } from './key-fingerprint'
+import { MAX_KEY_FILE_BYTES, MAX_KEYS_PER_FILE } from './limits'
 import { isPlainObject } from './values'
 
 // The codes live in key-material.ts (pure, no node:crypto) so the IPC contract and renderer can name them.
@@ -55,6 +55,29 @@ export interface KeyFileReport {
   /** The validated keys; empty unless `ok`. */
   readonly keys: readonly ParsedKey[]
   readonly entries: readonly KeyReportEntry[]
+}
+
+/** A validated key before its fingerprint is computed. Main-process only. */
+export interface KeyCandidate {
+  readonly material: KeyMaterial
+  /** RSA modulus length; absent for secrets. */
+  readonly bits?: number
+  readonly label?: string
+  readonly warnings: readonly KeyNote<KeyWarningCode>[]
+}
+
+/** {@link readKeyFile}'s answer: a report whose entries carry no fingerprint yet. */
+export interface KeyFileReading {
+  readonly ok: boolean
+  readonly format: KeyFileFormat | null
+  /** The validated keys; empty unless `ok`. */
+  readonly keys: readonly KeyCandidate[]
+  readonly entries: readonly KeyReportEntry[]
+}
+
+export interface ParseKeyFileOptions {
+  /** Hears how many fingerprints of a valid file are done: a large key set takes seconds. */
+  readonly onProgress?: (done: number, total: number) => void
 }
 
 /** What the caller knows about a bare file (a PEM or a text secret names neither). */
@@ -167,20 +190,13 @@ const PRIVATE_REDUCED: KeyNote<KeyWarningCode> = {
   message: 'a private key was given: only its public part was kept; the private key was not stored',
 }
 
-interface Candidate {
-  readonly material: KeyMaterial
-  readonly bits?: number
-  readonly label?: string
-  readonly warnings: KeyNote<KeyWarningCode>[]
-}
-
 function checkAlg(declared: unknown, expected: 'HS256' | 'RS256'): void {
   if (declared !== undefined && declared !== expected) {
     fail('key-alg-invalid', `the key is declared for ${JSON.stringify(declared)}, but its material is for ${expected}`)
   }
 }
 
-function candidateFromJwk(jwk: Record<string, unknown>, kid: string): Candidate {
+function candidateFromJwk(jwk: Record<string, unknown>, kid: string): KeyCandidate {
   if (jwk['use'] !== undefined && jwk['use'] !== 'sig') fail('key-alg-invalid', 'the JWK is not for signatures ("use" is not "sig")')
   if (jwk['kty'] === 'oct') {
     checkAlg(jwk['alg'], 'HS256')
@@ -200,12 +216,12 @@ function candidateFromJwk(jwk: Record<string, unknown>, kid: string): Candidate 
   fail('key-alg-invalid', `JWK type ${JSON.stringify(jwk['kty'])} cannot sign RingCX identities (use "oct" for HS256 or "RSA" for RS256)`)
 }
 
-function candidateFromManifestEntry(entry: unknown): Candidate {
+function candidateFromManifestEntry(entry: unknown): KeyCandidate {
   if (!isPlainObject(entry)) fail('key-format-unrecognised', 'a manifest entry must be an object')
   const scheme = readScheme(entry['scheme'])
   const kid = readKid(entry['kid'], scheme)
   const label = typeof entry['label'] === 'string' ? entry['label'].slice(0, 200) : undefined
-  const withLabel = (candidate: Candidate): Candidate => (label === undefined ? candidate : { ...candidate, label })
+  const withLabel = (candidate: KeyCandidate): KeyCandidate => (label === undefined ? candidate : { ...candidate, label })
   const { secret, publicKeyPem, jwk, alg } = entry
   const materials = [secret, publicKeyPem, jwk].filter((value) => value !== undefined).length
   if (materials === 0) fail('key-material-missing', 'the entry has none of "secret", "publicKeyPem" or "jwk"')
@@ -245,10 +261,10 @@ interface PendingKey {
   /** What the entry says of itself, for the report even when it fails. */
   readonly scheme: Scheme | null
   readonly kid: string | null
-  readonly build: () => Candidate
+  readonly build: () => KeyCandidate
 }
 
-function describe(entry: unknown, fallbackScheme: Scheme | null, build: () => Candidate): PendingKey {
+function describe(entry: unknown, fallbackScheme: Scheme | null, build: () => KeyCandidate): PendingKey {
   const scheme = isPlainObject(entry) && (SCHEMES as readonly unknown[]).includes(entry['scheme']) ? (entry['scheme'] as Scheme) : fallbackScheme
   const kid = isPlainObject(entry) && typeof entry['kid'] === 'string' ? entry['kid'].slice(0, 128) : null
   return { scheme, kid, build }
@@ -267,6 +283,9 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
     if (Array.isArray(json['keys'])) {
       if (hint.kid !== undefined) fail('key-kid-invalid', 'a key set names its own Key IDs; import it without naming one')
       const entries: unknown[] = json['keys']
+      if (entries.length > MAX_KEYS_PER_FILE) {
+        fail('key-set-too-large', `the key set holds ${entries.length} keys; at most ${MAX_KEYS_PER_FILE} are read from one file: split it into files of ${MAX_KEYS_PER_FILE} or fewer`)
+      }
       const isJwks = entries.length > 0 && entries.every((entry) => isPlainObject(entry) && 'kty' in entry && !('scheme' in entry))
       if (entries.length === 0) fail('key-material-missing', 'the key set is empty')
       if (isJwks) {
@@ -329,30 +348,31 @@ function asNote(error: unknown): KeyNote<KeyErrorCode> {
   return { code: 'key-format-unrecognised', message: 'the key could not be read' }
 }
 
+function refused(hint: KeyHint, error: KeyNote<KeyErrorCode>): KeyFileReading {
+  return { ok: false, format: null, keys: [], entries: [{ index: 0, scheme: hint.scheme ?? null, kid: hint.kid ?? null, ok: false, error, warnings: [] }] }
+}
+
 /**
- * Parses a key file's text into validated keys with a per-key report.
+ * Reads and validates a key file's keys without their fingerprints (a secret's costs a slow
+ * scrypt): what the command line needs, which fingerprints only the keys it prints.
  * A key set (manifest or JWKS) is all-or-nothing: one bad entry leaves `keys` empty.
  *
  * @example
- * const report = await parseKeyFile(pemText, { scheme: 'ringcx', kid: 'rsa_2026' })
- * if (report.ok) report.keys[0].info.fingerprint
+ * const reading = readKeyFile(jwksText)
+ * reading.entries.filter((entry) => !entry.ok).map((entry) => entry.error?.code)
  */
-export async function parseKeyFile(text: string, hint: KeyHint = {}): Promise<KeyFileReport> {
-  if (text.length > MAX_KEY_FILE_BYTES) {
-    return { ok: false, format: null, keys: [], entries: [{ index: 0, scheme: hint.scheme ?? null, kid: hint.kid ?? null, ok: false, error: { code: 'key-file-too-large', message: 'the key file is larger than 1 MiB' }, warnings: [] }] }
-  }
-  if (text.trim().length === 0) {
-    return { ok: false, format: null, keys: [], entries: [{ index: 0, scheme: hint.scheme ?? null, kid: hint.kid ?? null, ok: false, error: { code: 'key-file-empty', message: 'the key file is empty' }, warnings: [] }] }
-  }
+export function readKeyFile(text: string, hint: KeyHint = {}): KeyFileReading {
+  if (text.length > MAX_KEY_FILE_BYTES) return refused(hint, { code: 'key-file-too-large', message: 'the key file is larger than 1 MiB' })
+  if (text.trim().length === 0) return refused(hint, { code: 'key-file-empty', message: 'the key file is empty' })
   let parsed: { format: KeyFileFormat; items: PendingKey[] }
   try {
     parsed = candidatesFromText(text, hint)
   } catch (error) {
-    return { ok: false, format: null, keys: [], entries: [{ index: 0, scheme: hint.scheme ?? null, kid: hint.kid ?? null, ok: false, error: asNote(error), warnings: [] }] }
+    return refused(hint, asNote(error))
   }
 
   const entries: KeyReportEntry[] = []
-  const keys: ParsedKey[] = []
+  const keys: KeyCandidate[] = []
   const seen = new Set<string>()
   for (const [index, pending] of parsed.items.entries()) {
     try {
@@ -361,19 +381,41 @@ export async function parseKeyFile(text: string, hint: KeyHint = {}): Promise<Ke
       const identity = `${material.scheme}:${material.kid}`
       if (seen.has(identity)) fail('key-duplicate-kid', `Key ID "${material.kid}" appears twice for ${material.scheme}`)
       seen.add(identity)
-      const info: KeyInfo = {
-        scheme: material.scheme,
-        kid: material.kid,
-        alg: material.alg,
-        fingerprint: await fingerprintKey(material),
-        ...(candidate.bits === undefined ? {} : { bits: candidate.bits }),
-      }
-      keys.push({ material, info, warnings: candidate.warnings, ...(candidate.label === undefined ? {} : { label: candidate.label }) })
-      entries.push({ index, scheme: material.scheme, kid: material.kid, ok: true, warnings: candidate.warnings, info })
+      keys.push(candidate)
+      entries.push({ index, scheme: material.scheme, kid: material.kid, ok: true, warnings: candidate.warnings })
     } catch (error) {
       entries.push({ index, scheme: pending.scheme, kid: pending.kid, ok: false, error: asNote(error), warnings: [] })
     }
   }
   const ok = entries.every((entry) => entry.ok)
   return { ok, format: parsed.format, keys: ok ? keys : [], entries }
+}
+
+/**
+ * Parses a key file's text into validated keys with their fingerprints and a per-key report.
+ * A key set (manifest or JWKS) is all-or-nothing: one bad entry leaves `keys` empty, and then
+ * no fingerprint is computed. Secrets are fingerprinted several at a time.
+ *
+ * @example
+ * const report = await parseKeyFile(pemText, { scheme: 'ringcx', kid: 'rsa_2026' })
+ * if (report.ok) report.keys[0].info.fingerprint
+ */
+export async function parseKeyFile(text: string, hint: KeyHint = {}, options: ParseKeyFileOptions = {}): Promise<KeyFileReport> {
+  const reading = readKeyFile(text, hint)
+  if (!reading.ok) return { ...reading, keys: [] }
+  const fingerprints = await fingerprintKeys(reading.keys.map((key) => key.material), options.onProgress)
+  const keys = reading.keys.map((candidate, index): ParsedKey => {
+    const { material } = candidate
+    const info: KeyInfo = {
+      scheme: material.scheme,
+      kid: material.kid,
+      alg: material.alg,
+      fingerprint: fingerprints[index] as string,
+      ...(candidate.bits === undefined ? {} : { bits: candidate.bits }),
+    }
+    return { material, info, warnings: candidate.warnings, ...(candidate.label === undefined ? {} : { label: candidate.label }) }
+  })
+  // Every entry of a valid file is a key, in the same order.
+  const entries = reading.entries.map((entry, index): KeyReportEntry => ({ ...entry, info: (keys[index] as ParsedKey).info }))
+  return { ok: true, format: reading.format, keys, entries }
 }

@@ -2,3 +2,5 @@
 export const MAX_INPUT_BYTES = 1024 * 1024
 /** Key files above this size are refused before any parsing. */
 export const MAX_KEY_FILE_BYTES = 1024 * 1024
+/** Keys read from one key file (manifest or JWKS): each secret costs a slow fingerprint, so a set is bounded. */
+export const MAX_KEYS_PER_FILE = 1000

@@ -97,6 +97,9 @@ interface LiveKey {
   readonly unreadable: string | null
 }
 
+/** A ring entry of the store: its fingerprint is always known. */
+export type StoredRingEntry = KeyRingEntry & { readonly info: KeyInfo }
+
 const identityOf = (scheme: Scheme, kid: string): string => `${scheme}:${kid}`
 
 /** Kids are ASCII by their patterns: code-unit order is stable and far cheaper than localeCompare. */
@@ -345,8 +348,8 @@ export class KeyStore {
   }
 
   /** The readable keys, for a key ring. */
-  ringEntries(): KeyRingEntry[] {
-    const entries: KeyRingEntry[] = []
+  ringEntries(): StoredRingEntry[] {
+    const entries: StoredRingEntry[] = []
     for (const key of this.#keys.values()) {
       if (key.material !== null) entries.push({ material: key.material, info: infoOf(key.record) })
     }
@@ -580,7 +583,7 @@ export async function openKeyStore(options: OpenKeyStoreOptions): Promise<KeySto
 }
 
 export type PlainKeyStoreRead =
-  | { readonly kind: 'loaded'; readonly keys: readonly KeyRingEntry[] }
+  | { readonly kind: 'loaded'; readonly keys: readonly StoredRingEntry[] }
   | { readonly kind: 'missing' | 'damaged' | 'unreadable'; readonly reason: string }
   /** Some secrets are OS-encrypted: only the app, on the machine and account that stored them, can open them. */
   | { readonly kind: 'os-encrypted'; readonly count: number }

@@ -173,6 +173,19 @@ export interface KeyImportTextRequest {
   readonly acceptUnprotected?: boolean
 }
 
+/**
+ * How far the key import under way has got. Checking a file's keys is quick; fingerprinting its
+ * secrets (a slow scrypt each) takes about a minute for a thousand, so the Keys view shows this.
+ */
+export interface KeyImportProgress {
+  /** False when no import is running; then the rest is zero and null. */
+  readonly active: boolean
+  readonly fileName: string | null
+  /** Keys of the file fingerprinted so far, of `total` (zero until its keys are checked). */
+  readonly done: number
+  readonly total: number
+}
+
 /** Each picked file imports on its own (a key set all or nothing) and gets its own report. */
 export interface KeyImportFilesRequest {
   readonly scheme?: Scheme
@@ -381,6 +394,8 @@ export interface IpcContract {
   /** Opens the file dialog; null when the admin cancelled it. */
   'keys:import-files': { readonly args: KeyImportFilesRequest; readonly result: readonly KeyImportReport[] | null }
   'keys:confirm-import': { readonly args: KeyConfirmImportRequest; readonly result: KeyImportReport }
+  /** Polled while an import runs. */
+  'keys:import-progress': { readonly args: void; readonly result: KeyImportProgress }
   'keys:remove': { readonly args: KeyRemoveRequest; readonly result: { readonly removed: StoredKeyView } }
   'settings:get': { readonly args: void; readonly result: AppSettings }
   'settings:status': { readonly args: void; readonly result: SettingsStatus }
@@ -420,6 +435,7 @@ export const CHANNELS = [
   'keys:import-text',
   'keys:import-files',
   'keys:confirm-import',
+  'keys:import-progress',
   'keys:remove',
   'settings:get',
   'settings:status',
