@@ -53,6 +53,7 @@ export type KeyErrorCode =
   | 'key-secret-invalid'
   | 'key-rsa-invalid'
   | 'key-rsa-too-small'
+  | 'key-rsa-exponent-weak'
   | 'key-encrypted'
   | 'key-material-missing'
   | 'key-duplicate-kid'

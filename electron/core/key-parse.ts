@@ -19,6 +19,7 @@ import {
 } from './key-material'
 import { fingerprintKeys } from './key-fingerprint'
 import { MAX_KEY_FILE_BYTES, MAX_KEYS_PER_FILE } from './limits'
+import { rsaExponentProblem } from './rsa-exponent'
 import { isPlainObject } from './values'
 
 // The codes live in key-material.ts (pure, no node:crypto) so the IPC contract and renderer can name them.
@@ -147,6 +148,8 @@ function rsaFromKeyObject(key: KeyObject, wasPrivate: boolean): RsaResult {
   if (bits < MIN_RSA_BITS) fail('key-rsa-too-small', `the RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required`)
   const jwk = key.export({ format: 'jwk' })
   if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') fail('key-rsa-invalid', 'the RSA key could not be read')
+  const exponentProblem = rsaExponentProblem({ n: jwk.n, e: jwk.e })
+  if (exponentProblem !== null) fail('key-rsa-exponent-weak', exponentProblem)
   return { publicJwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, bits, wasPrivate }
 }
 
