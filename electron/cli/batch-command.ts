@@ -8,7 +8,7 @@ import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createKeyRing } from '../core/key-ring'
 import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, stderrLines, type CliIo } from './cli-context'
 import { JunitReport, MarkdownReport, batchResultLine, type BatchResult } from './batch-report'
 import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext } from './batch-run'
 import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
@@ -59,7 +59,7 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
   const scheme = parseScheme(values.scheme)
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
-  const keyEntries = await loadKeys(values.key ?? [], values.keystore)
+  const keyEntries = await loadKeys(values.key ?? [], values.keystore, stderrLines(io))
   const keys = await createKeyRing(keyEntries)
   const authTokens = await loadTokens(values.tokens)
   const context: BatchContext = {

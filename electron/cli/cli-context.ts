@@ -66,10 +66,19 @@ export async function loadSettings(path: string | undefined): Promise<{ settings
   return { settings: result.value, raw: json }
 }
 
-async function loadKeyStore(dir: string): Promise<KeyRingEntry[]> {
+/** Where a command's warnings about its inputs go, one line each. */
+export type WarningSink = (line: string) => void
+
+/** Warnings on standard error: the JSON on standard output stays one object per line. */
+export function stderrLines(io: CliIo): WarningSink {
+  return (line) => io.stderr.write(`${line}\n`)
+}
+
+async function loadKeyStore(dir: string, warn: WarningSink): Promise<KeyRingEntry[]> {
   const read = await readPlainKeyStore(dir)
   switch (read.kind) {
     case 'loaded':
+      for (const key of read.refused) warn(`warning: --keystore ${dir} (${key.kid}): ${key.message}; this key is not used [${key.code}]`)
       return [...read.keys]
     case 'os-encrypted':
       throw new UsageError(
@@ -81,9 +90,13 @@ async function loadKeyStore(dir: string): Promise<KeyRingEntry[]> {
   }
 }
 
-/** Keys from `--keystore` and every `--key`; a Key ID given twice is a usage error. */
-export async function loadKeys(values: readonly string[], storeDir: string | undefined): Promise<KeyRingEntry[]> {
-  const entries: KeyRingEntry[] = storeDir === undefined ? [] : await loadKeyStore(storeDir)
+/**
+ * Keys from `--keystore` and every `--key`; a Key ID given twice is a usage error. Warnings
+ * (an unsafe stored key left out) go to `warn`.
+ * Fingerprints are left to the key ring, which computes them only for keys that match.
+ */
+export async function loadKeys(values: readonly string[], storeDir: string | undefined, warn: WarningSink): Promise<KeyRingEntry[]> {
+  const entries: KeyRingEntry[] = storeDir === undefined ? [] : await loadKeyStore(storeDir, warn)
   const seen = new Map<string, string>(entries.map((entry) => [`${entry.material.scheme}:${entry.material.kid}`, `--keystore ${storeDir ?? ''}`]))
   const problems: string[] = []
   for (const value of values) {

@@ -7,7 +7,7 @@ import { inspect, refusedInspection } from '../core/inspect'
 import { createKeyRing } from '../core/key-ring'
 import { MAX_INPUT_BYTES } from '../core/limits'
 import { readBoundedTextFile, type BoundedReadResult } from '../io/bounded-text-file'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, stderrLines, type CliIo } from './cli-context'
 import { formatInspection, inspectionJsonLine } from './format-inspection'
 
 async function readInput(file: string, io: CliIo): Promise<BoundedReadResult> {
@@ -25,7 +25,7 @@ export async function runInspectCommand(args: readonly string[], io: CliIo): Pro
   const scheme = parseScheme(values.scheme)
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
-  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore))
+  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore, stderrLines(io)))
   const authTokens = await loadTokens(values.tokens)
 
   let exitCode = EXIT_OK

@@ -19,7 +19,9 @@ import {
   type KeyMaterial,
   type RsaPublicJwk,
 } from '../core/key-material'
+import { fingerprintKeys } from '../core/key-fingerprint'
 import type { KeyRingEntry } from '../core/key-ring'
+import { rsaExponentProblem } from '../core/rsa-exponent'
 import { isPlainObject } from '../core/values'
 import {
   REMOVAL_CANDIDATE_DAYS,
@@ -28,6 +30,7 @@ import {
   type KeyStoreStatus,
   type QuarantineNotice,
   type SecretProtection,
+  type StoredKeyProblem,
   type StoredKeyView,
 } from '../shared/ipc-contract'
 import { DurableJsonFile, FileSchemaError, readDurableJson } from './durable-json-file'
@@ -91,10 +94,13 @@ export interface ImportPlan {
 }
 
 interface LiveKey {
+  /** As stored, except its fingerprint: the one computed from its material when the store was read. */
   readonly record: KeyRecord
-  /** The key in plain form; null when its secret could not be decrypted. */
+  /** The key in plain form; null when its secret could not be decrypted or the key is unsafe. */
   readonly material: KeyMaterial | null
   readonly unreadable: string | null
+  /** Found when the store was read (an unsafe RSA exponent, a fingerprint that did not match). */
+  readonly problems: readonly StoredKeyProblem[]
 }
 
 /** A ring entry of the store: its fingerprint is always known. */
@@ -329,6 +335,7 @@ export class KeyStore {
       keyCount: keys.length,
       plainSecretCount: keys.filter((key) => storageOf(key.record) === 'plain').length,
       unreadableCount: keys.filter((key) => key.unreadable !== null).length,
+      flaggedCount: keys.filter((key) => key.problems.length > 0).length,
       quarantine: this.#quarantine,
       writable: this.writable,
       problem: this.#problem,
@@ -347,7 +354,7 @@ export class KeyStore {
     return key === undefined ? null : this.#view(key, now)
   }
 
-  /** The readable keys, for a key ring. */
+  /** The usable keys, for a key ring. */
   ringEntries(): StoredRingEntry[] {
     const entries: StoredRingEntry[] = []
     for (const key of this.#keys.values()) {
@@ -395,6 +402,7 @@ export class KeyStore {
           record: await this.#recordFor(key, sameKey ? earlier.record : null, options.now),
           material: key.material,
           unreadable: null,
+          problems: [],
         })
       }
       if (additions.size === 0) return
@@ -529,21 +537,53 @@ export class KeyStore {
       removalCandidate: isRemovalCandidate(record, now),
       storage: storageOf(record),
       ...(key.unreadable === null ? {} : { unreadable: key.unreadable }),
+      ...(key.problems.length === 0 ? {} : { problems: key.problems }),
       demo: record.demo === true || record.label.startsWith(DEMO_LABEL_PREFIX),
     }
   }
 }
 
 async function liveKey(record: KeyRecord, cipher: SecretCipher): Promise<{ key: LiveKey; reEncrypt: boolean }> {
-  if (record.alg === 'RS256') return { key: { record, material: plainMaterial(record, null), unreadable: null }, reEncrypt: false }
-  if (record.secret.storage === 'plain') return { key: { record, material: plainMaterial(record, record.secret.value), unreadable: null }, reEncrypt: false }
+  if (record.alg === 'RS256') {
+    const exponentProblem = rsaExponentProblem(record.publicJwk)
+    if (exponentProblem === null) return { key: { record, material: plainMaterial(record, null), unreadable: null, problems: [] }, reEncrypt: false }
+    // Kept in the file (nothing the admin stored is lost) and shown, but never used.
+    const problem: StoredKeyProblem = { code: 'key-rsa-exponent-weak', message: `${exponentProblem}; this stored key is not used: remove it and import the right key` }
+    return { key: { record, material: null, unreadable: null, problems: [problem] }, reEncrypt: false }
+  }
+  if (record.secret.storage === 'plain') return { key: { record, material: plainMaterial(record, record.secret.value), unreadable: null, problems: [] }, reEncrypt: false }
   try {
     const decrypted = await cipher.decrypt(Buffer.from(record.secret.ciphertext, 'base64'))
     if (plainSecretProblem(record.scheme, decrypted.plain) !== null) throw new Error('decrypted to something that is not this kind of secret')
-    return { key: { record, material: plainMaterial(record, decrypted.plain), unreadable: null }, reEncrypt: decrypted.shouldReEncrypt }
+    return { key: { record, material: plainMaterial(record, decrypted.plain), unreadable: null, problems: [] }, reEncrypt: decrypted.shouldReEncrypt }
   } catch {
-    return { key: { record, material: null, unreadable: UNREADABLE_SECRET }, reEncrypt: false }
+    return { key: { record, material: null, unreadable: UNREADABLE_SECRET, problems: [] }, reEncrypt: false }
   }
+}
+
+/** The material a fingerprint can be computed from: a weak RSA key's too, not an unreadable secret's. */
+function fingerprintable(key: LiveKey): KeyMaterial | null {
+  return key.record.alg === 'RS256' ? plainMaterial(key.record, null) : key.material
+}
+
+/**
+ * Replaces each stored fingerprint with the one computed from the key: a file edited to pair a
+ * trusted fingerprint with other material shows the truth, flagged `key-fingerprint-mismatch`.
+ * An undecryptable secret keeps its stored one (it is not used).
+ */
+async function withComputedFingerprints(keys: readonly LiveKey[]): Promise<LiveKey[]> {
+  const checked = keys.filter((key) => fingerprintable(key) !== null)
+  const fingerprints = await fingerprintKeys(checked.map((key) => fingerprintable(key) as KeyMaterial))
+  const computed = new Map(checked.map((key, index) => [key, fingerprints[index] as string]))
+  return keys.map((key) => {
+    const fingerprint = computed.get(key)
+    if (fingerprint === undefined || fingerprint === key.record.fingerprint) return key
+    const problem: StoredKeyProblem = {
+      code: 'key-fingerprint-mismatch',
+      message: `the key store recorded the fingerprint ${key.record.fingerprint}, but this key's material gives ${fingerprint}: the file was changed outside the app; the fingerprint shown is the key's own. Remove the key and import it again if you did not expect this`,
+    }
+    return { ...key, record: { ...key.record, fingerprint }, problems: [...key.problems, problem] }
+  })
 }
 
 /**
@@ -562,11 +602,13 @@ export async function openKeyStore(options: OpenKeyStoreOptions): Promise<KeySto
   const keys = new Map<string, LiveKey>()
   const reEncrypt = new Set<string>()
   if (loaded.kind === 'loaded') {
+    const live: LiveKey[] = []
     for (const record of loaded.value.keys) {
       const { key, reEncrypt: again } = await liveKey(record, options.cipher)
-      keys.set(identityOf(record.scheme, record.kid), key)
+      live.push(key)
       if (again) reEncrypt.add(identityOf(record.scheme, record.kid))
     }
+    for (const key of await withComputedFingerprints(live)) keys.set(identityOf(key.record.scheme, key.record.kid), key)
   }
   const store = new KeyStore({
     file,
@@ -582,15 +624,25 @@ export async function openKeyStore(options: OpenKeyStoreOptions): Promise<KeySto
   return store
 }
 
+/** A stored key the command line does not use, and why. */
+export interface RefusedStoredKey {
+  readonly scheme: Scheme
+  readonly kid: string
+  readonly code: 'key-rsa-exponent-weak'
+  readonly message: string
+}
+
 export type PlainKeyStoreRead =
-  | { readonly kind: 'loaded'; readonly keys: readonly StoredRingEntry[] }
+  /** `keys` carry no fingerprint: it is computed from the key when one matches, never taken from the file. */
+  | { readonly kind: 'loaded'; readonly keys: readonly KeyRingEntry[]; readonly refused: readonly RefusedStoredKey[] }
   | { readonly kind: 'missing' | 'damaged' | 'unreadable'; readonly reason: string }
   /** Some secrets are OS-encrypted: only the app, on the machine and account that stored them, can open them. */
   | { readonly kind: 'os-encrypted'; readonly count: number }
 
 /**
  * Reads a store folder whose secrets are in plain text (an exported or test store) without
- * changing anything on disk. For the command line.
+ * changing anything on disk. For the command line. An RSA key with an unsafe exponent is
+ * left out and named in `refused`; the other keys are used.
  */
 export async function readPlainKeyStore(dir: string): Promise<PlainKeyStoreRead> {
   const path = join(dir, KEY_STORE_FILE)
@@ -599,11 +651,15 @@ export async function readPlainKeyStore(dir: string): Promise<PlainKeyStoreRead>
   if (read.kind !== 'loaded') return { kind: read.kind, reason: `${path}: ${read.reason}` }
   const encrypted = read.value.keys.filter((record) => record.alg !== 'RS256' && record.secret.storage === 'os-encrypted').length
   if (encrypted > 0) return { kind: 'os-encrypted', count: encrypted }
-  return {
-    kind: 'loaded',
-    keys: read.value.keys.map((record) => ({
-      material: plainMaterial(record, record.alg === 'RS256' ? null : (record.secret as Extract<StoredSecret, { storage: 'plain' }>).value),
-      info: infoOf(record),
-    })),
+  const keys: KeyRingEntry[] = []
+  const refused: RefusedStoredKey[] = []
+  for (const record of read.value.keys) {
+    const exponentProblem = record.alg === 'RS256' ? rsaExponentProblem(record.publicJwk) : null
+    if (exponentProblem !== null) {
+      refused.push({ scheme: record.scheme, kid: record.kid, code: 'key-rsa-exponent-weak', message: exponentProblem })
+      continue
+    }
+    keys.push({ material: plainMaterial(record, record.alg === 'RS256' ? null : (record.secret as Extract<StoredSecret, { storage: 'plain' }>).value) })
   }
+  return { kind: 'loaded', keys, refused }
 }

@@ -61,6 +61,15 @@ export interface AppSettings {
  */
 export type KeyStorage = 'os-encrypted' | 'plain' | 'public-key'
 
+/**
+ * Found in a stored key when the store was read. `key-rsa-exponent-weak`: the key is kept in the
+ * file but not used; `key-fingerprint-mismatch`: the file's fingerprint was not the key's own.
+ */
+export interface StoredKeyProblem {
+  readonly code: 'key-rsa-exponent-weak' | 'key-fingerprint-mismatch'
+  readonly message: string
+}
+
 /** What the renderer may know about a stored key: never the secret. */
 export interface StoredKeyView {
   readonly scheme: Scheme
@@ -78,6 +87,8 @@ export interface StoredKeyView {
   readonly storage: KeyStorage
   /** Set when the stored secret could not be decrypted: the key is kept but not used. */
   readonly unreadable?: string
+  /** What was wrong with the key when the store was read; left out when nothing was. */
+  readonly problems?: readonly StoredKeyProblem[]
   /** One of the published demo keys (loaded as the demo, or labelled "DEMO KEY"): never for a real website. */
   readonly demo: boolean
 }
@@ -104,6 +115,8 @@ export interface KeyStoreStatus {
   readonly plainSecretCount: number
   /** Keys whose secret could not be decrypted (see {@link StoredKeyView.unreadable}). */
   readonly unreadableCount: number
+  /** Keys with {@link StoredKeyView.problems}. */
+  readonly flaggedCount: number
   /** Set when a damaged store was moved aside at start. */
   readonly quarantine: QuarantineNotice | null
   /** False when the store file could neither be read nor moved aside: nothing can be saved. */

@@ -5,7 +5,7 @@ import type { KeyImportReport, Result } from '../../electron/shared/ipc-contract
 import KeysView from '../../src/views/KeysView.vue'
 import { IMPORT_PROGRESS_POLL_MS, useKeysStore } from '../../src/stores/keys'
 import { installFakeBridge, ok, type FakeBridge } from './fake-bridge'
-import { importReport } from './fixtures'
+import { importReport, storedKey } from './fixtures'
 import { spokenText } from './spoken-text'
 
 enableAutoUnmount(afterEach)
@@ -50,5 +50,20 @@ describe('Keys view during a long import', () => {
     const polls = bridge.keysImportProgress.mock.calls.length
     await vi.advanceTimersByTimeAsync(10 * IMPORT_PROGRESS_POLL_MS)
     expect(bridge.keysImportProgress.mock.calls.length).toBe(polls)
+  })
+})
+
+describe('Keys table flags found when the store was read', () => {
+  it('marks an unsafe RSA key as not used and a fingerprint mismatch, each with its code', async () => {
+    bridge.keysList.mockImplementation(() => ok([
+      storedKey({ kid: 'rsa_weak', alg: 'RS256', bits: 2048, storage: 'public-key', fingerprint: 'rsa:weak', problems: [{ code: 'key-rsa-exponent-weak', message: 'the RSA public exponent is 1' }] }),
+      storedKey({ kid: 'hs_edited', problems: [{ code: 'key-fingerprint-mismatch', message: 'the file recorded another fingerprint' }] }),
+    ]))
+    const wrapper = await mountKeys()
+    const [weak, edited] = wrapper.findAll('tbody tr')
+    expect(weak?.classes()).toContain('row--unreadable')
+    expect(weak?.find('[data-test="key-rsa-exponent-weak"]').exists()).toBe(true)
+    expect(edited?.classes()).not.toContain('row--unreadable')
+    expect(edited?.find('[data-test="key-fingerprint-mismatch"]').exists()).toBe(true)
   })
 })
