@@ -92,7 +92,7 @@ async function loadKeyStore(dir: string, warn: WarningSink): Promise<KeyRingEntr
 
 /**
  * Keys from `--keystore` and every `--key`; a Key ID given twice is a usage error. Warnings
- * (an unsafe stored key left out) go to `warn`.
+ * (a certificate chain, white space around a secret, an unsafe stored key left out) go to `warn`.
  * Fingerprints are left to the key ring, which computes them only for keys that match.
  */
 export async function loadKeys(values: readonly string[], storeDir: string | undefined, warn: WarningSink): Promise<KeyRingEntry[]> {
@@ -107,7 +107,9 @@ export async function loadKeys(values: readonly string[], storeDir: string | und
       continue
     }
     for (const entry of loaded.report.entries) {
-      if (entry.error) problems.push(`key file ${argument.path}${entry.kid ? ` (${entry.kid})` : ''}: ${entry.error.message} [${entry.error.code}]`)
+      const where = `key file ${argument.path}${entry.kid ? ` (${entry.kid})` : ''}`
+      if (entry.error) problems.push(`${where}: ${entry.error.message} [${entry.error.code}]`)
+      for (const warning of entry.warnings) warn(`warning: ${where}: ${warning.message} [${warning.code}]`)
     }
     for (const key of loaded.report.keys) {
       const identity = `${key.material.scheme}:${key.material.kid}`

@@ -59,6 +59,10 @@ export type KeyErrorCode =
   | 'key-duplicate-kid'
   | 'key-set-too-large'
 
-export type KeyWarningCode = 'key-private-reduced'
+export type KeyWarningCode =
+  | 'key-private-reduced'
+  | 'key-certificate-chain'
+  | 'key-pem-several-blocks'
+  | 'key-secret-whitespace'
 
 export type KeyFileFormat = 'manifest' | 'jwks' | 'jwk' | 'pem' | 'certificate' | 'secret'

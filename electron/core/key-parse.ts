@@ -134,6 +134,34 @@ function roxchatSecret(secret: string): string {
   return secret
 }
 
+function whitespaceName(char: string): string {
+  if (char === ' ') return 'a space'
+  if (char === '\t') return 'a tab'
+  if (char === '\n' || char === '\r') return 'a line break'
+  return `white space U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/**
+ * A Rox.Chat private key is used exactly as written (the vendor hashes with the whole text), so
+ * white space around it is kept; but it is far more often a copy-and-paste slip than intended.
+ */
+function secretWhitespaceWarnings(secret: string): KeyNote<KeyWarningCode>[] {
+  const first = secret.charAt(0)
+  const last = secret.charAt(secret.length - 1)
+  const leading = /^\s$/u.test(first)
+  const trailing = /^\s$/u.test(last)
+  if (!leading && !trailing) return []
+  const where = [leading ? `begins with ${whitespaceName(first)}` : null, trailing ? `ends with ${whitespaceName(last)}` : null].filter(Boolean).join(' and ')
+  return [{
+    code: 'key-secret-whitespace',
+    message: `the Rox.Chat private key ${where}; it is kept as written, so only a website hashing with that white space will match: check that it was not copied with it by mistake`,
+  }]
+}
+
+function roxchatCandidate(kid: string, secret: string): KeyCandidate {
+  return { material: { scheme: 'roxchat', kid, alg: 'secret', secret: roxchatSecret(secret) }, warnings: secretWhitespaceWarnings(secret) }
+}
+
 interface RsaResult {
   readonly publicJwk: RsaPublicJwk
   readonly bits: number
@@ -153,23 +181,82 @@ function rsaFromKeyObject(key: KeyObject, wasPrivate: boolean): RsaResult {
   return { publicJwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, bits, wasPrivate }
 }
 
-function rsaFromPem(pem: string): RsaResult & { certificate: boolean } {
-  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem)) {
+interface PemBlock {
+  readonly label: string
+  readonly text: string
+}
+
+/** A BEGIN or END line; the label's length is bounded so that a hostile file is scanned in linear time. */
+const PEM_BOUNDARY = /-----(BEGIN|END) ([A-Z0-9 ]{1,64})-----/g
+const KEY_LABELS: ReadonlySet<string> = new Set(['PUBLIC KEY', 'RSA PUBLIC KEY', 'PRIVATE KEY', 'RSA PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'])
+
+/** The complete BEGIN … END blocks of a PEM text, in order; an unterminated BEGIN is no block. */
+function pemBlocks(pem: string): PemBlock[] {
+  const blocks: PemBlock[] = []
+  let open: { readonly label: string; readonly start: number } | null = null
+  for (const match of pem.matchAll(PEM_BOUNDARY)) {
+    const label = match[2] as string
+    if (match[1] === 'BEGIN') open = { label, start: match.index }
+    else if (open !== null && open.label === label) {
+      blocks.push({ label, text: pem.slice(open.start, match.index + match[0].length) })
+      open = null
+    }
+  }
+  return blocks
+}
+
+function ordinal(position: number): string {
+  return ['first', 'second', 'third'][position] ?? `${position + 1}th`
+}
+
+/**
+ * The block a PEM file is read from: its first certificate, else its first key, as before
+ * several blocks were noticed. A file of several blocks is valid but says which one was used.
+ */
+function choosePemBlock(blocks: readonly PemBlock[]): { block: PemBlock; warnings: KeyNote<KeyWarningCode>[] } {
+  const certificates = blocks.filter((block) => block.label === 'CERTIFICATE')
+  const block = certificates[0] ?? blocks.find((candidate) => KEY_LABELS.has(candidate.label)) ?? (blocks[0] as PemBlock)
+  if (blocks.length === 1) return { block, warnings: [] }
+  if (certificates.length === blocks.length) {
+    return {
+      block,
+      warnings: [{
+        code: 'key-certificate-chain',
+        message: `the file is a chain of ${blocks.length} certificates: the first certificate of ${blocks.length} was used (normally the site's own); the others were not imported`,
+      }],
+    }
+  }
+  const position = blocks.indexOf(block)
+  const sameKind = blocks.slice(0, position).filter((candidate) => candidate.label === block.label).length
+  return {
+    block,
+    warnings: [{
+      code: 'key-pem-several-blocks',
+      message: `the file holds ${blocks.length} PEM blocks (${blocks.map((candidate) => candidate.label).join(', ')}): the ${ordinal(sameKind)} ${block.label} (block ${position + 1} of ${blocks.length}) was used; the others were not imported`,
+    }],
+  }
+}
+
+function rsaFromPem(pem: string): RsaResult & { certificate: boolean; warnings: KeyNote<KeyWarningCode>[] } {
+  const blocks = pemBlocks(pem)
+  if (blocks.length === 0) fail('key-rsa-invalid', 'the PEM text has no complete -----BEGIN …----- / -----END …----- block')
+  const { block, warnings } = choosePemBlock(blocks)
+  if (block.label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type: 4,ENCRYPTED/.test(block.text)) {
     fail('key-encrypted', 'the private key is password-protected; import the public key instead')
   }
-  if (pem.includes('-----BEGIN CERTIFICATE-----')) {
+  if (block.label === 'CERTIFICATE') {
     let certificate: X509Certificate
     try {
-      certificate = new X509Certificate(pem)
+      certificate = new X509Certificate(block.text)
     } catch {
       fail('key-rsa-invalid', 'the certificate could not be read')
     }
-    return { ...rsaFromKeyObject(certificate.publicKey, false), certificate: true }
+    return { ...rsaFromKeyObject(certificate.publicKey, false), certificate: true, warnings }
   }
-  const isPrivate = /-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)
+  const isPrivate = block.label === 'PRIVATE KEY' || block.label === 'RSA PRIVATE KEY'
   try {
-    const key = isPrivate ? createPublicKey(createPrivateKey(pem)) : createPublicKey(pem)
-    return { ...rsaFromKeyObject(key, isPrivate), certificate: false }
+    const key = isPrivate ? createPublicKey(createPrivateKey(block.text)) : createPublicKey(block.text)
+    return { ...rsaFromKeyObject(key, isPrivate), certificate: false, warnings }
   } catch (error) {
     if (error instanceof KeyFileError) throw error
     fail('key-rsa-invalid', 'the PEM block is not a readable RSA public or private key')
@@ -233,7 +320,7 @@ function candidateFromManifestEntry(entry: unknown): KeyCandidate {
   if (scheme === 'roxchat') {
     if (alg !== undefined) fail('key-alg-invalid', 'a Rox.Chat key is not bound to an algorithm: the account setting chooses it')
     if (typeof secret !== 'string') fail('key-material-missing', 'a Rox.Chat key needs "secret" (the account\'s private key as text)')
-    return withLabel({ material: { scheme, kid, alg: 'secret', secret: roxchatSecret(secret) }, warnings: [] })
+    return withLabel(roxchatCandidate(kid, secret))
   }
   if (typeof secret === 'string') {
     checkAlg(alg, 'HS256')
@@ -245,7 +332,7 @@ function candidateFromManifestEntry(entry: unknown): KeyCandidate {
     return withLabel({
       material: { scheme, kid, alg: 'RS256', publicJwk: rsa.publicJwk },
       bits: rsa.bits,
-      warnings: rsa.wasPrivate ? [PRIVATE_REDUCED] : [],
+      warnings: [...rsa.warnings, ...(rsa.wasPrivate ? [PRIVATE_REDUCED] : [])],
     })
   }
   if (isPlainObject(jwk)) {
@@ -317,7 +404,7 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
   if (trimmed.includes('-----BEGIN ')) {
     const scheme = hintScheme(hint, 'a PEM file')
     if (scheme !== 'ringcx') fail('key-scheme-invalid', 'PEM keys are RSA keys for RingCX, not Rox.Chat secrets')
-    const certificate = trimmed.includes('-----BEGIN CERTIFICATE-----')
+    const certificate = pemBlocks(trimmed).some((block) => block.label === 'CERTIFICATE')
     return {
       format: certificate ? 'certificate' : 'pem',
       items: [{ scheme: 'ringcx', kid: hint.kid ?? null, build: () => {
@@ -326,7 +413,7 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
         return {
           material: { scheme: 'ringcx', kid, alg: 'RS256', publicJwk: rsa.publicJwk },
           bits: rsa.bits,
-          warnings: rsa.wasPrivate ? [PRIVATE_REDUCED] : [],
+          warnings: [...rsa.warnings, ...(rsa.wasPrivate ? [PRIVATE_REDUCED] : [])],
         }
       } }],
     }
@@ -341,7 +428,7 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
       const kid = readKid(hint.kid, scheme)
       return scheme === 'ringcx'
         ? { material: { scheme, kid, alg: 'HS256', secret: ringcxSecret(secret) }, warnings: [] }
-        : { material: { scheme, kid, alg: 'secret', secret: roxchatSecret(secret) }, warnings: [] }
+        : roxchatCandidate(kid, secret)
     } }],
   }
 }

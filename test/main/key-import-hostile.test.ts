@@ -1,12 +1,14 @@
 /**
- * The app's key import with hostile or merely odd files: a key set over the per-file limit, and a
- * long import the Keys view follows through `keys:import-progress`.
+ * The app's key import with hostile or merely odd files: a key set over the per-file limit, a long
+ * import the Keys view follows through `keys:import-progress`, and the warnings of a valid but
+ * suspicious file in the import report.
  */
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { MAX_KEYS_PER_FILE } from '../../electron/core/limits'
 import type { KeyImportProgress } from '../../electron/shared/ipc-contract'
 import { NO_OS_ENCRYPTION } from '../../electron/main/secret-cipher'
-import { harness } from './helpers'
+import { generateRsa, selfSignedCertificatePem, type RsaPair } from '../unit/core/helpers'
+import { ROX_SECRET, harness } from './helpers'
 
 function roxchatManifest(count: number, secret = (index: number) => `rox-secret-${index}`): string {
   return JSON.stringify({ keys: Array.from({ length: count }, (_, index) => ({ scheme: 'roxchat', kid: `rox_${index}`, secret: secret(index) })) })
@@ -47,4 +49,31 @@ describe('key import of a large set', () => {
     expect(done).toEqual([...done].sort((a, b) => a - b))
     expect(await services['keys:import-progress']()).toEqual({ active: false, fileName: null, done: 0, total: 0 })
   }, 30_000)
+})
+
+describe('the import report of a valid but suspicious file', () => {
+  let rsa: RsaPair
+  let other: RsaPair
+  beforeAll(async () => {
+    ;[rsa, other] = await Promise.all([generateRsa(), generateRsa()])
+  })
+
+  it('carries key-certificate-chain, key-pem-several-blocks and key-secret-whitespace', async () => {
+    const { services } = await harness({ cipher: NO_OS_ENCRYPTION })
+    const several = await services['keys:import-text']({ text: rsa.publicPem + other.publicPem, scheme: 'ringcx', kid: 'rsa_main' })
+    expect(several.imported).toBe(true)
+    expect(several.entries[0]?.warnings.map((warning) => warning.code)).toEqual(['key-pem-several-blocks'])
+
+    const chain = await services['keys:import-text']({ text: selfSignedCertificatePem(other) + selfSignedCertificatePem(rsa), scheme: 'ringcx', kid: 'rsa_cert' })
+    expect(chain.imported).toBe(true)
+    expect(chain.format).toBe('certificate')
+    expect(chain.entries[0]?.warnings.map((warning) => warning.code)).toEqual(['key-certificate-chain'])
+
+    const rox = await services['keys:import-text']({
+      text: JSON.stringify({ keys: [{ scheme: 'roxchat', kid: 'rox_main', secret: `${ROX_SECRET}\n` }, { scheme: 'roxchat', kid: 'rox_b', secret: ROX_SECRET }] }),
+      acceptUnprotected: true,
+    })
+    expect(rox.imported).toBe(true)
+    expect(rox.entries.map((entry) => entry.warnings.map((warning) => warning.code))).toEqual([['key-secret-whitespace'], []])
+  })
 })
