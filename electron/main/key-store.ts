@@ -94,13 +94,15 @@ export interface ImportPlan {
 }
 
 interface LiveKey {
-  /** As stored, except its fingerprint: the one computed from its material when the store was read. */
+  /** As stored, except its fingerprint once checked: then the one computed from its material. */
   readonly record: KeyRecord
   /** The key in plain form; null when its secret could not be decrypted or the key is unsafe. */
   readonly material: KeyMaterial | null
   readonly unreadable: string | null
   /** Found when the store was read (an unsafe RSA exponent, a fingerprint that did not match). */
   readonly problems: readonly StoredKeyProblem[]
+  /** False for a key read from the file until {@link KeyStore.verifyFingerprints} has computed its fingerprint. */
+  readonly fingerprintChecked: boolean
 }
 
 /** A ring entry of the store: its fingerprint is always known. */
@@ -363,6 +365,16 @@ export class KeyStore {
     return entries
   }
 
+  /**
+   * Computes the fingerprint of every key read from the file, once (a secret's is a slow scrypt,
+   * so opening the store does not wait for it), and shows each with its own: a file edited to
+   * pair a trusted fingerprint with other material is flagged `key-fingerprint-mismatch`.
+   * Call it before showing fingerprints or building a key ring; imports and removals call it.
+   */
+  verifyFingerprints(): Promise<void> {
+    return this.#serially(() => this.#checkFingerprints())
+  }
+
   /** Sorts keys to import into new ones, replacements and ones already stored. */
   planImport(keys: readonly NewKey[]): ImportPlan {
     const duplicates: KeyReplacementView[] = []
@@ -387,6 +399,8 @@ export class KeyStore {
   addKeys(keys: readonly NewKey[], options: { readonly replace: boolean; readonly now: Date }): Promise<void> {
     return this.#serially(async () => {
       this.#assertWritable()
+      // A stored fingerprint taken on trust could make other material look "already stored".
+      await this.#checkFingerprints()
       const plan = this.planImport(keys)
       if (plan.duplicates.length > 0 && !options.replace) {
         throw new ServiceError('key-duplicate', `Key IDs already stored with other keys: ${plan.duplicates.map((duplicate) => duplicate.kid).join(', ')}`)
@@ -403,6 +417,8 @@ export class KeyStore {
           material: key.material,
           unreadable: null,
           problems: [],
+          // Computed by the import from this material.
+          fingerprintChecked: true,
         })
       }
       if (additions.size === 0) return
@@ -417,6 +433,7 @@ export class KeyStore {
   removeKey(scheme: Scheme, kid: string, fingerprint: string, now: Date): Promise<StoredKeyView> {
     return this.#serially(async () => {
       this.#assertWritable()
+      await this.#checkFingerprints()
       const identity = identityOf(scheme, kid)
       const key = this.#keys.get(identity)
       if (key === undefined || key.record.fingerprint !== fingerprint) {
@@ -468,6 +485,22 @@ export class KeyStore {
         for (const [identity, key] of upgraded) this.#keys.set(identity, key)
       })
     })
+  }
+
+  async #checkFingerprints(): Promise<void> {
+    const unchecked = [...this.#keys.values()].filter((key) => !key.fingerprintChecked)
+    if (unchecked.length === 0) return
+    let changed = false
+    for (const key of await withComputedFingerprints(unchecked)) {
+      const identity = identityOf(key.record.scheme, key.record.kid)
+      // A match recorded meanwhile replaced the entry: keep its counts.
+      const current = this.#keys.get(identity)
+      if (current === undefined) continue
+      changed ||= current.record.fingerprint !== key.record.fingerprint
+      this.#keys.set(identity, { ...current, record: { ...current.record, fingerprint: key.record.fingerprint }, problems: key.problems, fingerprintChecked: true })
+    }
+    // A cached key ring holds the old fingerprints.
+    if (changed) this.#materialRevision += 1
   }
 
   async #recordFor(key: NewKey, history: KeyRecord | null, now: Date): Promise<KeyRecord> {
@@ -546,18 +579,18 @@ export class KeyStore {
 async function liveKey(record: KeyRecord, cipher: SecretCipher): Promise<{ key: LiveKey; reEncrypt: boolean }> {
   if (record.alg === 'RS256') {
     const exponentProblem = rsaExponentProblem(record.publicJwk)
-    if (exponentProblem === null) return { key: { record, material: plainMaterial(record, null), unreadable: null, problems: [] }, reEncrypt: false }
+    if (exponentProblem === null) return { key: { record, material: plainMaterial(record, null), unreadable: null, problems: [], fingerprintChecked: false }, reEncrypt: false }
     // Kept in the file (nothing the admin stored is lost) and shown, but never used.
     const problem: StoredKeyProblem = { code: 'key-rsa-exponent-weak', message: `${exponentProblem}; this stored key is not used: remove it and import the right key` }
-    return { key: { record, material: null, unreadable: null, problems: [problem] }, reEncrypt: false }
+    return { key: { record, material: null, unreadable: null, problems: [problem], fingerprintChecked: false }, reEncrypt: false }
   }
-  if (record.secret.storage === 'plain') return { key: { record, material: plainMaterial(record, record.secret.value), unreadable: null, problems: [] }, reEncrypt: false }
+  if (record.secret.storage === 'plain') return { key: { record, material: plainMaterial(record, record.secret.value), unreadable: null, problems: [], fingerprintChecked: false }, reEncrypt: false }
   try {
     const decrypted = await cipher.decrypt(Buffer.from(record.secret.ciphertext, 'base64'))
     if (plainSecretProblem(record.scheme, decrypted.plain) !== null) throw new Error('decrypted to something that is not this kind of secret')
-    return { key: { record, material: plainMaterial(record, decrypted.plain), unreadable: null, problems: [] }, reEncrypt: decrypted.shouldReEncrypt }
+    return { key: { record, material: plainMaterial(record, decrypted.plain), unreadable: null, problems: [], fingerprintChecked: false }, reEncrypt: decrypted.shouldReEncrypt }
   } catch {
-    return { key: { record, material: null, unreadable: UNREADABLE_SECRET, problems: [] }, reEncrypt: false }
+    return { key: { record, material: null, unreadable: UNREADABLE_SECRET, problems: [], fingerprintChecked: false }, reEncrypt: false }
   }
 }
 
@@ -567,9 +600,9 @@ function fingerprintable(key: LiveKey): KeyMaterial | null {
 }
 
 /**
- * Replaces each stored fingerprint with the one computed from the key: a file edited to pair a
- * trusted fingerprint with other material shows the truth, flagged `key-fingerprint-mismatch`.
- * An undecryptable secret keeps its stored one (it is not used).
+ * Replaces each stored fingerprint with the one computed from the key, several at a time; one
+ * that differed is flagged `key-fingerprint-mismatch`. An undecryptable secret keeps its stored
+ * one (it is not used).
  */
 async function withComputedFingerprints(keys: readonly LiveKey[]): Promise<LiveKey[]> {
   const checked = keys.filter((key) => fingerprintable(key) !== null)
@@ -588,7 +621,9 @@ async function withComputedFingerprints(keys: readonly LiveKey[]): Promise<LiveK
 
 /**
  * Opens the store at start: removes temp files of a killed write, moves a damaged file aside,
- * decrypts every secret (an undecryptable one is kept and reported) and re-encrypts where the OS asks.
+ * decrypts every secret (an undecryptable one is kept and reported), sets aside RSA keys with an
+ * unsafe exponent and re-encrypts where the OS asks. Fingerprints are checked when first needed
+ * ({@link KeyStore.verifyFingerprints}).
  *
  * @example
  * const store = await openKeyStore({ dir: app.getPath('userData'), cipher })
@@ -602,13 +637,11 @@ export async function openKeyStore(options: OpenKeyStoreOptions): Promise<KeySto
   const keys = new Map<string, LiveKey>()
   const reEncrypt = new Set<string>()
   if (loaded.kind === 'loaded') {
-    const live: LiveKey[] = []
     for (const record of loaded.value.keys) {
       const { key, reEncrypt: again } = await liveKey(record, options.cipher)
-      live.push(key)
+      keys.set(identityOf(record.scheme, record.kid), key)
       if (again) reEncrypt.add(identityOf(record.scheme, record.kid))
     }
-    for (const key of await withComputedFingerprints(live)) keys.set(identityOf(key.record.scheme, key.record.kid), key)
   }
   const store = new KeyStore({
     file,

@@ -186,7 +186,7 @@ export function createServices(deps: ServiceDeps): AppServices {
 
   function keyRing(): Promise<KeyRing> {
     if (ringCache === null || ringCache.revision !== keyStore.materialRevision) {
-      const ring = createKeyRing(keyStore.ringEntries())
+      const ring = keyStore.verifyFingerprints().then(() => createKeyRing(keyStore.ringEntries()))
       ringCache = { revision: keyStore.materialRevision, ring }
       ring.catch(() => {
         ringCache = null
@@ -266,6 +266,7 @@ export function createServices(deps: ServiceDeps): AppServices {
   /** Stores the keys, or explains what the admin must confirm first. */
   async function settle(pendingImport: PendingImport, confirmed: { replace: boolean; acceptUnprotected: boolean }): Promise<KeyImportReport> {
     const { keys, report } = pendingImport
+    await keyStore.verifyFingerprints()
     const plan = keyStore.planImport(keys)
     const storesPlainSecrets = keyStore.protection !== 'os-encrypted' &&
       keys.some((key) => key.material.alg !== 'RS256' && !plan.alreadyStored.has(`${key.info.scheme}:${key.info.kid}`))
@@ -364,9 +365,15 @@ export function createServices(deps: ServiceDeps): AppServices {
       return { fileName: basename(path), text: read.text, inspection: await inspectText(read.text, undefined) }
     },
 
-    'keys:list': async () => keyStore.list(deps.now()),
+    'keys:list': async () => {
+      await keyStore.verifyFingerprints()
+      return keyStore.list(deps.now())
+    },
 
-    'keys:status': async () => keyStore.status(),
+    'keys:status': async () => {
+      await keyStore.verifyFingerprints()
+      return keyStore.status()
+    },
 
     'keys:import-text': (request) => importRequest(request),
 

@@ -117,13 +117,13 @@ describe('stored fingerprints', () => {
       // Claims the fingerprint of another stored key: an admin comparing fingerprints would be misled.
       if (record.kid === 'hs_main') record.fingerprint = real('rox_main')
     })
-    const { services, keyStore } = await harness({ dir, cipher: NO_OS_ENCRYPTION })
+    const { services } = await harness({ dir, cipher: NO_OS_ENCRYPTION })
     const views = await services['keys:list']()
     const hs = views.find((view) => view.kid === 'hs_main')
     expect(hs?.fingerprint).toBe(real('hs_main'))
     expect(hs?.problems?.map((problem) => problem.code)).toEqual(['key-fingerprint-mismatch'])
     expect(views.filter((view) => view.problems !== undefined).map((view) => view.kid)).toEqual(['hs_main'])
-    expect(keyStore.status().flaggedCount).toBe(1)
+    expect((await services['keys:status']()).flaggedCount).toBe(1)
     // Used with its true fingerprint, and removable with the fingerprint shown.
     const inspection = await services['inspect:payload']({ text: await hsToken(HS_SECRET, 'hs_main') })
     expect(inspection.key).toEqual({ kid: 'hs_main', fingerprint: real('hs_main') })
@@ -146,13 +146,30 @@ describe('stored fingerprints', () => {
     expect(inspection.key?.fingerprint).toBe(view?.fingerprint)
   })
 
+  it('are checked before an import: a swapped secret under the trusted fingerprint is not "already stored"', async () => {
+    const dir = await storeDir()
+    const keys = await newKeys()
+    const trusted = keys.find((key) => key.info.kid === 'hs_main')?.info.fingerprint ?? ''
+    await editStore(dir, (record) => {
+      // The attacker's own secret, kept under the fingerprint of the admin's.
+      if (record.kid === 'hs_main') record['secret'] = { storage: 'plain', value: 'ffffffffffffffffffffffff' }
+    })
+    expect(trusted).not.toBe('')
+    const { services } = await harness({ dir, cipher: NO_OS_ENCRYPTION })
+    const report = await services['keys:import-text']({ text: HS_SECRET, scheme: 'ringcx', kid: 'hs_main', acceptUnprotected: true })
+    expect(report.entries[0]?.alreadyStored).toBeUndefined()
+    expect(report.duplicates.map((duplicate) => [duplicate.kid, duplicate.newFingerprint === trusted, duplicate.storedFingerprint === trusted])).toEqual([['hs_main', true, false]])
+    expect(report.imported).toBe(false)
+  })
+
   it('flag nothing in a store the app wrote itself', async () => {
     const cipher = osCipher()
     const dir = await storeDir(cipher)
-    const { keyStore } = await harness({ dir, cipher })
-    expect(keyStore.status().flaggedCount).toBe(0)
-    expect(keyStore.list(NOW).every((view) => view.problems === undefined)).toBe(true)
+    const { services } = await harness({ dir, cipher })
+    expect((await services['keys:status']()).flaggedCount).toBe(0)
+    const views = await services['keys:list']()
+    expect(views.every((view) => view.problems === undefined)).toBe(true)
     const file = JSON.parse(await readFile(join(dir, 'keystore.json'), 'utf8')) as KeyStoreFile
-    expect(keyStore.list(NOW).map((view) => view.fingerprint).sort()).toEqual(file.keys.map((key) => key.fingerprint).sort())
+    expect(views.map((view) => view.fingerprint).sort()).toEqual(file.keys.map((key) => key.fingerprint).sort())
   })
 })
