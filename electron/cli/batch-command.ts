@@ -12,7 +12,7 @@ import { parseKeyArgument } from '../io/key-files'
 import { isPassedOverName, isSampleName } from '../io/sample-walk'
 import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
 import { KEY_STORE_FILE } from '../main/key-store'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, stderrLines, type CliIo } from './cli-context'
 import { JunitReport, MarkdownReport, batchResultLine, type BatchResult } from './batch-report'
 import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext } from './batch-run'
 import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
@@ -130,7 +130,7 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
     ['--keystore', values.keystore === undefined ? undefined : join(values.keystore, KEY_STORE_FILE)],
   ])
   const { settings } = await loadSettings(values.config)
-  const keyEntries = await loadKeys(values.key ?? [], values.keystore)
+  const keyEntries = await loadKeys(values.key ?? [], values.keystore, stderrLines(io))
   const keys = await createKeyRing(keyEntries)
   const authTokens = await loadTokens(values.tokens)
   const context: BatchContext = {

@@ -103,10 +103,20 @@ export async function loadSettings(path: string | undefined): Promise<{ settings
   return { settings: result.value, raw: json }
 }
 
-async function loadKeyStore(dir: string): Promise<KeyRingEntry[]> {
+/** Where a command's warnings about its inputs go, one line each. */
+export type WarningSink = (line: string) => void
+
+/** Warnings on standard error: the JSON on standard output stays one object per line. */
+export function stderrLines(io: CliIo): WarningSink {
+  // A line names key files and Key IDs read from them: escaped like all human output.
+  return (line) => io.stderr.write(`${visibleText(line)}\n`)
+}
+
+async function loadKeyStore(dir: string, warn: WarningSink): Promise<KeyRingEntry[]> {
   const read = await readPlainKeyStore(dir)
   switch (read.kind) {
     case 'loaded':
+      for (const key of read.refused) warn(`warning: --keystore ${dir} (${key.kid}): ${key.message}; this key is not used [${key.code}]`)
       return [...read.keys]
     case 'os-encrypted':
       throw new UsageError(
@@ -120,9 +130,13 @@ async function loadKeyStore(dir: string): Promise<KeyRingEntry[]> {
   }
 }
 
-/** Keys from `--keystore` and every `--key`; a Key ID given twice is a usage error. */
-export async function loadKeys(values: readonly string[], storeDir: string | undefined): Promise<KeyRingEntry[]> {
-  const entries: KeyRingEntry[] = storeDir === undefined ? [] : await loadKeyStore(storeDir)
+/**
+ * Keys from `--keystore` and every `--key`; a Key ID given twice is a usage error. Warnings
+ * (a certificate chain, white space around a secret, an unsafe stored key left out) go to `warn`.
+ * Fingerprints are left to the key ring, which computes them only for keys that match.
+ */
+export async function loadKeys(values: readonly string[], storeDir: string | undefined, warn: WarningSink): Promise<KeyRingEntry[]> {
+  const entries: KeyRingEntry[] = storeDir === undefined ? [] : await loadKeyStore(storeDir, warn)
   const seen = new Map<string, string>(entries.map((entry) => [`${entry.material.scheme}:${entry.material.kid}`, `--keystore ${storeDir ?? ''}`]))
   const problems: string[] = []
   for (const value of values) {
@@ -133,7 +147,9 @@ export async function loadKeys(values: readonly string[], storeDir: string | und
       continue
     }
     for (const entry of loaded.report.entries) {
-      if (entry.error) problems.push(`key file ${argument.path}${entry.kid ? ` (${entry.kid})` : ''}: ${entry.error.message} [${entry.error.code}]`)
+      const where = `key file ${argument.path}${entry.kid ? ` (${entry.kid})` : ''}`
+      if (entry.error) problems.push(`${where}: ${entry.error.message} [${entry.error.code}]`)
+      for (const warning of entry.warnings) warn(`warning: ${where}: ${warning.message} [${warning.code}]`)
     }
     for (const key of loaded.report.keys) {
       const identity = `${key.material.scheme}:${key.material.kid}`

@@ -9,7 +9,7 @@ import { inspect } from '../core/inspect'
 import { visibleText } from '../core/visible-text'
 import type { Inspection } from '../core/inspection'
 import { createKeyRing } from '../core/key-ring'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, parseScheme, readInput, type CliIo } from './cli-context'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, parseScheme, readInput, stderrLines, type CliIo } from './cli-context'
 
 const LANGUAGES = FIXIT_LANGUAGES.join('|')
 const NO_KEY_CODES = new Set<string>(['roxchat-no-key', 'ringcx-jwt-unknown-kid'])
@@ -62,7 +62,7 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
   // No key is needed to generate; keys only let the inspection name the one that matched.
-  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore))
+  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore, stderrLines(io)))
 
   const read = await readInput(file, io)
   if (!read.ok) {

@@ -8,7 +8,7 @@ import type { Inspection } from '../core/inspection'
 import { inspect, refusedInspection } from '../core/inspect'
 import { createKeyRing } from '../core/key-ring'
 import { visibleText } from '../core/visible-text'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, errorMessage, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, readInput, type CliIo } from './cli-context'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, errorMessage, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, readInput, stderrLines, type CliIo } from './cli-context'
 import { formatInspection, inspectionJsonLine } from './format-inspection'
 
 type InspectionOptions = Omit<Parameters<typeof inspect>[1], 'now' | 'nowIsExplicit'>
@@ -37,7 +37,7 @@ export async function runInspectCommand(args: readonly string[], io: CliIo): Pro
   const scheme = parseScheme(values.scheme)
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
-  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore))
+  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore, stderrLines(io)))
   const authTokens = await loadTokens(values.tokens)
   const options: InspectionOptions = {
     keys,

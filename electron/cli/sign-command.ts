@@ -23,7 +23,7 @@ import { isPlainObject, ownMember, setOwnMember } from '../core/values'
 import { safeJson, visibleText } from '../core/visible-text'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { parseKeyArgument } from '../io/key-files'
-import { EXIT_OK, UsageError, loadKeys, loadSettings, optionFileProblem, parseNow, type CliIo } from './cli-context'
+import { EXIT_OK, UsageError, loadKeys, loadSettings, optionFileProblem, parseNow, stderrLines, type CliIo } from './cli-context'
 
 export const SIGN_USAGE = `  cli sign ringcx --kid KID (--key FILE | --keystore DIR) [--claims FILE] [--claim NAME=VALUE]...
                   [--extra NAME=VALUE]... [--exp +2h] [--now TIME] [--config FILE] [--out FILE]
@@ -114,7 +114,7 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
   let payload: unknown
   if (scheme === 'ringcx') {
     if (values.kid === undefined) throw new UsageError('sign ringcx needs --kid')
-    key = (await privateKeyFromArguments(keyValues, values.kid)) ?? pickKey(await loadKeys(keyValues, values.keystore), 'ringcx', values.kid)
+    key = (await privateKeyFromArguments(keyValues, values.kid)) ?? pickKey(await loadKeys(keyValues, values.keystore, stderrLines(io)), 'ringcx', values.kid)
     const claims: Record<string, unknown> = values.claims === undefined ? {} : await readJsonObject(values.claims, '--claims')
     for (const [name, value] of pairs(values.claim, '--claim')) setOwnMember(claims, name, value)
     const extras = pairs(values.extra, '--extra')
@@ -126,7 +126,7 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
     if (exp === null) throw new UsageError(`--exp ${values.exp ?? ''}: use +2h, +30m, ISO 8601 or Unix seconds`)
     payload = await signRingcxToken(key as Extract<SigningKey, { scheme: 'ringcx' }>, claims, exp)
   } else {
-    key = pickKey(await loadKeys(keyValues, values.keystore), 'roxchat', values.kid)
+    key = pickKey(await loadKeys(keyValues, values.keystore, stderrLines(io)), 'roxchat', values.kid)
     const fields: Record<string, string> = {}
     if (values.fields !== undefined) {
       for (const [name, value] of Object.entries(await readJsonObject(values.fields, '--fields'))) {

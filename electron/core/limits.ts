@@ -15,3 +15,5 @@ export const MAX_VALUE_NODES = 2_000_000
 export const MAX_DISPLAY_CHARS = 10_000
 /** The raw view of one decoded part (claims, visitor…) is cut after this many characters. */
 export const MAX_RAW_VIEW_CHARS = 200_000
+/** Keys read from one key file (manifest or JWKS): each secret costs a slow fingerprint, so a set is bounded. */
+export const MAX_KEYS_PER_FILE = 1000
