@@ -61,6 +61,6 @@ export function spanText(seconds: number): string {
   const days = Math.floor(abs / 86_400)
   const hours = Math.floor((abs % 86_400) / 3600)
   const minutes = Math.floor((abs % 3600) / 60)
-  const text = days > 0 ? `${days} d ${hours} h` : hours > 0 ? `${hours} h ${minutes} min` : minutes > 0 ? `${minutes} min` : `${abs % 60} s`
+  const text = days > 0 ? `${days} d ${hours} h` : hours > 0 ? (minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`) : minutes > 0 ? `${minutes} min` : `${abs % 60} s`
   return seconds < 0 ? `${text} ago` : text
 }

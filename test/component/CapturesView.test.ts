@@ -98,7 +98,7 @@ describe('CapturesView', () => {
     const wrapper = await mountCaptures()
     await button(wrapper, 'Open captures…').trigger('click')
     await flushPromises()
-    await button(wrapper, 'Open identity 2 in the Inspector').trigger('click')
+    await button(wrapper, 'Open in Inspector: identity 2').trigger('click')
     await flushPromises()
     expect(bridge.capturesOpenIdentity).toHaveBeenCalledWith({ auditId: 'audit-0001', index: 1 })
     expect(useUiStore().view).toBe('inspector')
