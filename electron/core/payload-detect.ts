@@ -194,21 +194,26 @@ export function describeIdentities(identities: readonly FoundIdentity[], limit =
 }
 
 /** Every identity call, assignment and chat URL in page script or HTML, in page order. */
-function snippetMatches(text: string): SnippetMatch[] {
+function snippetMatches(text: string, limit = Infinity): SnippetMatch[] {
   const matches: SnippetMatch[] = []
   for (const { form, pattern, read } of SNIPPET_FORMS) {
+    let found = 0
+    // Each form's matches come in text order: the first `limit` of all are among each form's first `limit`.
     for (const match of text.matchAll(new RegExp(pattern, 'g'))) {
+      if (found++ >= limit) break
       matches.push({ form, index: match.index, end: () => identityEnd(text, form, match), read: () => read(text, match) })
     }
   }
-  return matches.sort((a, b) => a.index - b.index)
+  matches.sort((a, b) => a.index - b.index)
+  return matches.length > limit ? matches.slice(0, limit) : matches
 }
 
 function identityEnd(text: string, form: IdentityForm, match: RegExpExecArray): number {
   const end = match.index + match[0].length
   if (IDENTITY_FORM_EXTENT[form] === 'match') return end
   if (/^null\b/.test(text.slice(end, end + 5))) return end + 4
-  return end + (balancedObjectAt(text, end)?.length ?? 0)
+  // No literal larger than an input is looked for: a page of unclosed braces stays linear per identity.
+  return end + (balancedObjectAt(text.slice(end, end + MAX_INPUT_BYTES + 1), 0)?.length ?? 0)
 }
 
 /** Each match's place in the text, and whether it is commented out. */
@@ -243,18 +248,46 @@ export interface ListedIdentity extends FoundIdentity {
 /**
  * Every identity in page script, HTML, a URL or a request body, in text order, commented-out ones
  * included, each with its own text: what a capture audit inspects one by one. Finds the same forms
- * as {@link detectPayload}; the caller bounds the text (no size limit here).
+ * as {@link detectPayload}; the caller bounds the text (no size limit here). With `limit`, only
+ * the first so many. Each `text` is read when first asked for, so identities a caller passes over
+ * cost only their finding.
  *
  * @example
  * listIdentities('<!-- _chatq.push(["_setSignedIdentity", "eyJ…"]) -->')[0]?.commented // true
  */
-export function listIdentities(text: string): readonly ListedIdentity[] {
-  const matches = snippetMatches(text)
+export function listIdentities(text: string, options: { readonly limit?: number } = {}): readonly ListedIdentity[] {
+  const matches = snippetMatches(text, options.limit)
   if (matches.length === 0) return []
-  return locateMatches(text, matches).map((found, index) => {
-    const match = matches[index] as SnippetMatch
-    return { ...found, scheme: IDENTITY_FORM_SCHEME[found.form], text: text.slice(match.index, match.end()) }
-  })
+  return locateMatches(text, matches).map((found, index) => new Listed(found, text, matches[index] as SnippetMatch))
+}
+
+/** A listed identity whose own text is cut from the page when first read. */
+class Listed implements ListedIdentity {
+  readonly form: IdentityForm
+  readonly offset: number
+  readonly line: number
+  readonly column: number
+  readonly commented: boolean
+  readonly scheme: Scheme
+  readonly #page: string
+  readonly #match: SnippetMatch
+  #text: string | undefined
+
+  constructor(found: FoundIdentity, page: string, match: SnippetMatch) {
+    this.form = found.form
+    this.offset = found.offset
+    this.line = found.line
+    this.column = found.column
+    this.commented = found.commented
+    this.scheme = IDENTITY_FORM_SCHEME[found.form]
+    this.#page = page
+    this.#match = match
+  }
+
+  get text(): string {
+    this.#text ??= this.#page.slice(this.#match.index, this.#match.end())
+    return this.#text
+  }
 }
 
 /**

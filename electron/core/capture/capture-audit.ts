@@ -7,7 +7,7 @@
 import { inspect } from '../inspect'
 import { NO_EXPIRY, type Inspection } from '../inspection'
 import type { KeyRing } from '../key-ring'
-import { IDENTITY_FORM_NAME, describeIdentity, listIdentities, type ListedIdentity } from '../payload-detect'
+import { IDENTITY_FORM_NAME, describeIdentity, listIdentities, type FoundIdentity, type ListedIdentity } from '../payload-detect'
 import type { InspectionSettings } from '../settings'
 import {
   CAPTURE_LIMITS,
@@ -77,12 +77,12 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** The inspection of an identity that sits in a comment: reported, never inspected as the live call. */
-function commentedOutInspection(found: ListedIdentity, partName: string, now: Date): Inspection {
+function commentedOutInspection(found: ListedIdentity, where: FoundIdentity, partName: string, now: Date): Inspection {
   const code = 'input-identity-commented-out'
   return {
     scheme: found.scheme,
     verdict: 'rejected',
-    errors: [{ code, message: `Commented out: ${describeIdentity(found)} of the ${partName} sits in a comment, so the page does not hand it to the chat; it was not inspected.` }],
+    errors: [{ code, message: `Commented out: ${describeIdentity(where)} of the ${partName} sits in a comment, so the page does not hand it to the chat; it was not inspected.` }],
     warnings: [],
     checks: [{ id: 'format', status: 'fail', code }],
     key: null,
@@ -215,13 +215,14 @@ export class CaptureAudit {
     const location = this.#shownLocation(source.location, source.text, offset)
     if (this.#identities >= this.#limits.maxIdentities) {
       if (this.#identitiesDropped === 0) this.notice('identities-limit', location.capture, location.entry, `Identities after the first ${this.#limits.maxIdentities} were not inspected or reported.`, 0)
+      // Counted once per text that holds more: past the limit, they are no longer listed one by one.
       this.#identitiesDropped += 1
       this.#skipped += 1
       return
     }
     const { now } = this.#options
     const inspection = found.commented
-      ? commentedOutInspection({ ...found, line: location.line ?? found.line, column: location.column ?? found.column }, PART_NAME[location.part], now)
+      ? commentedOutInspection(found, { form: found.form, offset, line: location.line ?? found.line, column: location.column ?? found.column, commented: true }, PART_NAME[location.part], now)
       : await inspect(found.text, {
         keys: this.#options.keys,
         settings: this.#options.settings,
@@ -250,7 +251,9 @@ export class CaptureAudit {
   async addText(source: CaptureText): Promise<void> {
     const { text } = source
     const prefix = source.identityPrefix ?? ''
-    for (const found of listIdentities(prefix + text)) {
+    const budget = this.#limits.maxIdentities - this.#identities
+    // Past the limit, one more is looked for only to say that identities went uninspected.
+    for (const found of listIdentities(prefix + text, { limit: Math.max(1, budget) })) {
       await this.#addIdentity(found, source, Math.max(0, found.offset - prefix.length))
     }
     if (this.#secrets.empty && !source.script) return

@@ -38,6 +38,18 @@ describe('listIdentities', () => {
     expect(texts.map((text) => detectPayload(text).payload.kind)).toEqual(['ringcx-jwt', 'ringcx-unsigned', 'roxchat-logout', 'roxchat-visitor', 'ringcx-jwt'])
   })
 
+  it('lists only the first ones with a limit, in page order across forms', () => {
+    expect(listIdentities(page, { limit: 3 }).map((identity) => identity.form)).toEqual(['signed-identity-call', 'identity-call', 'visitor-assignment'])
+  })
+
+  it('stays linear on a page of unclosed literals: no literal is looked for past 1 MiB', () => {
+    const hostile = '_chatq.push(["_setIdentity", {a: 1, '.repeat(60_000)
+    const started = performance.now()
+    const listed = listIdentities(hostile, { limit: 20 })
+    expect(listed.map((identity) => identity.text.length)).toEqual(Array(20).fill('_chatq.push(["_setIdentity", '.length))
+    expect(performance.now() - started).toBeLessThan(5000)
+  })
+
   it('finds nothing in text without an identity', () => {
     expect(listIdentities('<html>no chat here</html>')).toEqual([])
   })
