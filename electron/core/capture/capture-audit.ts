@@ -62,7 +62,7 @@ export interface CaptureAuditResult {
 
 /** Notices that count something as skipped in the summary. */
 const SKIPPING: ReadonlySet<CaptureNoticeCode> = new Set<CaptureNoticeCode>([
-  'body-too-large', 'body-not-text', 'body-bad-base64', 'body-binary', 'url-too-large', 'entries-limit', 'identities-limit', 'findings-limit', 'capture-incomplete',
+  'body-too-large', 'body-not-text', 'body-bad-base64', 'body-binary', 'url-too-large', 'entries-limit', 'identities-limit', 'findings-limit',
 ])
 
 /** 1-based line and column of `offset` in `text`. */

@@ -69,7 +69,6 @@ export type CaptureNoticeCode =
   | 'identities-limit'
   | 'findings-limit'
   | 'secret-too-short'
-  | 'capture-incomplete'
 
 export interface CaptureNotice {
   readonly code: CaptureNoticeCode
