@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util'
 import { CAPTURE_LIMITS, CaptureAudit, type CaptureFinding } from '../core/capture'
 import { createKeyRing } from '../core/key-ring'
+import { visibleText } from '../core/visible-text'
 import { auditCaptureFile, walkCaptures } from '../io/capture/capture-files'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, type CliIo } from './cli-context'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, stderrLines, type CliIo } from './cli-context'
 import { findingJsonLine, formatFinding, formatIdentity, formatSummary, formatTimeline, identityJsonLine, summaryJsonLine } from './audit-format'
 
 export const AUDIT_USAGE = `  cli audit CAPTURE... [--key FILE]... [--keystore DIR] [--config FILE] [--now TIME] [--json]
@@ -34,7 +35,7 @@ export async function runAuditCommand(args: readonly string[], io: CliIo): Promi
   if (positionals.length === 0) throw new UsageError('audit needs at least one CAPTURE (a .har file, a saved .html page or a folder)')
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
-  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore))
+  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore, stderrLines(io)))
   const json = values.json === true
 
   const audit = new CaptureAudit({
@@ -54,13 +55,13 @@ export async function runAuditCommand(args: readonly string[], io: CliIo): Promi
   let unreadable = false
   for await (const entry of walkCaptures(positionals)) {
     if (entry.kind === 'error') {
-      io.stderr.write(`${entry.path}: ${entry.message}\n`)
+      io.stderr.write(`${visibleText(entry.path)}: ${entry.message}\n`)
       unreadable = true
       continue
     }
     const result = await auditCaptureFile(entry.path, entry.path, audit, CAPTURE_LIMITS)
     if (!result.ok) {
-      io.stderr.write(`${entry.path}: ${result.message}\n`)
+      io.stderr.write(`${visibleText(entry.path)}: ${visibleText(result.message)}\n`)
       unreadable = true
     }
   }

@@ -4,6 +4,7 @@
  */
 import { styleText } from 'node:util'
 import type { CaptureFinding, CaptureIdentity, CaptureLocation, CaptureSummary, RenewalTimeline } from '../core/capture'
+import { safeJson, visibleText } from '../core/visible-text'
 import { formatDuration, formatInspection, inspectionJson } from './format-inspection'
 
 type Style = Parameters<typeof styleText>[0]
@@ -19,7 +20,7 @@ const ENCODING_WORDS: Readonly<Record<string, string>> = { text: 'as text', hex:
 
 /** "session.har, entry 3, response body, parameter q, line 12, column 5". */
 export function describeLocation(location: CaptureLocation): string {
-  const parts = [location.capture]
+  const parts = [visibleText(location.capture)]
   if (location.entry !== null) parts.push(`entry ${location.entry}`)
   parts.push(PART_WORDS[location.part])
   if (location.parameter !== undefined) parts.push(`parameter ${location.parameter}`)
@@ -29,20 +30,20 @@ export function describeLocation(location: CaptureLocation): string {
 
 /** One JSON line per identity: the inspection as `inspect --json` prints it, plus its location. */
 export function identityJsonLine(identity: CaptureIdentity): string {
-  return `${JSON.stringify({ ...inspectionJson(identity.location.capture, identity.inspection), location: identity.location })}\n`
+  return `${safeJson({ ...inspectionJson(identity.location.capture, identity.inspection), location: identity.location })}\n`
 }
 
 export function findingJsonLine(finding: CaptureFinding): string {
   if (finding.kind === 'leaked-secret') {
     const { kind, scheme, kid, fingerprint, location, encoding } = finding
-    return `${JSON.stringify({ kind, scheme, kid, fingerprint, location, encoding })}\n`
+    return `${safeJson({ kind, scheme, kid, fingerprint, location, encoding })}\n`
   }
   const { kind, scheme, signal, location, evidence, commented } = finding
-  return `${JSON.stringify({ kind, scheme, signal, location, evidence, commented })}\n`
+  return `${safeJson({ kind, scheme, signal, location, evidence, commented })}\n`
 }
 
 export function summaryJsonLine(summary: CaptureSummary): string {
-  return `${JSON.stringify({ summary })}\n`
+  return `${safeJson({ summary })}\n`
 }
 
 export function formatIdentity(identity: CaptureIdentity, color: boolean): string {
@@ -59,7 +60,7 @@ export function formatFinding(finding: CaptureFinding, color: boolean): string {
   const where = describeLocation(finding.location)
   const url = finding.location.url === null ? '' : `\n    ${paint('dim', 'url:')} ${finding.location.url}`
   if (finding.kind === 'leaked-secret') {
-    return `${paint(['bold', 'red'], 'LEAKED SECRET')} ${finding.scheme} key ${finding.kid} (${finding.fingerprint}), ${ENCODING_WORDS[finding.encoding] ?? finding.encoding}\n    in ${where}${url}\n`
+    return `${paint(['bold', 'red'], 'LEAKED SECRET')} ${finding.scheme} key ${visibleText(finding.kid)} (${finding.fingerprint}), ${ENCODING_WORDS[finding.encoding] ?? finding.encoding}\n    in ${where}${url}\n`
   }
   const commented = finding.commented ? ' (in a comment: the key is in the page all the same)' : ''
   return `${paint(['bold', 'red'], 'CLIENT-SIDE SIGNING')} ${finding.scheme} identity built in page script (${finding.signal})${commented}\n    in ${where}${url}\n    ${paint('dim', 'evidence:')} ${finding.evidence}\n`
@@ -75,7 +76,7 @@ const FRESHNESS_WORDS = { fresh: 'fresh', 'under-minimum': 'under the minimum wh
 
 export function formatTimeline(timeline: RenewalTimeline, color: boolean): string {
   const paint = (style: Style, text: string): string => (color ? styleText(style, text) : text)
-  const lines = [paint('bold', `Renewal of RingCX visitor ${timeline.visitor} in ${timeline.capture}`) + paint('dim', ` (minimum ${formatDuration(timeline.minExpirySeconds)})`)]
+  const lines = [paint('bold', `Renewal of RingCX visitor ${visibleText(timeline.visitor)} in ${visibleText(timeline.capture)}`) + paint('dim', ` (minimum ${formatDuration(timeline.minExpirySeconds)})`)]
   for (const token of timeline.tokens) {
     const left = token.secondsLeftWhenSet === null ? 'no exp' : token.secondsLeftWhenSet > 0 ? `${formatDuration(token.secondsLeftWhenSet)} left` : `expired ${formatDuration(token.secondsLeftWhenSet)} before`
     const renewal = token.renewal === null ? '' : ` · ${token.renewal === 'in-time' ? paint('green', RENEWAL_WORDS[token.renewal]) : paint('red', RENEWAL_WORDS[token.renewal])}`

@@ -3,12 +3,16 @@
  * JUnit XML and Markdown reports.
  */
 import { constants } from 'node:fs'
-import { access } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { access, realpath, stat } from 'node:fs/promises'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createKeyRing } from '../core/key-ring'
+import { visibleText } from '../core/visible-text'
+import { parseKeyArgument } from '../io/key-files'
+import { isPassedOverName, isSampleName } from '../io/sample-walk'
 import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
+import { KEY_STORE_FILE } from '../main/key-store'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, stderrLines, type CliIo } from './cli-context'
 import { JunitReport, MarkdownReport, batchResultLine, type BatchResult } from './batch-report'
 import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext } from './batch-run'
 import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
@@ -39,11 +43,72 @@ class LazyThreads {
     this.seen++
     if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return inspectSampleFile(path, context)
     this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), this.size, this.init)
-    return (await this.pool).run({ kind: 'file', path }) as Promise<BatchResult>
+    // The time is read here, from the same clock as on this thread: the thread a file lands on
+    // never changes its result.
+    const now = (context.explicitNow ?? context.clock()).toISOString()
+    return (await this.pool).run({ kind: 'file', path, now }) as Promise<BatchResult>
   }
 
   async close(): Promise<void> {
     if (this.pool !== null) await (await this.pool).close()
+  }
+}
+
+/** The path with links and `..` resolved as far as it exists, to compare two names for one file. */
+async function resolvedPath(path: string): Promise<string> {
+  const absolute = resolve(path)
+  try {
+    return await realpath(absolute)
+  } catch {
+    // Not there (yet): resolve its folder.
+  }
+  try {
+    return join(await realpath(dirname(absolute)), basename(absolute))
+  } catch {
+    return absolute
+  }
+}
+
+/** Whether a walk of `folder` would reach `path` and read it as a sample. */
+function walkReads(folder: string, path: string): boolean {
+  const inside = relative(folder, path)
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return false
+  return isSampleName(basename(path)) && !inside.split(sep).some(isPassedOverName)
+}
+
+/**
+ * Refuses, before anything runs, report paths that are folders or special files, that name an
+ * input (a sample, a key, settings or token file) or each other, or that a folder walk of this
+ * run would read as a sample while it is being written. Paths compare resolved (links, `..`).
+ */
+async function checkReportPaths(
+  reports: readonly (readonly [option: string, path: string | undefined])[],
+  inputs: readonly string[],
+  optionFiles: readonly (readonly [option: string, path: string | undefined])[],
+): Promise<void> {
+  const taken = new Map<string, string>()
+  const folders: string[] = []
+  for (const input of inputs) {
+    const resolved = await resolvedPath(input)
+    const info = await stat(resolved).catch(() => null)
+    if (info?.isDirectory()) folders.push(resolved)
+    else taken.set(resolved, `the input ${input}`)
+  }
+  for (const [option, path] of optionFiles) if (path !== undefined) taken.set(await resolvedPath(path), `${option} ${path}`)
+  for (const [option, path] of reports) {
+    if (path === undefined) continue
+    const resolved = await resolvedPath(path)
+    const info = await stat(resolved).catch(() => null)
+    if (info?.isDirectory()) throw new UsageError(`${option} ${path}: it is a folder; name the file to write`)
+    if (info !== null && !info.isFile()) throw new UsageError(`${option} ${path}: it is not a regular file; name the file to write`)
+    const clash = taken.get(resolved)
+    if (clash !== undefined) throw new UsageError(`${option} ${path}: it is also ${clash}; the report would overwrite it`)
+    const walked = folders.find((folder) => walkReads(folder, resolved))
+    if (walked !== undefined) throw new UsageError(`${option} ${path}: it is inside the folder ${walked}, whose samples this run reads; write the report elsewhere`)
+    await access(dirname(resolved), constants.W_OK).catch(() => {
+      throw new UsageError(`${option} ${path}: its folder does not exist or cannot be written`)
+    })
+    taken.set(resolved, `${option} ${path}`)
   }
 }
 
@@ -58,8 +123,14 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
   const threadCount = parseThreads(values.threads)
   const scheme = parseScheme(values.scheme)
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
+  await checkReportPaths([['--junit', values.junit], ['--report', values.report]], positionals, [
+    ...(values.key ?? []).map((value) => ['--key', parseKeyArgument(value).path] as const),
+    ['--config', values.config],
+    ['--tokens', values.tokens],
+    ['--keystore', values.keystore === undefined ? undefined : join(values.keystore, KEY_STORE_FILE)],
+  ])
   const { settings } = await loadSettings(values.config)
-  const keyEntries = await loadKeys(values.key ?? [], values.keystore)
+  const keyEntries = await loadKeys(values.key ?? [], values.keystore, stderrLines(io))
   const keys = await createKeyRing(keyEntries)
   const authTokens = await loadTokens(values.tokens)
   const context: BatchContext = {
@@ -71,12 +142,6 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
     ...(authTokens === undefined ? {} : { authTokens }),
   }
 
-  for (const [option, path] of [['--junit', values.junit], ['--report', values.report]] as const) {
-    if (path === undefined) continue
-    await access(dirname(path), constants.W_OK).catch(() => {
-      throw new UsageError(`${option} ${path}: its folder does not exist or cannot be written`)
-    })
-  }
   const reports = [
     ...(values.junit === undefined ? [] : [new JunitReport(values.junit)]),
     ...(values.report === undefined ? [] : [new MarkdownReport(values.report)]),
@@ -94,23 +159,25 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
   try {
     await runBatch(positionals, context, async (result) => {
       counter.add(result)
-      if (result.status === 'error') io.stderr.write(`${result.file}: ${result.problem ?? 'could not be read'}\n`)
+      if (result.status === 'error') io.stderr.write(`${visibleText(result.file)}: ${visibleText(result.problem ?? 'could not be read')} [${result.code ?? 'input-unreadable'}]\n`)
       io.stdout.write(batchResultLine(result, values.json === true))
       for (const report of reports) await report.add(result)
     }, { inspectFile: (path) => threads.inspect(path, context) })
-  } catch (error) {
-    await Promise.all(reports.map((report) => report.abandon()))
-    throw error
+    const summary = counter.summary()
+    for (const report of reports) await report.finish(summary)
+    if (values.json) io.stdout.write(`${JSON.stringify({ summary })}\n`)
+    else {
+      io.stdout.write(`\n${summary.files} files: ${summary.verified} verified, ${summary.rejected} rejected; ` +
+        `expectations ${summary.expectationsMet} met, ${summary.expectationsFailed} failed; ${summary.errors} unreadable; ` +
+        `${summary.skipped} skipped; ${(summary.ms / 1000).toFixed(1)} s\n`)
+    }
+    // A sample that could not be checked (unreadable, a FIFO, a dangling link…) fails the run
+    // harder than a rejected one: the verdict is not known.
+    if (summary.errors > 0) return EXIT_USAGE
+    return counter.failed > 0 ? EXIT_REJECTED : EXIT_OK
   } finally {
+    // Reports not finished (the run or another report failed) leave no part behind.
+    await Promise.all(reports.map((report) => report.abandon()))
     await threads.close()
   }
-  const summary = counter.summary()
-  for (const report of reports) await report.finish(summary)
-  if (values.json) io.stdout.write(`${JSON.stringify({ summary })}\n`)
-  else {
-    io.stdout.write(`\n${summary.files} files: ${summary.verified} verified, ${summary.rejected} rejected; ` +
-      `expectations ${summary.expectationsMet} met, ${summary.expectationsFailed} failed; ${summary.errors} unreadable; ${(summary.ms / 1000).toFixed(1)} s\n`)
-  }
-  if (summary.errors > 0) return EXIT_USAGE
-  return counter.failed > 0 ? EXIT_REJECTED : EXIT_OK
 }

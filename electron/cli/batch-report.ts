@@ -7,6 +7,8 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import type { Inspection } from '../core/inspection'
+import { safeJson, visibleText } from '../core/visible-text'
+import { forgetTemporary, trackTemporary } from '../io/temporary-files'
 import { inspectionJson } from './format-inspection'
 
 export type SampleStatus = 'passed' | 'failed' | 'error' | 'skipped'
@@ -18,6 +20,8 @@ export interface BatchResult {
   readonly inspection: Inspection | null
   /** Why the file could not be inspected, for status `error`; why it was passed over, for `skipped`. */
   readonly problem?: string
+  /** For status `error`: the stable code of why (the file could not be read, or our inspection failed). */
+  readonly code?: 'input-unreadable' | 'internal-error'
   /** The output line, already written by the worker thread that inspected the file. */
   readonly line?: string
 }
@@ -29,17 +33,31 @@ export interface BatchSummary {
   readonly expectationsMet: number
   readonly expectationsFailed: number
   readonly errors: number
+  /** Entries passed over: key and settings files beside the samples, links to folders already walked. */
+  readonly skipped: number
   readonly ms: number
 }
 
+/**
+ * Text for an XML 1.0 attribute, well-formed whatever it holds: controls, line breaks and lone
+ * surrogates made visible first ({@link visibleText}), then markup characters as entities and
+ * the two non-characters XML cannot carry replaced.
+ */
 function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] as string)
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+  return visibleText(text)
+    .replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] as string)
+    .replace(/[\uFFFE\uFFFF]/g, '\uFFFD')
 }
 
+/**
+ * Text for a Markdown table cell that shows as written: controls and line breaks made visible,
+ * HTML's characters as entities (no tag or comment gets through), and every character Markdown
+ * acts on inside a line (code spans, emphasis, links, strike-through, cell breaks) escaped.
+ */
 function markdownCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  return visibleText(text)
+    .replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char] as string)
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
 }
 
 /** Why a sample did not pass, in one line. */
@@ -49,7 +67,7 @@ export function failureSummary(result: BatchResult): string {
   if (inspection === null) return ''
   const mismatches = inspection.expectation?.mismatches ?? []
   if (mismatches.length > 0) {
-    return mismatches.map((mismatch) => `${mismatch.path}: expected ${JSON.stringify(mismatch.expected)}, got ${JSON.stringify(mismatch.actual)}`).join('; ')
+    return mismatches.map((mismatch) => `${mismatch.path}: expected ${safeJson(mismatch.expected)}, got ${safeJson(mismatch.actual)}`).join('; ')
   }
   const codes = inspection.errors.map((error) => error.code).join(', ')
   const likely = inspection.diagnosis?.[0]
@@ -63,18 +81,22 @@ const STATUS_LABEL: Record<SampleStatus, string> = {
   skipped: 'SKIP ',
 }
 
-/** The line `batch` prints for one file: JSON, or a short line for people. */
+/**
+ * The line `batch` prints for one file: JSON, or a short line for people in which the file name
+ * and the reason are made visible, so that no name or value can break the line or forge another.
+ */
 export function batchResultLine(result: BatchResult, json: boolean): string {
   if (result.line !== undefined) return result.line
   if (json) {
     const body = result.inspection === null
-      ? { file: result.file, status: result.status, problem: result.problem }
+      ? { file: result.file, status: result.status, ...(result.code === undefined ? {} : { code: result.code }), problem: result.problem }
       : { ...inspectionJson(result.file, result.inspection), status: result.status }
-    return `${JSON.stringify(body)}\n`
+    return `${safeJson(body)}\n`
   }
   const verdict = result.inspection?.verdict ?? ''
-  const why = result.status === 'passed' ? '' : `  ${failureSummary(result)}`
-  return `${STATUS_LABEL[result.status]} ${verdict.padEnd(17)} ${result.file}${why}\n`
+  const code = result.code === undefined ? '' : `${result.code}: `
+  const why = result.status === 'passed' ? '' : `  ${code}${visibleText(failureSummary(result))}`
+  return `${STATUS_LABEL[result.status]} ${verdict.padEnd(17)} ${visibleText(result.file)}${why}\n`
 }
 
 /**
@@ -95,6 +117,7 @@ abstract class StreamedReport {
 
   constructor(protected readonly path: string) {
     this.bodyPath = `${path}.body-${process.pid}`
+    trackTemporary(this.bodyPath)
     this.body = createWriteStream(this.bodyPath, { mode: 0o600 })
     // Kept and rethrown on the next write: an unhandled stream error would end the process.
     this.body.on('error', (error) => {
@@ -104,6 +127,7 @@ abstract class StreamedReport {
 
   protected async write(text: string): Promise<void> {
     if (this.failure) throw new Error(`the report ${this.path} could not be written (${this.failure.message})`)
+    if (!this.body.writable) throw new Error(`the report ${this.path} was already closed`)
     if (!this.body.write(text)) await once(this.body, 'drain')
   }
 
@@ -111,25 +135,43 @@ abstract class StreamedReport {
   protected abstract header(summary: BatchSummary): string
   protected abstract footer(): string
 
-  /** Writes header, body and footer to the report's path. */
+  /** Writes header, body and footer to the report's path; on failure leaves no part behind. */
   async finish(summary: BatchSummary): Promise<void> {
-    this.body.end()
-    await once(this.body, 'finish')
     const finalPath = `${this.path}.partial-${process.pid}`
-    const out = createWriteStream(finalPath, { mode: 0o644 })
-    out.write(this.header(summary))
-    for await (const chunk of createReadStream(this.bodyPath)) {
-      if (!out.write(chunk)) await once(out, 'drain')
+    trackTemporary(finalPath)
+    try {
+      if (this.failure) throw this.failure
+      this.body.end()
+      await once(this.body, 'finish')
+      const out = createWriteStream(finalPath, { mode: 0o644 })
+      const failed = once(out, 'error').then(([error]) => {
+        throw error as Error
+      })
+      const written = (async () => {
+        out.write(this.header(summary))
+        for await (const chunk of createReadStream(this.bodyPath)) {
+          if (!out.write(chunk)) await once(out, 'drain')
+        }
+        out.end(this.footer())
+        await once(out, 'finish')
+      })()
+      await Promise.race([written, failed])
+      await rename(finalPath, this.path)
+      forgetTemporary(finalPath)
+    } catch (error) {
+      await rm(finalPath, { force: true })
+      forgetTemporary(finalPath)
+      throw new Error(`the report ${this.path} could not be written (${(error as Error).message})`)
+    } finally {
+      await this.abandon()
     }
-    out.end(this.footer())
-    await once(out, 'finish')
-    await rm(this.bodyPath, { force: true })
-    await rename(finalPath, this.path)
   }
 
+  /** Removes the body written so far. */
   async abandon(): Promise<void> {
     this.body.destroy()
     await rm(this.bodyPath, { force: true })
+    forgetTemporary(this.bodyPath)
   }
 }
 
@@ -147,7 +189,7 @@ export class JunitReport extends StreamedReport {
       this.failures++
       inner = `<failure message="${xml(failureSummary(result))}" type="${xml(inspection?.verdict ?? 'rejected')}"/>`
     } else if (result.status === 'error') {
-      inner = `<error message="${xml(result.problem ?? 'unreadable')}"/>`
+      inner = `<error message="${xml(result.problem ?? 'unreadable')}" type="${xml(result.code ?? 'input-unreadable')}"/>`
     } else if (result.status === 'skipped') {
       this.skipped++
       inner = `<skipped message="${xml(result.problem ?? 'not a sample')}"/>`
@@ -180,9 +222,9 @@ export class MarkdownReport extends StreamedReport {
     const lines = [
       '# Visitor Inspector batch report',
       '',
-      '| files | verified | rejected | expectations met | expectations failed | unreadable | time |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      `| ${summary.files} | ${summary.verified} | ${summary.rejected} | ${summary.expectationsMet} | ${summary.expectationsFailed} | ${summary.errors} | ${(summary.ms / 1000).toFixed(1)} s |`,
+      '| files | verified | rejected | expectations met | expectations failed | unreadable | skipped | time |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| ${summary.files} | ${summary.verified} | ${summary.rejected} | ${summary.expectationsMet} | ${summary.expectationsFailed} | ${summary.errors} | ${summary.skipped} | ${(summary.ms / 1000).toFixed(1)} s |`,
       '',
     ]
     if (this.failures === 0) lines.push('Every sample passed.', '')

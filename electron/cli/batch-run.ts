@@ -30,7 +30,7 @@ export async function inspectSampleFile(path: string, context: BatchContext): Pr
   const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
   const now = context.explicitNow ?? context.clock()
   if (!read.ok) {
-    if (read.reason !== 'too-large') return { file: path, status: 'error', inspection: null, problem: read.message }
+    if (read.reason !== 'too-large') return { file: path, status: 'error', inspection: null, code: 'input-unreadable', problem: read.message }
     return { file: path, status: 'failed', inspection: refusedInspection('input-too-large', `${path}: ${read.message}.`, now) }
   }
   const inspection = await inspect(read.text, {
@@ -62,6 +62,7 @@ export class SummaryCounter {
   expectationsMet = 0
   expectationsFailed = 0
   errors = 0
+  skipped = 0
   failed = 0
 
   constructor(private readonly clock: () => number) {
@@ -71,6 +72,7 @@ export class SummaryCounter {
   add(result: BatchResult): void {
     this.files++
     if (result.status === 'error') this.errors++
+    if (result.status === 'skipped') this.skipped++
     if (result.status === 'failed') this.failed++
     const inspection = result.inspection
     if (inspection === null) return
@@ -81,8 +83,8 @@ export class SummaryCounter {
   }
 
   summary(): BatchSummary {
-    const { files, verified, rejected, expectationsMet, expectationsFailed, errors } = this
-    return { files, verified, rejected, expectationsMet, expectationsFailed, errors, ms: Math.round(this.clock() - this.started) }
+    const { files, verified, rejected, expectationsMet, expectationsFailed, errors, skipped } = this
+    return { files, verified, rejected, expectationsMet, expectationsFailed, errors, skipped, ms: Math.round(this.clock() - this.started) }
   }
 }
 
@@ -101,10 +103,23 @@ export async function runBatch(
   const window = options.window ?? BATCH_WINDOW
   const inspectFile = options.inspectFile ?? ((path: string) => inspectSampleFile(path, context))
   const inFlight: Promise<BatchResult>[] = []
-  const start = (entry: WalkEntry): Promise<BatchResult> =>
-    entry.kind === 'error'
-      ? Promise.resolve({ file: entry.path, status: 'error', inspection: null, problem: entry.message })
-      : inspectFile(entry.path).catch((error: unknown) => ({ file: entry.path, status: 'error', inspection: null, problem: `internal error: ${(error as Error).message}` }))
+  const start = (entry: WalkEntry): Promise<BatchResult> => {
+    switch (entry.kind) {
+      case 'error':
+        return Promise.resolve({ file: entry.path, status: 'error', inspection: null, code: 'input-unreadable', problem: entry.message })
+      case 'skipped':
+        return Promise.resolve({ file: entry.path, status: 'skipped', inspection: null, problem: entry.message })
+      case 'file':
+        // A failure of ours (or of a worker thread), not of the file: its own line, and the run goes on.
+        return inspectFile(entry.path).catch((error: unknown): BatchResult => ({
+          file: entry.path,
+          status: 'error',
+          inspection: null,
+          code: 'internal-error',
+          problem: `an internal error stopped its inspection (${error instanceof Error ? error.message : String(error)})`,
+        }))
+    }
+  }
   for await (const entry of walkSamples(paths)) {
     if (options.signal?.aborted) break
     inFlight.push(start(entry))

@@ -21,7 +21,8 @@ export interface BatchWorkerInit {
 }
 
 export type BatchTask =
-  | { readonly kind: 'file'; readonly path: string }
+  /** `now`: the time on the main thread's clock, so that a file's thread never changes its result. */
+  | { readonly kind: 'file'; readonly path: string; readonly now: string }
   | { readonly kind: 'ringcx-tokens'; readonly tokens: readonly string[]; readonly now: string }
   | { readonly kind: 'roxchat-visitors'; readonly visitors: readonly unknown[]; readonly nowSeconds: number }
 
@@ -32,6 +33,7 @@ serveTasks<BatchTask, BatchTaskResult>(async (raw) => {
   const context: BatchContext = {
     keys: await createKeyRing(init.keys),
     settings: init.settings,
+    // Every file task brings the main thread's time; the batch paths bring their own.
     clock: () => new Date(),
     ...(init.explicitNow === undefined ? {} : { explicitNow: new Date(init.explicitNow) }),
     ...(init.scheme === undefined ? {} : { scheme: init.scheme }),
@@ -39,8 +41,10 @@ serveTasks<BatchTask, BatchTaskResult>(async (raw) => {
   }
   return async (task) => {
     switch (task.kind) {
-      case 'file':
-        return withRenderedLine(await inspectSampleFile(task.path, context), init.json)
+      case 'file': {
+        const now = new Date(task.now)
+        return withRenderedLine(await inspectSampleFile(task.path, { ...context, clock: () => now }), init.json)
+      }
       case 'ringcx-tokens':
         return verifyRingcxTokens(task.tokens, context.keys, context.settings, new Date(task.now))
       case 'roxchat-visitors':

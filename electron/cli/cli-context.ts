@@ -6,7 +6,8 @@ import type { KeyRingEntry } from '../core/key-ring'
 import { MAX_INPUT_BYTES } from '../core/limits'
 import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings } from '../core/settings'
 import type { TokenTable } from '../core/token-table'
-import { readBoundedTextFile } from '../io/bounded-text-file'
+import { visibleText } from '../core/visible-text'
+import { decodeUtf8Text, readBoundedTextFile, type BoundedReadResult } from '../io/bounded-text-file'
 import { loadKeyFile, parseKeyArgument } from '../io/key-files'
 import { readTokenTableFile } from '../io/token-table-file'
 import { readPlainKeyStore } from '../main/key-store'
@@ -16,17 +17,53 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown }
   readonly now: () => Date
   readonly color: boolean
-  readonly readStdin?: () => Promise<string>
+  /** Standard input's bytes, at most one past `maxBytes` (enough to tell that it is too large). */
+  readonly readStdin?: (maxBytes: number) => Promise<Uint8Array>
 }
 
 export const EXIT_OK = 0
 export const EXIT_REJECTED = 1
 export const EXIT_USAGE = 2
+/**
+ * The reader of the output went away (`… | head -1`): the run stops quietly with the status a
+ * program stopped by SIGPIPE reports (128 + 13), since it did not finish.
+ */
+export const EXIT_CLOSED_PIPE = 141
 
-/** A problem with how the command was called, or with a file it was told to read. */
-export class UsageError extends Error {}
+/**
+ * A problem with how the command was called, or with a file it was told to read. Its text often
+ * echoes an argument or a file's content, so every line is made visible ({@link visibleText}):
+ * a line break inside a value cannot start a line of its own.
+ */
+export class UsageError extends Error {
+  constructor(message: string | readonly string[]) {
+    super((typeof message === 'string' ? [message] : message).map(visibleText).join('\n'))
+  }
+}
+
+/** What went wrong, in one line without a stack trace. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** `--config`, `--tokens`…: the file could not be read; with the stable code, as for an input. */
+export function optionFileProblem(option: string, path: string, read: Extract<BoundedReadResult, { ok: false }>): UsageError {
+  return new UsageError(`${option} ${path}: ${read.message} [${read.reason === 'too-large' ? 'input-too-large' : 'input-unreadable'}]`)
+}
 
 /** Options shared by `inspect` and `batch`, for node:util parseArgs. */
+/** A file, or standard input for "-": both decoded by the same strict UTF-8 rule. */
+export async function readInput(file: string, io: CliIo): Promise<BoundedReadResult> {
+  if (file !== '-' || io.readStdin === undefined) return readBoundedTextFile(file, MAX_INPUT_BYTES)
+  let bytes: Uint8Array
+  try {
+    bytes = await io.readStdin(MAX_INPUT_BYTES)
+  } catch {
+    return { ok: false, reason: 'unreadable', message: 'standard input could not be read' }
+  }
+  return decodeUtf8Text(bytes, MAX_INPUT_BYTES)
+}
+
 export const INSPECTION_OPTIONS = {
   key: { type: 'string', multiple: true },
   keystore: { type: 'string' },
@@ -54,7 +91,7 @@ export function parseScheme(value: string | undefined): Scheme | undefined {
 export async function loadSettings(path: string | undefined): Promise<{ settings: InspectionSettings; raw: unknown }> {
   if (path === undefined) return { settings: DEFAULT_SETTINGS, raw: undefined }
   const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
-  if (!read.ok) throw new UsageError(`--config ${path}: ${read.message}`)
+  if (!read.ok) throw optionFileProblem('--config', path, read)
   let json: unknown
   try {
     json = JSON.parse(read.text)
@@ -62,39 +99,57 @@ export async function loadSettings(path: string | undefined): Promise<{ settings
     throw new UsageError(`--config ${path}: not valid JSON`)
   }
   const result = resolveSettings(json)
-  if (!result.ok) throw new UsageError(result.problems.map((problem) => `--config ${path}: ${problem.message}`).join('\n'))
+  if (!result.ok) throw new UsageError(result.problems.map((problem) => `--config ${path}: ${problem.message}`))
   return { settings: result.value, raw: json }
 }
 
-async function loadKeyStore(dir: string): Promise<KeyRingEntry[]> {
+/** Where a command's warnings about its inputs go, one line each. */
+export type WarningSink = (line: string) => void
+
+/** Warnings on standard error: the JSON on standard output stays one object per line. */
+export function stderrLines(io: CliIo): WarningSink {
+  // A line names key files and Key IDs read from them: escaped like all human output.
+  return (line) => io.stderr.write(`${visibleText(line)}\n`)
+}
+
+async function loadKeyStore(dir: string, warn: WarningSink): Promise<KeyRingEntry[]> {
   const read = await readPlainKeyStore(dir)
   switch (read.kind) {
     case 'loaded':
+      for (const key of read.refused) warn(`warning: --keystore ${dir} (${key.kid}): ${key.message}; this key is not used [${key.code}]`)
       return [...read.keys]
     case 'os-encrypted':
       throw new UsageError(
         `--keystore ${dir}: ${read.count} secret${read.count === 1 ? ' is' : 's are'} encrypted by the operating system for the Visitor Inspector app; ` +
         'only the app, under the user account that stored them, can open them. Use --key with the key files instead.',
       )
-    default:
+    case 'damaged':
       throw new UsageError(`--keystore ${dir}: ${read.reason}`)
+    default:
+      throw new UsageError(`--keystore ${dir}: ${read.reason} [input-unreadable]`)
   }
 }
 
-/** Keys from `--keystore` and every `--key`; a Key ID given twice is a usage error. */
-export async function loadKeys(values: readonly string[], storeDir: string | undefined): Promise<KeyRingEntry[]> {
-  const entries: KeyRingEntry[] = storeDir === undefined ? [] : await loadKeyStore(storeDir)
+/**
+ * Keys from `--keystore` and every `--key`; a Key ID given twice is a usage error. Warnings
+ * (a certificate chain, white space around a secret, an unsafe stored key left out) go to `warn`.
+ * Fingerprints are left to the key ring, which computes them only for keys that match.
+ */
+export async function loadKeys(values: readonly string[], storeDir: string | undefined, warn: WarningSink): Promise<KeyRingEntry[]> {
+  const entries: KeyRingEntry[] = storeDir === undefined ? [] : await loadKeyStore(storeDir, warn)
   const seen = new Map<string, string>(entries.map((entry) => [`${entry.material.scheme}:${entry.material.kid}`, `--keystore ${storeDir ?? ''}`]))
   const problems: string[] = []
   for (const value of values) {
     const argument = parseKeyArgument(value)
     const loaded = await loadKeyFile(argument)
     if (!loaded.ok) {
-      problems.push(loaded.message)
+      problems.push(`${loaded.message} [${loaded.code}]`)
       continue
     }
     for (const entry of loaded.report.entries) {
-      if (entry.error) problems.push(`key file ${argument.path}${entry.kid ? ` (${entry.kid})` : ''}: ${entry.error.message} [${entry.error.code}]`)
+      const where = `key file ${argument.path}${entry.kid ? ` (${entry.kid})` : ''}`
+      if (entry.error) problems.push(`${where}: ${entry.error.message} [${entry.error.code}]`)
+      for (const warning of entry.warnings) warn(`warning: ${where}: ${warning.message} [${warning.code}]`)
     }
     for (const key of loaded.report.keys) {
       const identity = `${key.material.scheme}:${key.material.kid}`
@@ -107,13 +162,13 @@ export async function loadKeys(values: readonly string[], storeDir: string | und
       entries.push(key)
     }
   }
-  if (problems.length > 0) throw new UsageError(problems.join('\n'))
+  if (problems.length > 0) throw new UsageError(problems)
   return entries
 }
 
 export async function loadTokens(path: string | undefined): Promise<TokenTable | undefined> {
   if (path === undefined) return undefined
   const read = await readTokenTableFile(path)
-  if (!read.ok) throw new UsageError(`--tokens: ${read.message}`)
+  if (!read.ok) throw new UsageError(`--tokens: ${read.message}${read.code === undefined ? '' : ` [${read.code}]`}`)
   return read.table
 }

@@ -6,11 +6,10 @@
 import { parseArgs } from 'node:util'
 import { FIXIT_LANGUAGES, FIXIT_ROXCHAT_ALGORITHMS, describeFixit, generateFixitProgram, isFixitLanguage, type FixitRoxchatAlgorithm } from '../common/fixit'
 import { inspect } from '../core/inspect'
+import { visibleText } from '../core/visible-text'
 import type { Inspection } from '../core/inspection'
 import { createKeyRing } from '../core/key-ring'
-import { MAX_INPUT_BYTES } from '../core/limits'
-import { readBoundedTextFile, type BoundedReadResult } from '../io/bounded-text-file'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, parseScheme, type CliIo } from './cli-context'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, parseScheme, readInput, stderrLines, type CliIo } from './cli-context'
 
 const LANGUAGES = FIXIT_LANGUAGES.join('|')
 const NO_KEY_CODES = new Set<string>(['roxchat-no-key', 'ringcx-jwt-unknown-kid'])
@@ -22,15 +21,6 @@ export const FIXIT_USAGE = `  cli fixit FILE --lang ${LANGUAGES}
                                          (a payload or a sample) correctly; it reads the key from
                                          SIGNING_KEY. Rox.Chat: --algorithm, else the --config one.
 `
-
-async function readInput(file: string, io: CliIo): Promise<BoundedReadResult> {
-  if (file !== '-' || io.readStdin === undefined) return readBoundedTextFile(file, MAX_INPUT_BYTES)
-  try {
-    return { ok: true, text: await io.readStdin() }
-  } catch {
-    return { ok: false, reason: 'unreadable', message: 'standard input could not be read' }
-  }
-}
 
 /** Without keys a signature cannot be checked: say so instead of "rejected (roxchat-no-key)". */
 function inspectedLine(inspection: Inspection, withKeys: boolean): string {
@@ -72,11 +62,11 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
   // No key is needed to generate; keys only let the inspection name the one that matched.
-  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore))
+  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore, stderrLines(io)))
 
   const read = await readInput(file, io)
   if (!read.ok) {
-    io.stderr.write(`${file}: ${read.message}\n`)
+    io.stderr.write(`${visibleText(file)}: ${read.message}\n`)
     return read.reason === 'too-large' ? EXIT_REJECTED : EXIT_USAGE
   }
   const inspection = await inspect(read.text, {
@@ -91,11 +81,11 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
     minExpirySeconds: settings.ringcx.minExpirySeconds,
   })
   if (!described.ok) {
-    io.stderr.write(`${file}: ${described.message} [${described.code}]\n`)
+    io.stderr.write(`${visibleText(file)}: ${visibleText(described.message)} [${described.code}]\n`)
     return EXIT_REJECTED
   }
-  io.stderr.write(`${file}: ${inspectedLine(inspection, keys.ringcx.size + keys.roxchat.length > 0)}\n`)
-  for (const note of described.notes) io.stderr.write(`note: ${note.message} [${note.code}]\n`)
+  io.stderr.write(`${visibleText(file)}: ${inspectedLine(inspection, keys.ringcx.size + keys.roxchat.length > 0)}\n`)
+  for (const note of described.notes) io.stderr.write(`note: ${visibleText(note.message)} [${note.code}]\n`)
   io.stdout.write(generateFixitProgram(described.description, language).text)
   return EXIT_OK
 }

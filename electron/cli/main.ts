@@ -1,26 +1,60 @@
 /**
- * `npm run --silent cli -- …`: the process edge of the command line.
+ * `npm run --silent cli -- …`: the process edge of the command line. It owns what only a
+ * process has: standard input, closed pipes and signals.
  */
-import { runCli } from './run-cli'
+import { visibleText } from '../core/visible-text'
+import { removeTemporariesNow } from '../io/temporary-files'
+import { EXIT_CLOSED_PIPE, EXIT_USAGE, runCli } from './run-cli'
 
-async function readStdin(): Promise<string> {
+const EXIT_SIGNAL: Readonly<Record<'SIGHUP' | 'SIGINT' | 'SIGTERM', number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 }
+
+let stopping = false
+/** Removes the run's temporary files and ends the process now, without a word or a stack trace. */
+function stop(status: number): void {
+  if (stopping) return
+  stopping = true
+  removeTemporariesNow()
+  process.exit(status)
+}
+
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => stop(error.code === 'EPIPE' ? EXIT_CLOSED_PIPE : EXIT_USAGE))
+}
+for (const [signal, status] of Object.entries(EXIT_SIGNAL)) process.on(signal, () => stop(status))
+
+// runCli turns every failure into a line of its own; should anything still escape it, the user
+// gets one line with the code, not a stack trace.
+function lastResort(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error)
+  try {
+    process.stderr.write(`${visibleText(`an internal error stopped the command (${message})`)} [internal-error]\n`)
+  } finally {
+    stop(EXIT_USAGE)
+  }
+}
+process.on('uncaughtException', lastResort)
+process.on('unhandledRejection', lastResort)
+
+/** Standard input's bytes, stopping one past `maxBytes` so that a too large input is still told apart. */
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of process.stdin) {
     const buffer = chunk as Buffer
-    size += buffer.length
-    // Keep one byte past the limit so the core still reports input-too-large.
-    if (size > 1024 * 1024 + 1) break
     chunks.push(buffer)
+    size += buffer.length
+    if (size > maxBytes) break
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 const color = process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined
-process.exitCode = await runCli(process.argv.slice(2), {
+const status = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   now: () => new Date(),
   color,
   readStdin,
 })
+removeTemporariesNow()
+process.exitCode = status

@@ -4,12 +4,13 @@
  */
 import { AUDIT_USAGE, runAuditCommand } from './audit-command'
 import { runBatchCommand } from './batch-command'
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-context'
+import { visibleText } from '../core/visible-text'
+import { EXIT_OK, EXIT_USAGE, UsageError, errorMessage, type CliIo } from './cli-context'
 import { FIXIT_USAGE, runFixitCommand } from './fixit-command'
 import { runInspectCommand } from './inspect-command'
 import { SIGN_USAGE, runSignCommand } from './sign-command'
 
-export { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, type CliIo } from './cli-context'
+export { EXIT_CLOSED_PIPE, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, type CliIo } from './cli-context'
 
 export const USAGE = `Visitor Inspector command line
 
@@ -39,7 +40,8 @@ Options for batch only:
   --threads N|auto           inspect on N worker threads (default 1; auto: one per core)
 
 Exit status: 0 all passed (verified / accepted / logged out, or every expectation met),
-1 any rejected or any expectation failed, 2 usage error or unreadable file.
+1 any rejected or any expectation failed, 2 usage error or a file not checked (unreadable, a FIFO,
+device or dangling link, an internal error), 141 output pipe closed, 130/143 interrupted.
 `
 
 /**
@@ -72,11 +74,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`unknown command "${command}"; try "help"`)
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`${(error as Error).message}\n`)
-      return EXIT_USAGE
-    }
-    io.stderr.write(`internal error: ${(error as Error).message}\n`)
+    // A UsageError's text is made visible line by line already; node:util's parse errors echo
+    // the argument as it was typed.
+    if (error instanceof UsageError) io.stderr.write(`${error.message}\n`)
+    else if ((error as { code?: unknown } | null)?.code?.toString().startsWith('ERR_PARSE_ARGS')) io.stderr.write(`${visibleText(errorMessage(error))}\n`)
+    else io.stderr.write(`${visibleText(`${command ?? 'cli'}: an internal error stopped the command (${errorMessage(error)})`)} [internal-error]\n`)
     return EXIT_USAGE
   }
 }

@@ -20,9 +20,10 @@ import {
 } from '../core/sample-signing'
 import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/settings'
 import { isPlainObject, ownMember, setOwnMember } from '../core/values'
+import { safeJson, visibleText } from '../core/visible-text'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { parseKeyArgument } from '../io/key-files'
-import { EXIT_OK, UsageError, loadKeys, loadSettings, parseNow, type CliIo } from './cli-context'
+import { EXIT_OK, UsageError, loadKeys, loadSettings, optionFileProblem, parseNow, stderrLines, type CliIo } from './cli-context'
 
 export const SIGN_USAGE = `  cli sign ringcx --kid KID (--key FILE | --keystore DIR) [--claims FILE] [--claim NAME=VALUE]...
                   [--extra NAME=VALUE]... [--exp +2h] [--now TIME] [--config FILE] [--out FILE]
@@ -33,7 +34,7 @@ export const SIGN_USAGE = `  cli sign ringcx --kid KID (--key FILE | --keystore 
 
 async function readJsonObject(path: string, option: string): Promise<Record<string, unknown>> {
   const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
-  if (!read.ok) throw new UsageError(`${option} ${path}: ${read.message}`)
+  if (!read.ok) throw optionFileProblem(option, path, read)
   try {
     const value: unknown = JSON.parse(read.text)
     if (isPlainObject(value)) return value
@@ -83,7 +84,7 @@ function withHashAlgorithm(rawConfig: unknown, hashAlgorithm: RoxchatHashAlgorit
 
 export async function runSignCommand(args: readonly string[], io: CliIo): Promise<number> {
   const [scheme, ...rest] = args
-  if (scheme !== 'ringcx' && scheme !== 'roxchat') throw new UsageError(`sign needs a scheme: ringcx or roxchat\n${SIGN_USAGE}`)
+  if (scheme !== 'ringcx' && scheme !== 'roxchat') throw new UsageError(['sign needs a scheme: ringcx or roxchat', ...SIGN_USAGE.trimEnd().split('\n')])
   const { values } = parseArgs({
     args: rest,
     allowPositionals: false,
@@ -113,7 +114,7 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
   let payload: unknown
   if (scheme === 'ringcx') {
     if (values.kid === undefined) throw new UsageError('sign ringcx needs --kid')
-    key = (await privateKeyFromArguments(keyValues, values.kid)) ?? pickKey(await loadKeys(keyValues, values.keystore), 'ringcx', values.kid)
+    key = (await privateKeyFromArguments(keyValues, values.kid)) ?? pickKey(await loadKeys(keyValues, values.keystore, stderrLines(io)), 'ringcx', values.kid)
     const claims: Record<string, unknown> = values.claims === undefined ? {} : await readJsonObject(values.claims, '--claims')
     for (const [name, value] of pairs(values.claim, '--claim')) setOwnMember(claims, name, value)
     const extras = pairs(values.extra, '--extra')
@@ -125,7 +126,7 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
     if (exp === null) throw new UsageError(`--exp ${values.exp ?? ''}: use +2h, +30m, ISO 8601 or Unix seconds`)
     payload = await signRingcxToken(key as Extract<SigningKey, { scheme: 'ringcx' }>, claims, exp)
   } else {
-    key = pickKey(await loadKeys(keyValues, values.keystore), 'roxchat', values.kid)
+    key = pickKey(await loadKeys(keyValues, values.keystore, stderrLines(io)), 'roxchat', values.kid)
     const fields: Record<string, string> = {}
     if (values.fields !== undefined) {
       for (const [name, value] of Object.entries(await readJsonObject(values.fields, '--fields'))) {
@@ -160,13 +161,13 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
     ...(config === undefined ? {} : { config }),
     expect: expectationFrom(inspection),
   }
-  const text = `${JSON.stringify(sample, null, 2)}\n`
+  const text = `${safeJson(sample, 2)}\n`
   if (values.out === undefined) io.stdout.write(text)
   else {
     await writeFile(values.out, text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`--out ${values.out ?? ''}: ${error.code === 'EEXIST' ? 'the file exists already; choose another name' : 'could not be written'}`)
     })
-    io.stderr.write(`signed ${scheme} sample written to ${values.out} (${inspection.verdict}${inspection.errors.length > 0 ? `: ${inspection.errors.map((error) => error.code).join(', ')}` : ''})\n`)
+    io.stderr.write(`signed ${scheme} sample written to ${visibleText(values.out)} (${inspection.verdict}${inspection.errors.length > 0 ? `: ${inspection.errors.map((error) => error.code).join(', ')}` : ''})\n`)
   }
   return EXIT_OK
 }

@@ -5,7 +5,7 @@
  * expectation files switch on them. Message text may change freely.
  */
 
-export const INPUT_ERROR_CODES = ['input-too-large', 'input-unrecognised', 'input-unreadable', 'input-identity-commented-out', 'sample-invalid'] as const
+export const INPUT_ERROR_CODES = ['input-too-large', 'input-too-deep', 'input-unrecognised', 'input-unreadable', 'input-identity-commented-out', 'sample-invalid', 'internal-error'] as const
 
 export const RINGCX_ERROR_CODES = [
   'ringcx-identity-malformed',
@@ -41,6 +41,18 @@ export const WARNING_CODES = [
   'input-commented-identity',
   'sample-settings-ignored',
   'ringcx-extra-value-regex-mismatch',
+  // The text holds a member name twice in one object: parsers disagree which one counts.
+  'ringcx-duplicate-member',
+  'roxchat-duplicate-member',
+  'sample-duplicate-member',
+  // An expiry that is valid but unlikely to be meant.
+  'ringcx-jwt-exp-out-of-range',
+  'ringcx-jwt-exp-in-milliseconds',
+  'ringcx-jwt-exp-far-future',
+  'roxchat-expires-out-of-range',
+  'roxchat-expires-in-milliseconds',
+  'roxchat-expires-far-future',
+  'roxchat-expires-not-integer-literal',
 ] as const
 export type WarningCode = (typeof WARNING_CODES)[number]
 
@@ -58,6 +70,10 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
     summary: 'The payload is larger than 1 MiB, so it was not read.',
     advice: 'Paste only the identity (the token, snippet or visitor object), not a whole page or log.',
   },
+  'input-too-deep': {
+    summary: 'The payload is nested more than 64 levels deep, so it was not read.',
+    advice: 'No identity needs that much nesting: ask who produced it, and paste only the identity itself.',
+  },
   'input-unrecognised': {
     summary: 'The text is not a RingCX identity, a Rox.Chat visitor or a sample file.',
     advice: 'Paste a JWT, a chat URL with jwt_identity=, a _chatq.push(...) call, a roxchat_visitor = {...} snippet or its JSON.',
@@ -70,13 +86,17 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
     summary: 'The page\'s only identity is commented out, so the page hands the chat no identity at all.',
     advice: 'The website must pass a live identity: one inside <!-- … -->, // or /* … */ is never used.',
   },
+  'internal-error': {
+    summary: 'Visitor Inspector failed while inspecting this input, so it was not checked.',
+    advice: 'Nothing about the payload is known; report the file and the message to the Visitor Inspector team.',
+  },
   'sample-invalid': {
     summary: 'The sample file has a member of the wrong kind.',
-    advice: 'A sample is {"payload", "fields"?, "opFields"?, "now"? (ISO 8601), "scheme"? ("ringcx" or "roxchat"), "config"?}.',
+    advice: 'A sample is {"payload", "fields"?, "opFields"?, "now"? (ISO 8601), "scheme"? ("ringcx" or "roxchat"), "config"?}, and all its text well-formed Unicode.',
   },
   'ringcx-identity-malformed': {
     summary: 'The RingCX identity is not a well-formed JWT or identity object.',
-    advice: 'Ask the website developers to send a compact JWT (three base64url parts) whose header and claims are JSON objects.',
+    advice: 'Ask the website developers to send a compact JWT (three base64url parts) whose header and claims are JSON objects of well-formed Unicode text.',
   },
   'ringcx-signed-identity-rejected': {
     summary: 'The community rejects JWT-signed identities, but this identity is signed.',
@@ -123,8 +143,8 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
     advice: 'The website must put the visitor\'s unique ID in the "uuid" claim.',
   },
   'wrong-provided-visitor-field-value': {
-    summary: 'A visitor field is not a string, or the mandatory "id" is missing or empty.',
-    advice: 'Every value in "fields" must be a string, and "id" must be present and not empty.',
+    summary: 'A visitor field is not a string, a field name or value is not well-formed Unicode, or the mandatory "id" is missing or empty.',
+    advice: 'Every value in "fields" must be a string of well-formed Unicode (no lone surrogates such as \\ud800), and "id" must be present and not empty.',
   },
   'wrong-provided-visitor-expires-value': {
     summary: 'The "expires" value is not a whole number of seconds, or it is too large.',
@@ -165,5 +185,45 @@ export const CODE_INFO: Readonly<Record<IssueCode, CodeInfo>> = {
   'ringcx-extra-value-regex-mismatch': {
     summary: 'An extra value does not match its mapping\'s pattern, so it was not mapped.',
     advice: 'Check the value the website sends or the pattern configured for the mapping.',
+  },
+  'ringcx-duplicate-member': {
+    summary: 'The identity\'s JSON holds the same member name twice in one object; this inspector (like jose) reads the last, other parsers may read the first.',
+    advice: 'The website must send each member once: what RingCX reads may not be what was checked here.',
+  },
+  'roxchat-duplicate-member': {
+    summary: 'The visitor\'s text holds the same member name twice in one object; this inspector reads the last, other parsers may read the first.',
+    advice: 'The website must send each field once: what Rox.Chat hashes and shows may not be what was checked here.',
+  },
+  'sample-duplicate-member': {
+    summary: 'The sample file holds the same member name twice in one object; this inspector reads the last.',
+    advice: 'Keep one of each member in the sample file, so that every tool reads the same sample.',
+  },
+  'ringcx-jwt-exp-out-of-range': {
+    summary: 'The JWT\'s "exp" is beyond the range of exact integers or of dates, so no real expiry time is meant.',
+    advice: 'The website must set "exp" to a Unix time in seconds, such as now plus two hours.',
+  },
+  'ringcx-jwt-exp-in-milliseconds': {
+    summary: 'The JWT\'s "exp" looks like milliseconds: read as seconds it lies thousands of years ahead.',
+    advice: 'The website must divide its millisecond clock by 1000: "exp" is in seconds.',
+  },
+  'ringcx-jwt-exp-far-future': {
+    summary: 'The JWT\'s "exp" is more than a year ahead, so a stolen token would stay usable that long.',
+    advice: 'Have the website issue short-lived tokens (hours, not years) and renew them.',
+  },
+  'roxchat-expires-out-of-range': {
+    summary: 'The visitor\'s "expires" is beyond the range of exact integers or of dates, so no real expiry time is meant.',
+    advice: 'The website must set "expires" to a Unix time in seconds, such as now plus two hours.',
+  },
+  'roxchat-expires-in-milliseconds': {
+    summary: 'The visitor\'s "expires" looks like milliseconds: read as seconds it lies thousands of years ahead.',
+    advice: 'The website must divide its millisecond clock by 1000: "expires" is in seconds.',
+  },
+  'roxchat-expires-far-future': {
+    summary: 'The visitor\'s "expires" is more than a year ahead, so stolen visitor data would stay usable that long.',
+    advice: 'Choose "expires" with a margin of hours or days and refresh roxchat_visitor before it passes.',
+  },
+  'roxchat-expires-not-integer-literal': {
+    summary: 'The visitor\'s "expires" is written as a decimal fraction or an exponent (such as 2e9) rather than as a plain integer.',
+    advice: 'Write "expires" as plain digits: the inspector hashes the integer\'s digits, but Rox.Chat may read the number as a fraction and refuse it.',
   },
 }

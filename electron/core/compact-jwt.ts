@@ -5,6 +5,7 @@
  * two different strings could decode to one token. The pattern and the canonical-tail
  * check below accept exactly one spelling of every token.
  */
+import { readJsonText } from './json-source'
 
 const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
@@ -31,6 +32,9 @@ export function isCanonicalBase64url(part: string): boolean {
 export interface DecodedCompactJwt {
   readonly header: Record<string, unknown>
   readonly claims: Record<string, unknown>
+  /** The decoded JSON texts, for what the parsed objects cannot show (duplicate members). */
+  readonly headerJson: string
+  readonly claimsJson: string
   readonly signaturePresent: boolean
 }
 
@@ -39,16 +43,25 @@ export type CompactJwtProblem =
   | 'non-canonical-base64url'
   | 'header-not-json-object'
   | 'claims-not-json-object'
+  | 'too-deep'
 
-function decodeJsonObject(part: string): Record<string, unknown> | null {
+/**
+ * The JSON object a header or claims part holds, and its text. Members are not scanned here
+ * (duplicateMembersInText does it for an inspection), so the batch path does not pay for them.
+ */
+function decodeJsonObject(part: string): { readonly value: Record<string, unknown>; readonly text: string } | 'too-deep' | null {
+  let text: string
   try {
-    const value: unknown = JSON.parse(utf8.decode(Buffer.from(part, 'base64url')))
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null
+    text = utf8.decode(Buffer.from(part, 'base64url'))
   } catch {
     return null
   }
+  const read = readJsonText(text, 'json', { members: 'skip' })
+  if (!read.ok) return read.tooDeep ? 'too-deep' : null
+  const value = read.value
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? { value: value as Record<string, unknown>, text }
+    : null
 }
 
 /**
@@ -67,8 +80,13 @@ export function decodeCompactJwt(
     return { ok: false, problem: 'non-canonical-base64url' }
   }
   const header = decodeJsonObject(headerPart)
+  if (header === 'too-deep') return { ok: false, problem: 'too-deep' }
   if (header === null) return { ok: false, problem: 'header-not-json-object' }
   const claims = decodeJsonObject(claimsPart)
+  if (claims === 'too-deep') return { ok: false, problem: 'too-deep' }
   if (claims === null) return { ok: false, problem: 'claims-not-json-object' }
-  return { ok: true, value: { header, claims, signaturePresent: signaturePart.length > 0 } }
+  return {
+    ok: true,
+    value: { header: header.value, claims: claims.value, headerJson: header.text, claimsJson: claims.text, signaturePresent: signaturePart.length > 0 },
+  }
 }

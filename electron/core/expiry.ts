@@ -25,3 +25,28 @@ export function describeExpiry(
   else if (secondsLeft < rule.soonSeconds) status = 'expiring-soon'
   return { expiresAt: date.toISOString(), secondsLeft, status }
 }
+
+/** An expiry in seconds above this reads as milliseconds (1e11 s is the year 5138; 1e11 ms is 1973). */
+export const MILLISECONDS_EXPIRY_THRESHOLD = 1e11
+/** An expiry further ahead than this is suspicious: identities are meant to be short-lived. */
+export const FAR_FUTURE_EXPIRY_SECONDS = 365 * 24 * 60 * 60
+/** The largest Unix time in seconds a JavaScript Date can hold. */
+const MAX_DATE_SECONDS = 8.64e12
+
+/** What makes a valid-looking expiry unlikely to be meant. */
+export type ExpiryConcern = 'out-of-range' | 'in-milliseconds' | 'far-future'
+
+/**
+ * The one concern (the first that applies, in this order) about an integer expiry in seconds:
+ * beyond the exact integers or the Date range, in milliseconds, or more than a year ahead.
+ *
+ * @example
+ * expiryConcern(1_772_373_600_000, 1_772_366_400) // 'in-milliseconds'
+ * expiryConcern(1_772_373_600, 1_772_366_400) // null
+ */
+export function expiryConcern(expiresAtSeconds: number, nowSeconds: number): ExpiryConcern | null {
+  if (!Number.isSafeInteger(expiresAtSeconds) || Math.abs(expiresAtSeconds) > MAX_DATE_SECONDS) return 'out-of-range'
+  if (expiresAtSeconds > MILLISECONDS_EXPIRY_THRESHOLD) return 'in-milliseconds'
+  if (expiresAtSeconds - nowSeconds > FAR_FUTURE_EXPIRY_SECONDS) return 'far-future'
+  return null
+}

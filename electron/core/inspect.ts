@@ -13,7 +13,9 @@ import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
 import { verifyRingcxJwt } from './ringcx-jwt'
 import { verifyRoxchatVisitor } from './roxchat-visitor'
 import { resolveSettings, type InspectionSettings } from './settings'
-import { isPlainObject, ownMember } from './values'
+import { duplicateMembersOf } from './json-source'
+import { duplicateMemberWarnings, jwtDuplicateMemberWarnings } from './source-warnings'
+import { describeTextFault, findIllFormedText, isPlainObject, ownMember } from './values'
 
 export interface InspectOptions {
   readonly keys: KeyRing
@@ -69,6 +71,7 @@ const UNSIGNED_SKIPPED: readonly Check[] = (['kid', 'algorithm', 'signature', 'e
 function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, settings: InspectionSettings, raw: RawView): Outcome {
   const shapeProblem = ringcxIdentityShapeProblem(identity)
   const view = ringcxFieldView(identity, settings.ringcx.extraValueMappings)
+  const sourceWarnings = duplicateMemberWarnings('ringcx-duplicate-member', 'the identity', duplicateMembersOf(identity))
   const errors: Issue<ErrorCode>[] = []
   const checks: Check[] = []
   if (shapeProblem === null) checks.push({ id: 'format', status: 'pass' })
@@ -83,8 +86,8 @@ function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, sett
     checks.push({ id: 'mode', status: 'pass' })
   }
   checks.push(...UNSIGNED_SKIPPED)
-  if (errors.length > 0) return { scheme: 'ringcx', errors, checks, rejectedFields: view.received, raw }
-  return { scheme: 'ringcx', verdict: 'accepted-unsigned', errors, warnings: view.warnings, checks, fields: view.fields, unmapped: view.unmapped, raw }
+  if (errors.length > 0) return { scheme: 'ringcx', errors, warnings: sourceWarnings, checks, rejectedFields: view.received, raw }
+  return { scheme: 'ringcx', verdict: 'accepted-unsigned', errors, warnings: [...sourceWarnings, ...view.warnings], checks, fields: view.fields, unmapped: view.unmapped, raw }
 }
 
 function inspectRoxchatToken(token: string, sample: Sample | null, options: InspectOptions, settings: InspectionSettings): Outcome {
@@ -96,6 +99,15 @@ function inspectRoxchatToken(token: string, sample: Sample | null, options: Insp
       scheme: 'roxchat',
       errors: [{ code: 'provided-auth-token-not-found', message: `${CODE_INFO['provided-auth-token-not-found'].summary} ${detail}` }],
       checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'fail', code: 'provided-auth-token-not-found' }],
+      raw,
+    }
+  }
+  const fault = findIllFormedText(registered)
+  if (fault !== null) {
+    return {
+      scheme: 'roxchat',
+      errors: [{ code: 'wrong-provided-visitor-field-value', message: `${CODE_INFO['wrong-provided-visitor-field-value'].summary} ${describeTextFault(fault, 'The token table\'s visitor')}` }],
+      checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'fail', code: 'wrong-provided-visitor-field-value' }],
       raw,
     }
   }
@@ -118,7 +130,8 @@ function diagnoseRoxchat(visitor: unknown, checks: readonly Check[], keys: KeyRi
   const fields = ownMember(visitor, 'fields')
   const expires = ownMember(visitor, 'expires')
   const hash = ownMember(visitor, 'hash')
-  if (typeof hash !== 'string' || hash.length === 0 || !isPlainObject(fields)) return null
+  // An ill-formed hash is refused as such: no usual mistake explains it.
+  if (typeof hash !== 'string' || hash.length === 0 || !hash.isWellFormed() || !isPlainObject(fields)) return null
   if (!Object.values(fields).every((value) => typeof value === 'string')) return null
   if (expires !== undefined && typeof expires !== 'number') return null
   return diagnoseRoxchatHash({
@@ -139,9 +152,10 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
       const diagnosis = await diagnoseRingcx(payload.token, result.checks, result.header, options.keys)
       const raw: RawView = { form: payload.form, ...(result.header ? { header: result.header } : {}), ...(result.claims ? { claims: result.claims } : {}) }
       const view = result.claims ? ringcxFieldView(result.claims, settings.ringcx.extraValueMappings) : null
+      const warnings = [...result.warnings, ...jwtDuplicateMemberWarnings(result)]
       const common = { scheme: 'ringcx' as const, errors: result.errors, checks: result.checks, key: result.key, expiry: result.expiry, raw, ...(diagnosis === null ? {} : { diagnosis }) }
-      if (result.errors.length > 0) return { ...common, rejectedFields: view?.received ?? [] }
-      return { ...common, verdict: 'verified', warnings: view?.warnings ?? [], fields: view?.fields ?? [], unmapped: view?.unmapped ?? [] }
+      if (result.errors.length > 0) return { ...common, warnings, rejectedFields: view?.received ?? [] }
+      return { ...common, verdict: 'verified', warnings: [...warnings, ...(view?.warnings ?? [])], fields: view?.fields ?? [], unmapped: view?.unmapped ?? [] }
     }
     case 'ringcx-unsigned':
       return inspectRingcxUnsigned(payload.identity, settings, { form: payload.form, identity: payload.identity })
@@ -164,6 +178,7 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
         ...(diagnosis === null ? {} : { diagnosis }),
         scheme: 'roxchat',
         errors: result.errors,
+        warnings: [...result.warnings, ...duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', duplicateMembersOf(payload.visitor))],
         checks: result.checks,
         key: result.key,
         expiry: result.expiry,
@@ -176,13 +191,22 @@ async function inspectDetected(payload: DetectedPayload, sample: Sample | null, 
   }
 }
 
+/** A sample's own members as read from its file, without what the inspector derived from its text. */
+function sampleMembers(sample: Sample): Omit<Sample, 'duplicateMembers'> {
+  if (sample.duplicateMembers === undefined) return sample
+  const members: Record<string, unknown> = { ...sample }
+  delete members['duplicateMembers']
+  return members as Omit<Sample, 'duplicateMembers'>
+}
+
 /**
- * The inspection of an input that could not be read at all (too large, unreadable).
+ * The inspection of an input that could not be read at all (too large, unreadable), or whose
+ * inspection failed inside Visitor Inspector (internal-error).
  *
  * @example
  * refusedInspection('input-unreadable', 'token.jwt: no such file.', new Date())
  */
-export function refusedInspection(code: 'input-too-large' | 'input-unreadable', detail: string, now: Date): Inspection {
+export function refusedInspection(code: 'input-too-large' | 'input-unreadable' | 'internal-error', detail: string, now: Date): Inspection {
   return {
     scheme: null,
     verdict: 'rejected',
@@ -257,7 +281,11 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
   let outcome: Outcome
   let applied = fromSample.applied
   const configResult = fromSample.config === undefined ? null : resolveSettings(fromSample.config, options.settings)
-  if (configResult !== null && !configResult.ok) {
+  const sampleFault = sample === null ? null : findIllFormedText(sampleMembers(sample))
+  if (sampleFault !== null) {
+    outcome = invalidOutcome({ kind: 'invalid', code: 'sample-invalid', scheme: null, message: describeTextFault(sampleFault, 'The sample file') })
+    applied = applied.filter((member) => member !== 'config')
+  } else if (configResult !== null && !configResult.ok) {
     const detail = configResult.problems.map((problem) => problem.message).join('; ')
     outcome = invalidOutcome({ kind: 'invalid', code: 'sample-invalid', scheme: null, message: `Its "config" is not valid: ${detail}.` })
     applied = applied.filter((member) => member !== 'config')
@@ -266,11 +294,14 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
     outcome = await inspectDetected(payload, sample, options, settings, now)
   }
 
+  const sampleWarnings = sample?.duplicateMembers === undefined
+    ? []
+    : duplicateMemberWarnings('sample-duplicate-member', 'the sample file', sample.duplicateMembers)
   const inspection: Inspection = {
     scheme: outcome.scheme,
     verdict: outcome.verdict ?? 'rejected',
     errors: outcome.errors,
-    warnings: [...identityWarnings(identities), ...fromSample.ignored, ...(outcome.warnings ?? [])],
+    warnings: [...identityWarnings(identities), ...fromSample.ignored, ...(outcome.warnings ?? []), ...sampleWarnings],
     checks: outcome.checks,
     key: outcome.key ?? null,
     expiry: outcome.expiry ?? NO_EXPIRY,

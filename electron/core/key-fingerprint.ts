@@ -1,13 +1,21 @@
-import { scrypt } from 'node:crypto'
+import { createHash, scrypt, scryptSync } from 'node:crypto'
 import { calculateJwkThumbprint } from 'jose'
 import type { KeyMaterial } from './key-material'
 
 /** Fixed salt: fingerprints must be comparable between machines. */
 const SECRET_FINGERPRINT_SALT = 'visitor-inspector/secret-fingerprint/v1'
+const SCRYPT_LENGTH = 16
+const SCRYPT_COST = { N: 16384, r: 8, p: 1 } as const
+
+/**
+ * Secret fingerprints computed at once. Each scrypt (about 60 ms and 16 MiB) runs on libuv's
+ * thread pool, whose four threads also serve file access: three leave one for the files.
+ */
+export const FINGERPRINT_CONCURRENCY = 3
 
 function scryptAsync(secret: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(secret, SECRET_FINGERPRINT_SALT, 16, { N: 16384, r: 8, p: 1 }, (error, derived) => {
+    scrypt(secret, SECRET_FINGERPRINT_SALT, SCRYPT_LENGTH, SCRYPT_COST, (error, derived) => {
       if (error) reject(error)
       else resolve(derived)
     })
@@ -30,4 +38,43 @@ export async function fingerprintKey(material: KeyMaterial): Promise<string> {
     return `rsa:${await calculateJwkThumbprint({ kty: 'RSA', n: material.publicJwk.n, e: material.publicJwk.e })}`
   }
   return `secret:${(await scryptAsync(material.secret)).toString('base64url')}`
+}
+
+/**
+ * The same fingerprint, computed on the calling thread: for a key that matched and has none yet
+ * (the command line fingerprints only the keys it prints).
+ */
+export function fingerprintKeySync(material: KeyMaterial): string {
+  if (material.alg === 'RS256') {
+    // RFC 7638: the required members in lexicographic order, no white space.
+    const { e, n } = material.publicJwk
+    return `rsa:${createHash('sha256').update(JSON.stringify({ e, kty: 'RSA', n })).digest('base64url')}`
+  }
+  return `secret:${scryptSync(material.secret, SECRET_FINGERPRINT_SALT, SCRYPT_LENGTH, SCRYPT_COST).toString('base64url')}`
+}
+
+/**
+ * Fingerprints of many keys, {@link FINGERPRINT_CONCURRENCY} at a time, in the order given.
+ * `onProgress` hears after each one how many are done.
+ *
+ * @example
+ * const fingerprints = await fingerprintKeys(materials, (done, total) => console.log(`${done}/${total}`))
+ */
+export async function fingerprintKeys(
+  materials: readonly KeyMaterial[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<string[]> {
+  const fingerprints = new Array<string>(materials.length)
+  let next = 0
+  let done = 0
+  async function worker(): Promise<void> {
+    while (next < materials.length) {
+      const index = next++
+      fingerprints[index] = await fingerprintKey(materials[index] as KeyMaterial)
+      done += 1
+      onProgress?.(done, materials.length)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(FINGERPRINT_CONCURRENCY, materials.length) }, worker))
+  return fingerprints
 }

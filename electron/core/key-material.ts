@@ -53,10 +53,16 @@ export type KeyErrorCode =
   | 'key-secret-invalid'
   | 'key-rsa-invalid'
   | 'key-rsa-too-small'
+  | 'key-rsa-exponent-weak'
   | 'key-encrypted'
   | 'key-material-missing'
   | 'key-duplicate-kid'
+  | 'key-set-too-large'
 
-export type KeyWarningCode = 'key-private-reduced'
+export type KeyWarningCode =
+  | 'key-private-reduced'
+  | 'key-certificate-chain'
+  | 'key-pem-several-blocks'
+  | 'key-secret-whitespace'
 
 export type KeyFileFormat = 'manifest' | 'jwks' | 'jwk' | 'pem' | 'certificate' | 'secret'

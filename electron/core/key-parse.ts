@@ -17,8 +17,9 @@ import {
   type KeyWarningCode,
   type RsaPublicJwk,
 } from './key-material'
-import { fingerprintKey } from './key-fingerprint'
-import { MAX_KEY_FILE_BYTES } from './limits'
+import { fingerprintKeys } from './key-fingerprint'
+import { MAX_KEY_FILE_BYTES, MAX_KEYS_PER_FILE } from './limits'
+import { rsaExponentProblem } from './rsa-exponent'
 import { isPlainObject, ownMember } from './values'
 
 // The codes live in key-material.ts (pure, no node:crypto) so the IPC contract and renderer can name them.
@@ -55,6 +56,29 @@ export interface KeyFileReport {
   /** The validated keys; empty unless `ok`. */
   readonly keys: readonly ParsedKey[]
   readonly entries: readonly KeyReportEntry[]
+}
+
+/** A validated key before its fingerprint is computed. Main-process only. */
+export interface KeyCandidate {
+  readonly material: KeyMaterial
+  /** RSA modulus length; absent for secrets. */
+  readonly bits?: number
+  readonly label?: string
+  readonly warnings: readonly KeyNote<KeyWarningCode>[]
+}
+
+/** {@link readKeyFile}'s answer: a report whose entries carry no fingerprint yet. */
+export interface KeyFileReading {
+  readonly ok: boolean
+  readonly format: KeyFileFormat | null
+  /** The validated keys; empty unless `ok`. */
+  readonly keys: readonly KeyCandidate[]
+  readonly entries: readonly KeyReportEntry[]
+}
+
+export interface ParseKeyFileOptions {
+  /** Hears how many fingerprints of a valid file are done: a large key set takes seconds. */
+  readonly onProgress?: (done: number, total: number) => void
 }
 
 /** What the caller knows about a bare file (a PEM or a text secret names neither). */
@@ -110,6 +134,34 @@ function roxchatSecret(secret: string): string {
   return secret
 }
 
+function whitespaceName(char: string): string {
+  if (char === ' ') return 'a space'
+  if (char === '\t') return 'a tab'
+  if (char === '\n' || char === '\r') return 'a line break'
+  return `white space U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/**
+ * A Rox.Chat private key is used exactly as written (the vendor hashes with the whole text), so
+ * white space around it is kept; but it is far more often a copy-and-paste slip than intended.
+ */
+function secretWhitespaceWarnings(secret: string): KeyNote<KeyWarningCode>[] {
+  const first = secret.charAt(0)
+  const last = secret.charAt(secret.length - 1)
+  const leading = /^\s$/u.test(first)
+  const trailing = /^\s$/u.test(last)
+  if (!leading && !trailing) return []
+  const where = [leading ? `begins with ${whitespaceName(first)}` : null, trailing ? `ends with ${whitespaceName(last)}` : null].filter(Boolean).join(' and ')
+  return [{
+    code: 'key-secret-whitespace',
+    message: `the Rox.Chat private key ${where}; it is kept as written, so only a website hashing with that white space will match: check that it was not copied with it by mistake`,
+  }]
+}
+
+function roxchatCandidate(kid: string, secret: string): KeyCandidate {
+  return { material: { scheme: 'roxchat', kid, alg: 'secret', secret: roxchatSecret(secret) }, warnings: secretWhitespaceWarnings(secret) }
+}
+
 interface RsaResult {
   readonly publicJwk: RsaPublicJwk
   readonly bits: number
@@ -124,26 +176,87 @@ function rsaFromKeyObject(key: KeyObject, wasPrivate: boolean): RsaResult {
   if (bits < MIN_RSA_BITS) fail('key-rsa-too-small', `the RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required`)
   const jwk = key.export({ format: 'jwk' })
   if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') fail('key-rsa-invalid', 'the RSA key could not be read')
+  const exponentProblem = rsaExponentProblem({ n: jwk.n, e: jwk.e })
+  if (exponentProblem !== null) fail('key-rsa-exponent-weak', exponentProblem)
   return { publicJwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, bits, wasPrivate }
 }
 
-function rsaFromPem(pem: string): RsaResult & { certificate: boolean } {
-  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem)) {
+interface PemBlock {
+  readonly label: string
+  readonly text: string
+}
+
+/** A BEGIN or END line; the label's length is bounded so that a hostile file is scanned in linear time. */
+const PEM_BOUNDARY = /-----(BEGIN|END) ([A-Z0-9 ]{1,64})-----/g
+const KEY_LABELS: ReadonlySet<string> = new Set(['PUBLIC KEY', 'RSA PUBLIC KEY', 'PRIVATE KEY', 'RSA PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'])
+
+/** The complete BEGIN … END blocks of a PEM text, in order; an unterminated BEGIN is no block. */
+function pemBlocks(pem: string): PemBlock[] {
+  const blocks: PemBlock[] = []
+  let open: { readonly label: string; readonly start: number } | null = null
+  for (const match of pem.matchAll(PEM_BOUNDARY)) {
+    const label = match[2] as string
+    if (match[1] === 'BEGIN') open = { label, start: match.index }
+    else if (open !== null && open.label === label) {
+      blocks.push({ label, text: pem.slice(open.start, match.index + match[0].length) })
+      open = null
+    }
+  }
+  return blocks
+}
+
+function ordinal(position: number): string {
+  return ['first', 'second', 'third'][position] ?? `${position + 1}th`
+}
+
+/**
+ * The block a PEM file is read from: its first certificate, else its first key, as before
+ * several blocks were noticed. A file of several blocks is valid but says which one was used.
+ */
+function choosePemBlock(blocks: readonly PemBlock[]): { block: PemBlock; warnings: KeyNote<KeyWarningCode>[] } {
+  const certificates = blocks.filter((block) => block.label === 'CERTIFICATE')
+  const block = certificates[0] ?? blocks.find((candidate) => KEY_LABELS.has(candidate.label)) ?? (blocks[0] as PemBlock)
+  if (blocks.length === 1) return { block, warnings: [] }
+  if (certificates.length === blocks.length) {
+    return {
+      block,
+      warnings: [{
+        code: 'key-certificate-chain',
+        message: `the file is a chain of ${blocks.length} certificates: the first certificate of ${blocks.length} was used (normally the site's own); the others were not imported`,
+      }],
+    }
+  }
+  const position = blocks.indexOf(block)
+  const sameKind = blocks.slice(0, position).filter((candidate) => candidate.label === block.label).length
+  return {
+    block,
+    warnings: [{
+      code: 'key-pem-several-blocks',
+      message: `the file holds ${blocks.length} PEM blocks (${blocks.map((candidate) => candidate.label).join(', ')}): the ${ordinal(sameKind)} ${block.label} (block ${position + 1} of ${blocks.length}) was used; the others were not imported`,
+    }],
+  }
+}
+
+function rsaFromPem(pem: string): RsaResult & { certificate: boolean; warnings: KeyNote<KeyWarningCode>[] } {
+  const blocks = pemBlocks(pem)
+  if (blocks.length === 0) fail('key-rsa-invalid', 'the PEM text has no complete -----BEGIN …----- / -----END …----- block')
+  const { block, warnings } = choosePemBlock(blocks)
+  if (block.label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type: 4,ENCRYPTED/.test(block.text)) {
     fail('key-encrypted', 'the private key is password-protected; import the public key instead')
   }
-  if (pem.includes('-----BEGIN CERTIFICATE-----')) {
+  if (block.label === 'CERTIFICATE') {
     let certificate: X509Certificate
     try {
-      certificate = new X509Certificate(pem)
+      certificate = new X509Certificate(block.text)
     } catch {
       fail('key-rsa-invalid', 'the certificate could not be read')
     }
-    return { ...rsaFromKeyObject(certificate.publicKey, false), certificate: true }
+    return { ...rsaFromKeyObject(certificate.publicKey, false), certificate: true, warnings }
   }
-  const isPrivate = /-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)
+  const isPrivate = block.label === 'PRIVATE KEY' || block.label === 'RSA PRIVATE KEY'
   try {
-    const key = isPrivate ? createPublicKey(createPrivateKey(pem)) : createPublicKey(pem)
-    return { ...rsaFromKeyObject(key, isPrivate), certificate: false }
+    const key = isPrivate ? createPublicKey(createPrivateKey(block.text)) : createPublicKey(block.text)
+    return { ...rsaFromKeyObject(key, isPrivate), certificate: false, warnings }
   } catch (error) {
     if (error instanceof KeyFileError) throw error
     fail('key-rsa-invalid', 'the PEM block is not a readable RSA public or private key')
@@ -167,20 +280,13 @@ const PRIVATE_REDUCED: KeyNote<KeyWarningCode> = {
   message: 'a private key was given: only its public part was kept; the private key was not stored',
 }
 
-interface Candidate {
-  readonly material: KeyMaterial
-  readonly bits?: number
-  readonly label?: string
-  readonly warnings: KeyNote<KeyWarningCode>[]
-}
-
 function checkAlg(declared: unknown, expected: 'HS256' | 'RS256'): void {
   if (declared !== undefined && declared !== expected) {
     fail('key-alg-invalid', `the key is declared for ${JSON.stringify(declared)}, but its material is for ${expected}`)
   }
 }
 
-function candidateFromJwk(jwk: Record<string, unknown>, kid: string): Candidate {
+function candidateFromJwk(jwk: Record<string, unknown>, kid: string): KeyCandidate {
   const use = ownMember(jwk, 'use')
   const kty = ownMember(jwk, 'kty')
   if (use !== undefined && use !== 'sig') fail('key-alg-invalid', 'the JWK is not for signatures ("use" is not "sig")')
@@ -203,13 +309,13 @@ function candidateFromJwk(jwk: Record<string, unknown>, kid: string): Candidate 
   fail('key-alg-invalid', `JWK type ${JSON.stringify(kty)} cannot sign RingCX identities (use "oct" for HS256 or "RSA" for RS256)`)
 }
 
-function candidateFromManifestEntry(entry: unknown): Candidate {
+function candidateFromManifestEntry(entry: unknown): KeyCandidate {
   if (!isPlainObject(entry)) fail('key-format-unrecognised', 'a manifest entry must be an object')
   const scheme = readScheme(ownMember(entry, 'scheme'))
   const kid = readKid(ownMember(entry, 'kid'), scheme)
   const labelIn = ownMember(entry, 'label')
   const label = typeof labelIn === 'string' ? labelIn.slice(0, 200) : undefined
-  const withLabel = (candidate: Candidate): Candidate => (label === undefined ? candidate : { ...candidate, label })
+  const withLabel = (candidate: KeyCandidate): KeyCandidate => (label === undefined ? candidate : { ...candidate, label })
   const secret = ownMember(entry, 'secret')
   const publicKeyPem = ownMember(entry, 'publicKeyPem')
   const jwk = ownMember(entry, 'jwk')
@@ -221,7 +327,7 @@ function candidateFromManifestEntry(entry: unknown): Candidate {
   if (scheme === 'roxchat') {
     if (alg !== undefined) fail('key-alg-invalid', 'a Rox.Chat key is not bound to an algorithm: the account setting chooses it')
     if (typeof secret !== 'string') fail('key-material-missing', 'a Rox.Chat key needs "secret" (the account\'s private key as text)')
-    return withLabel({ material: { scheme, kid, alg: 'secret', secret: roxchatSecret(secret) }, warnings: [] })
+    return withLabel(roxchatCandidate(kid, secret))
   }
   if (typeof secret === 'string') {
     checkAlg(alg, 'HS256')
@@ -233,7 +339,7 @@ function candidateFromManifestEntry(entry: unknown): Candidate {
     return withLabel({
       material: { scheme, kid, alg: 'RS256', publicJwk: rsa.publicJwk },
       bits: rsa.bits,
-      warnings: rsa.wasPrivate ? [PRIVATE_REDUCED] : [],
+      warnings: [...rsa.warnings, ...(rsa.wasPrivate ? [PRIVATE_REDUCED] : [])],
     })
   }
   if (isPlainObject(jwk)) {
@@ -252,10 +358,10 @@ interface PendingKey {
   /** What the entry says of itself, for the report even when it fails. */
   readonly scheme: Scheme | null
   readonly kid: string | null
-  readonly build: () => Candidate
+  readonly build: () => KeyCandidate
 }
 
-function describe(entry: unknown, fallbackScheme: Scheme | null, build: () => Candidate): PendingKey {
+function describe(entry: unknown, fallbackScheme: Scheme | null, build: () => KeyCandidate): PendingKey {
   const named = isPlainObject(entry) ? ownMember(entry, 'scheme') : undefined
   const kidIn = isPlainObject(entry) ? ownMember(entry, 'kid') : undefined
   const scheme = (SCHEMES as readonly unknown[]).includes(named) ? (named as Scheme) : fallbackScheme
@@ -277,6 +383,9 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
     if (Array.isArray(keys)) {
       if (hint.kid !== undefined) fail('key-kid-invalid', 'a key set names its own Key IDs; import it without naming one')
       const entries: unknown[] = keys
+      if (entries.length > MAX_KEYS_PER_FILE) {
+        fail('key-set-too-large', `the key set holds ${entries.length} keys; at most ${MAX_KEYS_PER_FILE} are read from one file: split it into files of ${MAX_KEYS_PER_FILE} or fewer`)
+      }
       const isJwks = entries.length > 0 && entries.every((entry) => isPlainObject(entry) && Object.hasOwn(entry, 'kty') && !Object.hasOwn(entry, 'scheme'))
       if (entries.length === 0) fail('key-material-missing', 'the key set is empty')
       if (isJwks) {
@@ -305,7 +414,7 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
   if (trimmed.includes('-----BEGIN ')) {
     const scheme = hintScheme(hint, 'a PEM file')
     if (scheme !== 'ringcx') fail('key-scheme-invalid', 'PEM keys are RSA keys for RingCX, not Rox.Chat secrets')
-    const certificate = trimmed.includes('-----BEGIN CERTIFICATE-----')
+    const certificate = pemBlocks(trimmed).some((block) => block.label === 'CERTIFICATE')
     return {
       format: certificate ? 'certificate' : 'pem',
       items: [{ scheme: 'ringcx', kid: hint.kid ?? null, build: () => {
@@ -314,7 +423,7 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
         return {
           material: { scheme: 'ringcx', kid, alg: 'RS256', publicJwk: rsa.publicJwk },
           bits: rsa.bits,
-          warnings: rsa.wasPrivate ? [PRIVATE_REDUCED] : [],
+          warnings: [...rsa.warnings, ...(rsa.wasPrivate ? [PRIVATE_REDUCED] : [])],
         }
       } }],
     }
@@ -329,7 +438,7 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
       const kid = readKid(hint.kid, scheme)
       return scheme === 'ringcx'
         ? { material: { scheme, kid, alg: 'HS256', secret: ringcxSecret(secret) }, warnings: [] }
-        : { material: { scheme, kid, alg: 'secret', secret: roxchatSecret(secret) }, warnings: [] }
+        : roxchatCandidate(kid, secret)
     } }],
   }
 }
@@ -339,30 +448,31 @@ function asNote(error: unknown): KeyNote<KeyErrorCode> {
   return { code: 'key-format-unrecognised', message: 'the key could not be read' }
 }
 
+function refused(hint: KeyHint, error: KeyNote<KeyErrorCode>): KeyFileReading {
+  return { ok: false, format: null, keys: [], entries: [{ index: 0, scheme: hint.scheme ?? null, kid: hint.kid ?? null, ok: false, error, warnings: [] }] }
+}
+
 /**
- * Parses a key file's text into validated keys with a per-key report.
+ * Reads and validates a key file's keys without their fingerprints (a secret's costs a slow
+ * scrypt): what the command line needs, which fingerprints only the keys it prints.
  * A key set (manifest or JWKS) is all-or-nothing: one bad entry leaves `keys` empty.
  *
  * @example
- * const report = await parseKeyFile(pemText, { scheme: 'ringcx', kid: 'rsa_2026' })
- * if (report.ok) report.keys[0].info.fingerprint
+ * const reading = readKeyFile(jwksText)
+ * reading.entries.filter((entry) => !entry.ok).map((entry) => entry.error?.code)
  */
-export async function parseKeyFile(text: string, hint: KeyHint = {}): Promise<KeyFileReport> {
-  if (text.length > MAX_KEY_FILE_BYTES) {
-    return { ok: false, format: null, keys: [], entries: [{ index: 0, scheme: hint.scheme ?? null, kid: hint.kid ?? null, ok: false, error: { code: 'key-file-too-large', message: 'the key file is larger than 1 MiB' }, warnings: [] }] }
-  }
-  if (text.trim().length === 0) {
-    return { ok: false, format: null, keys: [], entries: [{ index: 0, scheme: hint.scheme ?? null, kid: hint.kid ?? null, ok: false, error: { code: 'key-file-empty', message: 'the key file is empty' }, warnings: [] }] }
-  }
+export function readKeyFile(text: string, hint: KeyHint = {}): KeyFileReading {
+  if (text.length > MAX_KEY_FILE_BYTES) return refused(hint, { code: 'key-file-too-large', message: 'the key file is larger than 1 MiB' })
+  if (text.trim().length === 0) return refused(hint, { code: 'key-file-empty', message: 'the key file is empty' })
   let parsed: { format: KeyFileFormat; items: PendingKey[] }
   try {
     parsed = candidatesFromText(text, hint)
   } catch (error) {
-    return { ok: false, format: null, keys: [], entries: [{ index: 0, scheme: hint.scheme ?? null, kid: hint.kid ?? null, ok: false, error: asNote(error), warnings: [] }] }
+    return refused(hint, asNote(error))
   }
 
   const entries: KeyReportEntry[] = []
-  const keys: ParsedKey[] = []
+  const keys: KeyCandidate[] = []
   const seen = new Set<string>()
   for (const [index, pending] of parsed.items.entries()) {
     try {
@@ -371,19 +481,41 @@ export async function parseKeyFile(text: string, hint: KeyHint = {}): Promise<Ke
       const identity = `${material.scheme}:${material.kid}`
       if (seen.has(identity)) fail('key-duplicate-kid', `Key ID "${material.kid}" appears twice for ${material.scheme}`)
       seen.add(identity)
-      const info: KeyInfo = {
-        scheme: material.scheme,
-        kid: material.kid,
-        alg: material.alg,
-        fingerprint: await fingerprintKey(material),
-        ...(candidate.bits === undefined ? {} : { bits: candidate.bits }),
-      }
-      keys.push({ material, info, warnings: candidate.warnings, ...(candidate.label === undefined ? {} : { label: candidate.label }) })
-      entries.push({ index, scheme: material.scheme, kid: material.kid, ok: true, warnings: candidate.warnings, info })
+      keys.push(candidate)
+      entries.push({ index, scheme: material.scheme, kid: material.kid, ok: true, warnings: candidate.warnings })
     } catch (error) {
       entries.push({ index, scheme: pending.scheme, kid: pending.kid, ok: false, error: asNote(error), warnings: [] })
     }
   }
   const ok = entries.every((entry) => entry.ok)
   return { ok, format: parsed.format, keys: ok ? keys : [], entries }
+}
+
+/**
+ * Parses a key file's text into validated keys with their fingerprints and a per-key report.
+ * A key set (manifest or JWKS) is all-or-nothing: one bad entry leaves `keys` empty, and then
+ * no fingerprint is computed. Secrets are fingerprinted several at a time.
+ *
+ * @example
+ * const report = await parseKeyFile(pemText, { scheme: 'ringcx', kid: 'rsa_2026' })
+ * if (report.ok) report.keys[0].info.fingerprint
+ */
+export async function parseKeyFile(text: string, hint: KeyHint = {}, options: ParseKeyFileOptions = {}): Promise<KeyFileReport> {
+  const reading = readKeyFile(text, hint)
+  if (!reading.ok) return { ...reading, keys: [] }
+  const fingerprints = await fingerprintKeys(reading.keys.map((key) => key.material), options.onProgress)
+  const keys = reading.keys.map((candidate, index): ParsedKey => {
+    const { material } = candidate
+    const info: KeyInfo = {
+      scheme: material.scheme,
+      kid: material.kid,
+      alg: material.alg,
+      fingerprint: fingerprints[index] as string,
+      ...(candidate.bits === undefined ? {} : { bits: candidate.bits }),
+    }
+    return { material, info, warnings: candidate.warnings, ...(candidate.label === undefined ? {} : { label: candidate.label }) }
+  })
+  // Every entry of a valid file is a key, in the same order.
+  const entries = reading.entries.map((entry, index): KeyReportEntry => ({ ...entry, info: (keys[index] as ParsedKey).info }))
+  return { ok: true, format: reading.format, keys, entries }
 }

@@ -1,7 +1,7 @@
 /**
  * Reads a JavaScript object literal out of page script without evaluating anything.
  */
-import JSON5 from 'json5'
+import { readJsonText } from './json-source'
 
 /**
  * Returns the text of the balanced `{…}` starting at `start`, skipping braces inside strings
@@ -47,12 +47,12 @@ function endOfString(text: string, start: number, quote: string): number {
 
 /**
  * Parses an object literal (unquoted keys, single quotes, trailing commas) with JSON5.
- * Never evaluates script.
+ * Never evaluates script. Literals nested deeper than MAX_NESTING_DEPTH are refused
+ * (`tooDeep`) before parsing; duplicate member names and `expires` literals are kept for
+ * the checks (see json-source.ts).
  */
-export function parseObjectLiteral(literal: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: JSON5.parse(literal) }
-  } catch (error) {
-    return { ok: false, message: (error as Error).message }
-  }
+export function parseObjectLiteral(literal: string): { ok: true; value: unknown } | { ok: false; message: string; tooDeep?: true } {
+  const read = readJsonText(literal, 'json5')
+  if (read.ok) return { ok: true, value: read.value }
+  return read.tooDeep ? { ok: false, message: read.message, tooDeep: true } : { ok: false, message: read.message }
 }

@@ -6,11 +6,12 @@ import type { ErrorCode } from './codes'
 import type { PayloadForm, Scheme } from './inspection'
 import { SCHEMES } from './inspection'
 import { COMPACT_JWT_PATTERN } from './compact-jwt'
-import { MAX_INPUT_BYTES } from './limits'
+import { duplicateMembersOutside, readJsonText, type SourceDuplicates } from './json-source'
+import { MAX_INPUT_BYTES, MAX_NESTING_DEPTH } from './limits'
 import { balancedObjectAt, parseObjectLiteral } from './object-literal'
 import { commentedSpans, isInSpans } from './page-comments'
 import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx-identity'
-import { displayValue, isPlainObject, ownMember, setOwnMember } from './values'
+import { displayValue, isPlainObject, ownMember, setOwnMember, valueBoundProblem } from './values'
 
 export type DetectedPayload =
   | { readonly kind: 'ringcx-jwt'; readonly form: PayloadForm; readonly token: string }
@@ -36,6 +37,8 @@ export interface Sample {
   readonly startPage?: StartPage
   /** Members this version does not interpret, kept as they are. */
   readonly extras: Readonly<Record<string, unknown>>
+  /** Member names the sample file's text holds twice or more, outside its payload. */
+  readonly duplicateMembers?: SourceDuplicates
 }
 
 export interface StartPage {
@@ -71,10 +74,12 @@ const SAMPLE_MEMBERS = new Set(['payload', 'fields', 'opFields', 'now', 'scheme'
 const RINGCX_MEMBERS = new Set<string>([...RINGCX_IDENTITY_ATTRIBUTES, 'extra_values'])
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
-const SIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setSignedIdentity\1\s*,\s*(["'])([^"'\\]*)\2\s*\]\s*\)/
-const UNSIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setIdentity\1\s*,\s*/
-const VISITOR_ASSIGNMENT = /\b(?:roxchat|webim)_visitor\s*=\s*/
-const CHAT_URL_PARAMETER = /[?&#;]jwt_identity=([^&#\s"'<>]*)/
+// Global, for matchAll (which copies the pattern, so no lastIndex is shared between calls).
+const SIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setSignedIdentity\1\s*,\s*(["'])([^"'\\]*)\2\s*\]\s*\)/g
+const UNSIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setIdentity\1\s*,\s*/g
+// `=` but not `==`/`===`: a comparison such as `roxchat_visitor == null` assigns nothing.
+const VISITOR_ASSIGNMENT = /\b(?:roxchat|webim)_visitor\s*=(?!=)\s*/g
+const CHAT_URL_PARAMETER = /[?&#;]jwt_identity=([^&#\s"'<>]*)/g
 
 function invalid(code: ErrorCode, message: string, scheme: Scheme | null = null): DetectedPayload {
   return { kind: 'invalid', code, scheme, message }
@@ -109,7 +114,7 @@ function readLiteralAt(text: string, start: number, scheme: Scheme, form: Payloa
   const literal = balancedObjectAt(text, start)
   if (literal === null) return invalid(words.code, `${words.call} has no complete {…} object.`, scheme)
   const parsed = parseObjectLiteral(literal)
-  if (!parsed.ok) return invalid(words.code, `${words.object} could not be read: ${parsed.message}`, scheme)
+  if (!parsed.ok) return invalid(parsed.tooDeep ? 'input-too-deep' : words.code, `${words.object} could not be read: ${parsed.message}`, scheme)
   return classifyObject(parsed.value, form, scheme)
 }
 
@@ -199,7 +204,7 @@ function snippetMatches(text: string, limit = Infinity): SnippetMatch[] {
   for (const { form, pattern, read } of SNIPPET_FORMS) {
     let found = 0
     // Each form's matches come in text order: the first `limit` of all are among each form's first `limit`.
-    for (const match of text.matchAll(new RegExp(pattern, 'g'))) {
+    for (const match of text.matchAll(pattern)) {
       if (found++ >= limit) break
       matches.push({ form, index: match.index, end: () => identityEnd(text, form, match), read: () => read(text, match) })
     }
@@ -305,13 +310,11 @@ function findSnippet(text: string): { payload: DetectedPayload; identities: read
   return { payload: invalid('input-identity-commented-out', `Commented out: ${where}.`, IDENTITY_FORM_SCHEME[first.form]), identities }
 }
 
-function readJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    // Mobile SDK payloads and hand-written samples are often JSON5-ish.
-    return parseObjectLiteral(text)
-  }
+function readJson(text: string): { ok: true; value: unknown } | { ok: false; message: string; tooDeep?: boolean } {
+  const json = readJsonText(text, 'json')
+  if (json.ok || json.tooDeep) return json
+  // Mobile SDK payloads and hand-written samples are often JSON5-ish.
+  return parseObjectLiteral(text)
 }
 
 function detectText(text: string, scheme: Scheme | undefined, allowSample: boolean): DetectedInput {
@@ -321,6 +324,7 @@ function detectText(text: string, scheme: Scheme | undefined, allowSample: boole
   if (/^[{[]|^null$/.test(trimmed)) {
     const parsed = readJson(trimmed)
     if (parsed.ok) return detectValue(parsed.value, 'json', scheme, allowSample)
+    if (parsed.tooDeep) return { payload: invalid('input-too-deep', `The text could not be read: ${parsed.message}`, scheme ?? null), sample: null, identities: [] }
     const snippet = findSnippet(text)
     if (snippet !== null) return { ...snippet, sample: null }
     const code: ErrorCode = scheme === 'roxchat' ? 'roxchat-visitor-malformed' : scheme === 'ringcx' ? 'ringcx-identity-malformed' : 'input-unrecognised'
@@ -400,7 +404,7 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
   if (allowSample && isPlainObject(value) && (Object.hasOwn(value, 'payload') || Object.hasOwn(value, 'authToken'))) {
     let sample: Sample
     try {
-      sample = readSample(value)
+      sample = { ...readSample(value), duplicateMembers: duplicateMembersOutside(value, 'payload') }
     } catch (error) {
       if (!(error instanceof SampleError)) throw error
       return { payload: invalid('sample-invalid', error.message, scheme ?? null), sample: null, identities: [] }
@@ -419,7 +423,8 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
 }
 
 /**
- * Detects and parses a payload. Text over 1 MiB is refused before any parsing.
+ * Detects and parses a payload. Text over 1 MiB is refused before any parsing, and JSON or an
+ * object literal nested deeper than MAX_NESTING_DEPTH before it is parsed (`input-too-deep`).
  *
  * @example
  * detectPayload('_chatq.push(["_setSignedIdentity", "eyJ…"])').payload.kind // 'ringcx-jwt'
@@ -431,6 +436,11 @@ export function detectPayload(input: unknown, options: { readonly scheme?: Schem
       return { payload: invalid('input-too-large', 'The payload is larger than 1 MiB.'), sample: null, identities: [] }
     }
     return detectText(input, options.scheme, true)
+  }
+  const bound = valueBoundProblem(input)
+  if (bound !== null) {
+    const detail = bound === 'too-deep' ? `The object handed in nests more than ${MAX_NESTING_DEPTH} levels deep, or holds itself.` : 'The object handed in holds too many values.'
+    return { payload: invalid(bound === 'too-deep' ? 'input-too-deep' : 'input-too-large', detail), sample: null, identities: [] }
   }
   return detectValue(input, 'object', options.scheme, true)
 }

@@ -5,7 +5,7 @@ import { CODE_INFO, type WarningCode } from './codes'
 import type { Issue, MergedField, SourcedField, SourcedValue } from './inspection'
 import { compileMappingPattern, MAX_MAPPING_VALUE_LENGTH, type MappingTestResult } from './mapping-pattern'
 import type { ExtraValueMapping } from './settings'
-import { displayValue, isPlainObject, ownMember } from './values'
+import { describeTextFault, displayValue, findIllFormedText, isPlainObject, ownMember } from './values'
 
 /** The predefined identity attributes, in the order the agent panel shows them. */
 export const RINGCX_IDENTITY_ATTRIBUTES = ['uuid', 'firstname', 'lastname', 'email', 'screenname', 'avatar_url', 'company'] as const
@@ -22,7 +22,8 @@ export interface RingcxFieldView {
 export function ringcxIdentityShapeProblem(identity: Readonly<Record<string, unknown>>): string | null {
   const extras = ownMember(identity, 'extra_values')
   if (extras !== undefined && !isPlainObject(extras)) return '"extra_values" must be an object of key/value pairs.'
-  return null
+  const fault = findIllFormedText(identity)
+  return fault === null ? null : describeTextFault(fault, 'The identity')
 }
 
 /** A pattern validation refused never maps anything: there is no fallback to another engine. */

@@ -2,14 +2,14 @@
  * RingCX signed identities: every check of a compact JWT, reported separately.
  */
 import { errors as joseErrors, jwtVerify } from 'jose'
-import { CODE_INFO, type ErrorCode } from './codes'
+import { CODE_INFO, type ErrorCode, type WarningCode } from './codes'
 import type { Check, Expiry, Issue, MatchedKey } from './inspection'
 import { NO_EXPIRY } from './inspection'
 import { decodeCompactJwt } from './compact-jwt'
-import { describeExpiry } from './expiry'
+import { describeExpiry, expiryConcern, type ExpiryConcern } from './expiry'
 import type { KeyRing, RingcxVerificationKey } from './key-ring'
 import type { InspectionSettings } from './settings'
-import { isPlainObject, ownMember } from './values'
+import { describeTextFault, displayJson, findIllFormedText, isPlainObject, ownMember } from './values'
 
 export const RINGCX_ALGORITHMS = ['HS256', 'RS256'] as const
 type RingcxAlgorithm = (typeof RINGCX_ALGORITHMS)[number]
@@ -17,15 +17,27 @@ type RingcxAlgorithm = (typeof RINGCX_ALGORITHMS)[number]
 export interface RingcxJwtVerification {
   readonly checks: readonly Check[]
   readonly errors: readonly Issue<ErrorCode>[]
+  /** Suspicious but valid: an `exp` out of range, in milliseconds or years ahead. */
+  readonly warnings: readonly Issue<WarningCode>[]
   readonly key: MatchedKey | null
   readonly expiry: Expiry
   readonly header?: Readonly<Record<string, unknown>>
   readonly claims?: Readonly<Record<string, unknown>>
+  /** The decoded header and claims texts (see decodeCompactJwt). */
+  readonly headerJson?: string
+  readonly claimsJson?: string
 }
 
-function issue(code: ErrorCode, detail?: string): Issue<ErrorCode> {
+function issue<C extends ErrorCode | WarningCode>(code: C, detail?: string): Issue<C> {
   return { code, message: detail === undefined ? CODE_INFO[code].summary : `${CODE_INFO[code].summary} ${detail}` }
 }
+
+const EXP_CONCERN_CODES: Readonly<Record<ExpiryConcern, WarningCode>> = {
+  'out-of-range': 'ringcx-jwt-exp-out-of-range',
+  'in-milliseconds': 'ringcx-jwt-exp-in-milliseconds',
+  'far-future': 'ringcx-jwt-exp-far-future',
+}
+const NO_WARNINGS: readonly Issue<WarningCode>[] = Object.freeze([])
 
 type SignatureOutcome =
   | { readonly kind: 'verified'; readonly claimError?: joseErrors.JWTClaimValidationFailed | joseErrors.JWTExpired }
@@ -77,17 +89,19 @@ export async function verifyRingcxJwt(
 ): Promise<RingcxJwtVerification> {
   const decoded = decodeCompactJwt(token)
   if (!decoded.ok) {
+    const code: ErrorCode = decoded.problem === 'too-deep' ? 'input-too-deep' : 'ringcx-identity-malformed'
     return {
       checks: [
-        { id: 'format', status: 'fail', code: 'ringcx-identity-malformed' },
+        { id: 'format', status: 'fail', code },
         ...(['mode', 'kid', 'algorithm', 'signature', 'exp', 'uuid'] as const).map((id) => ({ id, status: 'skip' as const })),
       ],
-      errors: [issue('ringcx-identity-malformed', `(${decoded.problem})`)],
+      errors: [issue(code, code === 'input-too-deep' ? 'The JWT header or claims are nested too deep.' : `(${decoded.problem})`)],
+      warnings: NO_WARNINGS,
       key: null,
       expiry: NO_EXPIRY,
     }
   }
-  const { header, claims } = decoded.value
+  const { header, claims, headerJson, claimsJson } = decoded.value
   const checks: Check[] = []
   const errors: Issue<ErrorCode>[] = []
   const fail = (id: Check['id'], code: ErrorCode, detail?: string): void => {
@@ -96,7 +110,12 @@ export async function verifyRingcxJwt(
   }
   const extras = ownMember(claims, 'extra_values')
   const extrasProblem = extras !== undefined && !isPlainObject(extras)
-  if (extrasProblem) fail('format', 'ringcx-identity-malformed', '"extra_values" must be an object of key/value pairs.')
+  // Text that is not well-formed Unicode would be shown as one thing and read as another.
+  const headerFault = findIllFormedText(header)
+  const claimsFault = headerFault === null ? findIllFormedText(claims) : null
+  if (headerFault !== null) fail('format', 'ringcx-identity-malformed', describeTextFault(headerFault, 'The JWT header'))
+  else if (claimsFault !== null) fail('format', 'ringcx-identity-malformed', describeTextFault(claimsFault, 'The JWT claims'))
+  else if (extrasProblem) fail('format', 'ringcx-identity-malformed', '"extra_values" must be an object of key/value pairs.')
   else checks.push({ id: 'format', status: 'pass' })
 
   // mode
@@ -107,14 +126,14 @@ export async function verifyRingcxJwt(
   const kid = ownMember(header, 'kid')
   const namedKey = typeof kid === 'string' ? ring.ringcx.get(kid) : undefined
   if (kid === undefined) fail('kid', 'ringcx-jwt-missing-kid')
-  else if (namedKey === undefined) fail('kid', 'ringcx-jwt-unknown-kid', `The header names ${JSON.stringify(kid).slice(0, 80)}.`)
+  else if (namedKey === undefined) fail('kid', 'ringcx-jwt-unknown-kid', `The header names ${displayJson(kid, { maxLength: 80 })}.`)
   else checks.push({ id: 'kid', status: 'pass' })
 
   // algorithm: HS256 or RS256, and only the one bound to the named key.
   const alg = ownMember(header, 'alg')
   let algorithmOk = false
   if (!isRingcxAlgorithm(alg)) {
-    fail('algorithm', 'ringcx-jwt-alg-not-allowed', `The header says ${JSON.stringify(alg)}.`)
+    fail('algorithm', 'ringcx-jwt-alg-not-allowed', `The header says ${displayJson(alg, { maxLength: 80 }) || 'nothing'}.`)
   } else if (namedKey !== undefined && namedKey.alg !== alg) {
     fail('algorithm', 'ringcx-jwt-alg-not-allowed', `Key "${namedKey.kid}" is a ${namedKey.alg} key, but the header says ${alg}.`)
   } else {
@@ -163,10 +182,13 @@ export async function verifyRingcxJwt(
   const expCodes: ErrorCode[] = []
   const expDetails = new Map<ErrorCode, string>()
   let expiry = NO_EXPIRY
+  let warnings = NO_WARNINGS
   if (typeof exp !== 'number' || !Number.isInteger(exp)) {
     expCodes.push('ringcx-jwt-missing-exp')
-    if (exp !== undefined) expDetails.set('ringcx-jwt-missing-exp', `Received ${JSON.stringify(exp).slice(0, 40)}.`)
+    if (exp !== undefined) expDetails.set('ringcx-jwt-missing-exp', `Received ${displayJson(exp, { maxLength: 40 })}.`)
   } else {
+    const concern = expiryConcern(exp, nowSeconds)
+    if (concern !== null) warnings = [issue(EXP_CONCERN_CODES[concern], `It is ${exp}.`)]
     expiry = describeExpiry(exp, nowSeconds, { soonSeconds: minExpirySeconds, toleranceSeconds: tolerance })
     if (exp + tolerance <= nowSeconds) {
       expCodes.push('ringcx-jwt-expired')
@@ -200,5 +222,5 @@ export async function verifyRingcxJwt(
   if (typeof uuid !== 'string' || uuid.length === 0) fail('uuid', 'ringcx-jwt-missing-uuid')
   else checks.push({ id: 'uuid', status: 'pass' })
 
-  return { checks, errors, key, expiry, header, claims }
+  return { checks, errors, warnings, key, expiry, header, claims, headerJson, claimsJson }
 }

@@ -1,15 +1,16 @@
 /**
  * Checks a Rox.Chat provided visitor (`{fields, expires?, hash}`) against the Rox.Chat keys.
  */
-import type { ErrorCode } from './codes'
+import type { ErrorCode, WarningCode } from './codes'
 import { CODE_INFO } from './codes'
 import type { Check, Expiry, Issue, MatchedKey, SourcedField } from './inspection'
 import { NO_EXPIRY } from './inspection'
 import type { RoxchatHashKey } from './key-ring'
 import type { InspectionSettings } from './settings'
 import { computeRoxchatHash, hexEquals, roxchatHashMessage } from './roxchat-hash'
-import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry } from './expiry'
-import { displayValue, isPlainObject, ownMember } from './values'
+import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry, expiryConcern, type ExpiryConcern } from './expiry'
+import { numberLiteralOf } from './json-source'
+import { describeTextFault, displayJson, displayValue, findIllFormedText, isPlainObject, ownMember } from './values'
 
 /** The largest `expires` the vendor's Int accepts. */
 export const MAX_ROXCHAT_EXPIRES = 2_147_483_647
@@ -21,10 +22,19 @@ const PASSED = {
   expires: Object.freeze({ id: 'expires', status: 'pass' }),
 } as const satisfies Record<string, Check>
 const NONE: string[] = []
+const NO_WARNINGS: readonly Issue<WarningCode>[] = Object.freeze([])
+
+const EXPIRES_CONCERN_CODES: Readonly<Record<ExpiryConcern, WarningCode>> = {
+  'out-of-range': 'roxchat-expires-out-of-range',
+  'in-milliseconds': 'roxchat-expires-in-milliseconds',
+  'far-future': 'roxchat-expires-far-future',
+}
 
 export interface RoxchatVerification {
   readonly checks: readonly Check[]
   readonly errors: readonly Issue<ErrorCode>[]
+  /** Suspicious but accepted: an `expires` far ahead or written as `2e9`. */
+  readonly warnings: readonly Issue<WarningCode>[]
   /** The visitor's fields when every check passed; null otherwise. */
   readonly verifiedFields: Readonly<Record<string, string>> | null
   /** Every field as received, as text, for the "not accepted" view. */
@@ -34,7 +44,7 @@ export interface RoxchatVerification {
   readonly hashedMessage?: string
 }
 
-function issue(code: ErrorCode, detail?: string): Issue<ErrorCode> {
+function issue<C extends ErrorCode | WarningCode>(code: C, detail?: string): Issue<C> {
   return { code, message: detail === undefined ? CODE_INFO[code].summary : `${CODE_INFO[code].summary} ${detail}` }
 }
 
@@ -61,15 +71,26 @@ export function verifyRoxchatVisitor(
         { id: 'hash', status: 'skip' },
       ],
       errors: [issue('roxchat-visitor-malformed', isPlainObject(visitor) ? '"fields" must be an object of text values.' : 'The visitor must be an object.')],
+      warnings: NO_WARNINGS,
       verifiedFields: null,
       receivedFields: [],
       key: null,
       expiry: NO_EXPIRY,
     }
   }
-  const checks: Check[] = [PASSED.format]
+  const checks: Check[] = []
   const errors: Issue<ErrorCode>[] = []
   const rawFields = fieldsIn
+  // Text that is not well-formed Unicode is hashed as U+FFFD but shown as itself: each part
+  // of the visitor refuses it with its own code.
+  const textFault = findIllFormedText(visitor)
+  const faultIn = textFault === null ? null : textFault.path[0]
+  if (textFault !== null && faultIn !== 'fields' && faultIn !== 'expires' && faultIn !== 'hash') {
+    checks.push({ id: 'format', status: 'fail', code: 'roxchat-visitor-malformed' })
+    errors.push(issue('roxchat-visitor-malformed', describeTextFault(textFault, 'The visitor')))
+  } else {
+    checks.push(PASSED.format)
+  }
 
   // fields: every value a string, id present and not empty. (A list only when something fails:
   // batches verify tens of thousands of visitors.)
@@ -81,10 +102,11 @@ export function verifyRoxchatVisitor(
     }
   }
   const id = ownMember(rawFields, 'id')
-  if (nonStrings.length > 0 || typeof id !== 'string' || id.length === 0) {
+  const fieldsFault = faultIn === 'fields' ? textFault : null
+  if (nonStrings.length > 0 || fieldsFault !== null || typeof id !== 'string' || id.length === 0) {
     const detail = nonStrings.length > 0
-      ? `Not text: ${nonStrings.slice(0, 5).join(', ')}${nonStrings.length > 5 ? '…' : ''}.`
-      : '"id" is missing or empty.'
+      ? `Not text: ${nonStrings.slice(0, 5).map((name) => displayJson(name, { maxLength: 60 })).join(', ')}${nonStrings.length > 5 ? '…' : ''}.`
+      : fieldsFault !== null ? describeTextFault(fieldsFault, 'The visitor') : '"id" is missing or empty.'
     checks.push({ id: 'fields', status: 'fail', code: 'wrong-provided-visitor-field-value' })
     errors.push(issue('wrong-provided-visitor-field-value', detail))
   } else {
@@ -94,11 +116,13 @@ export function verifyRoxchatVisitor(
   // expires: optional integer within the vendor's Int, not in the past.
   const expires = ownMember(visitor, 'expires')
   let expiry = NO_EXPIRY
+  let warnings = NO_WARNINGS
+  if (typeof expires === 'number' && Number.isInteger(expires)) warnings = expiresWarnings(visitor, expires, nowSeconds)
   if (expires === undefined) {
     checks.push(PASSED.expires)
   } else if (typeof expires !== 'number' || !Number.isInteger(expires) || expires > MAX_ROXCHAT_EXPIRES) {
     checks.push({ id: 'expires', status: 'fail', code: 'wrong-provided-visitor-expires-value' })
-    errors.push(issue('wrong-provided-visitor-expires-value', `Received ${JSON.stringify(expires)}.`))
+    errors.push(issue('wrong-provided-visitor-expires-value', `Received ${displayJson(expires, { maxLength: 80 })}.`))
   } else {
     expiry = describeExpiry(expires, nowSeconds, { soonSeconds: ROXCHAT_EXPIRING_SOON_SECONDS, toleranceSeconds: 0 })
     if (expires <= nowSeconds) {
@@ -111,7 +135,7 @@ export function verifyRoxchatVisitor(
 
   // hash: the exact lower-case hex of one of the keys.
   const hash = ownMember(visitor, 'hash')
-  const messageComputable = nonStrings.length === 0 && (expires === undefined || typeof expires === 'number')
+  const messageComputable = nonStrings.length === 0 && fieldsFault === null && (expires === undefined || typeof expires === 'number')
   const hashedMessage = messageComputable
     ? roxchatHashMessage(rawFields as Record<string, string>, expires as number | undefined)
     : undefined
@@ -122,6 +146,9 @@ export function verifyRoxchatVisitor(
   } else if (typeof hash !== 'string' || hash.length === 0) {
     checks.push({ id: 'hash', status: 'fail', code: 'wrong-provided-visitor-hash-value' })
     errors.push(issue('wrong-provided-visitor-hash-value', 'The hash is missing or empty.'))
+  } else if (faultIn === 'hash' && textFault !== null) {
+    checks.push({ id: 'hash', status: 'fail', code: 'wrong-provided-visitor-hash-value' })
+    errors.push(issue('wrong-provided-visitor-hash-value', describeTextFault(textFault, 'The visitor')))
   } else if (hashedMessage === undefined) {
     checks.push({ id: 'hash', status: 'skip' })
   } else {
@@ -143,10 +170,29 @@ export function verifyRoxchatVisitor(
   return {
     checks,
     errors,
+    warnings,
     verifiedFields: errors.length === 0 ? (rawFields as Record<string, string>) : null,
     receivedFields,
     key,
     expiry,
     ...(hashedMessage === undefined ? {} : { hashedMessage }),
   }
+}
+
+/**
+ * Warnings about an integer `expires`: out of range, in milliseconds or over a year ahead, and
+ * written other than as plain digits in the text it was read from. The hash is computed over
+ * the integer's plain digits (`String(expires)`) however it was written.
+ */
+function expiresWarnings(visitor: Readonly<Record<string, unknown>>, expires: number, nowSeconds: number): readonly Issue<WarningCode>[] {
+  const concern = expiryConcern(expires, nowSeconds)
+  const literal = numberLiteralOf(visitor, 'expires')
+  const spelledOtherwise = literal !== undefined && literal !== String(expires)
+  if (concern === null && !spelledOtherwise) return NO_WARNINGS
+  const warnings: Issue<WarningCode>[] = []
+  if (concern !== null) warnings.push(issue(EXPIRES_CONCERN_CODES[concern], `It is ${expires}.`))
+  if (spelledOtherwise) {
+    warnings.push(issue('roxchat-expires-not-integer-literal', `It is written ${displayJson(literal, { maxLength: 40 })}; the hash is checked over ${String(expires)}.`))
+  }
+  return warnings
 }

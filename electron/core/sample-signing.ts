@@ -9,6 +9,7 @@ import type { Inspection } from './inspection'
 import type { KeyMaterial } from './key-material'
 import { RINGCX_KID_PATTERN, RINGCX_SECRET_PATTERN, ROXCHAT_KID_PATTERN } from './key-material'
 import { computeRoxchatHash, roxchatHashMessage } from './roxchat-hash'
+import { rsaExponentProblem } from './rsa-exponent'
 import type { RoxchatHashAlgorithm } from './settings'
 import { setOwnMember } from './values'
 
@@ -45,6 +46,9 @@ export function rsaSigningKey(pem: string, kid: string): { ok: true; key: Signin
     if (privateKey.asymmetricKeyType !== 'rsa' || (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) {
       return { ok: false, message: 'RS256 needs an RSA private key of at least 2048 bits' }
     }
+    const { n, e } = createPublicKey(privateKey).export({ format: 'jwk' })
+    const exponentProblem = typeof n === 'string' && typeof e === 'string' ? rsaExponentProblem({ n, e }) : 'the RSA key could not be read'
+    if (exponentProblem !== null) return { ok: false, message: exponentProblem }
     return { ok: true, key: { scheme: 'ringcx', kid, alg: 'RS256', privateKey } }
   } catch {
     return { ok: false, message: 'the file is not a readable unencrypted PEM private key' }

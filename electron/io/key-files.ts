@@ -4,7 +4,7 @@
 import { basename } from 'node:path'
 import type { Scheme } from '../core/inspection'
 import { MAX_KEY_FILE_BYTES } from '../core/limits'
-import { parseKeyFile, type KeyFileReport, type KeyHint } from '../core/key-parse'
+import { readKeyFile, type KeyFileReading, type KeyHint } from '../core/key-parse'
 import { readBoundedTextFile } from './bounded-text-file'
 
 export interface KeyArgument {
@@ -27,13 +27,17 @@ export function parseKeyArgument(value: string): KeyArgument {
 }
 
 export type LoadedKeyFile =
-  | { readonly ok: true; readonly fileName: string; readonly report: KeyFileReport }
-  | { readonly ok: false; readonly fileName: string; readonly message: string }
+  | { readonly ok: true; readonly fileName: string; readonly report: KeyFileReading }
+  /** `code`: why the file itself could not be read. */
+  | { readonly ok: false; readonly fileName: string; readonly message: string; readonly code: 'input-unreadable' | 'input-too-large' }
 
-/** Reads and parses one key file; the report says per key what was wrong. */
+/**
+ * Reads and validates one key file; the report says per key what was wrong or suspicious.
+ * No fingerprint is computed: the key ring computes one for a key that matches.
+ */
 export async function loadKeyFile(argument: KeyArgument): Promise<LoadedKeyFile> {
   const fileName = basename(argument.path)
   const read = await readBoundedTextFile(argument.path, MAX_KEY_FILE_BYTES)
-  if (!read.ok) return { ok: false, fileName, message: `key file ${argument.path}: ${read.message}` }
-  return { ok: true, fileName, report: await parseKeyFile(read.text, argument.hint) }
+  if (!read.ok) return { ok: false, fileName, message: `key file ${argument.path}: ${read.message}`, code: read.reason === 'too-large' ? 'input-too-large' : 'input-unreadable' }
+  return { ok: true, fileName, report: readKeyFile(read.text, argument.hint) }
 }

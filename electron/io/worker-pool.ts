@@ -1,15 +1,15 @@
 /**
  * A small pool of worker threads running one task module, for batches that can use every core.
- * A worker written in TypeScript is first bundled into one JavaScript file with esbuild (cached
- * by content in the temp folder): each thread then starts in a fraction of the time, and the
- * memory, that loading a TypeScript loader in every thread would cost.
+ * A worker written in TypeScript is first bundled into one JavaScript module with esbuild, from
+ * the project's own files: each thread then starts in a fraction of the time, and the memory,
+ * that loading a TypeScript loader in every thread would cost.
+ *
+ * The bundle never touches the disk: it runs from a `data:` URL. A file in a shared folder (such
+ * as the temp folder) could be planted or swapped by another user, and the workers are handed
+ * every key secret.
  */
-import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
-import { availableParallelism, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL, fileURLToPath } from 'node:url'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { Worker, parentPort, workerData } from 'node:worker_threads'
 
 type Reply<R> = { readonly id: number; readonly ok: true; readonly result: R } | { readonly id: number; readonly ok: false; readonly message: string }
@@ -19,16 +19,33 @@ interface PooledWorker<R> {
   readonly pending: Map<number, { resolve: (result: R) => void; reject: (error: Error) => void }>
 }
 
-/** Bundles a TypeScript worker into one cached JavaScript module; JavaScript is used as it is. */
-async function runnableEntry(entry: URL): Promise<URL> {
-  if (!entry.pathname.endsWith('.ts')) return entry
+/** Bundles, once per process and entry. */
+const bundles = new Map<string, Promise<URL>>()
+
+/**
+ * A TypeScript worker bundled into one in-memory module; JavaScript (a built worker shipped
+ * with the program) is used as it is.
+ */
+function runnableEntry(entry: URL): Promise<URL> {
+  if (entry.protocol !== 'file:' || !entry.pathname.endsWith('.ts')) return Promise.resolve(entry)
+  let bundle = bundles.get(entry.href)
+  if (bundle === undefined) {
+    bundle = bundleInMemory(entry)
+    bundles.set(entry.href, bundle)
+    // A failed bundle is tried again by the next pool.
+    bundle.catch(() => bundles.delete(entry.href))
+  }
+  return bundle
+}
+
+async function bundleInMemory(entry: URL): Promise<URL> {
   const { build } = await import('esbuild')
-  const output = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent' })
+  // ESM builds first: a UMD "main" (jsonc-parser's) hides its requires from the bundler, and the
+  // bundled worker would then fail to load.
+  const output = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], write: false, logLevel: 'silent' })
   const code = output.outputFiles[0]?.contents
   if (code === undefined) throw new Error('the worker could not be bundled')
-  const file = join(tmpdir(), `visitor-inspector-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`)
-  if (!existsSync(file)) await writeFile(file, code, { mode: 0o600 })
-  return pathToFileURL(file)
+  return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)
 }
 
 /** Threads worth starting for a batch: one per core. */

@@ -210,6 +210,7 @@ const READERS: ArgumentReaders = {
     if (typeof token !== 'string' || !CONFIRM_TOKEN.test(token)) bad('token is not an import token')
     return { token, replace: flag(value['replace'], 'replace'), acceptUnprotected: flag(value['acceptUnprotected'], 'acceptUnprotected') }
   },
+  'keys:import-progress': noArgument,
   'keys:remove': (args) => {
     const value = request(args, ['scheme', 'kid', 'fingerprint'])
     return {

@@ -7,7 +7,7 @@ import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { QuarantineNotice } from '../shared/ipc-contract'
-import { describeFsError, formatBytes } from '../io/bounded-text-file'
+import { decodeUtf8Text, describeFsError, readBoundedFile } from '../io/bounded-text-file'
 
 /** Thrown by a decoder when the file is readable JSON but not a version of ours. */
 export class FileSchemaError extends Error {}
@@ -30,8 +30,6 @@ export type DurableLoad<T> =
 const MAX_FILE_BYTES = 64 * 1024 * 1024
 const FILE_MODE = 0o600
 const DIRECTORY_MODE = 0o700
-
-const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -62,28 +60,18 @@ async function exists(path: string): Promise<boolean> {
  * if (read.kind === 'damaged') console.error(read.reason)
  */
 export async function readDurableJson<T>(path: string, decode: (json: unknown) => T): Promise<DurableRead<T>> {
-  let bytes: Buffer
-  try {
-    const handle = await open(path, 'r')
-    try {
-      const info = await handle.stat()
-      if (!info.isFile()) return { kind: 'unreadable', reason: 'it is not a regular file' }
-      if (info.size > MAX_FILE_BYTES) return { kind: 'damaged', reason: `it is ${formatBytes(info.size)}, far larger than any such file` }
-      bytes = await handle.readFile()
-    } finally {
-      await handle.close().catch(() => undefined)
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' }
-    return { kind: 'unreadable', reason: describeFsError(error) }
+  // The shared reader: a regular file only, opened without blocking (a FIFO in the store's
+  // place must not hang the app or the command line), and strict UTF-8.
+  const read = await readBoundedFile(path, MAX_FILE_BYTES)
+  if (!read.ok) {
+    if (read.reason === 'missing') return { kind: 'missing' }
+    if (read.reason === 'too-large') return { kind: 'damaged', reason: `${read.message}; far larger than any such file` }
+    return { kind: 'unreadable', reason: read.message }
   }
-  if (bytes.length === 0) return { kind: 'damaged', reason: 'the file is empty' }
-  let text: string
-  try {
-    text = utf8.decode(bytes)
-  } catch {
-    return { kind: 'damaged', reason: 'the file is not UTF-8 text' }
-  }
+  if (read.bytes.length === 0) return { kind: 'damaged', reason: 'the file is empty' }
+  const decoded = decodeUtf8Text(read.bytes, MAX_FILE_BYTES)
+  if (!decoded.ok) return { kind: 'damaged', reason: 'the file is not UTF-8 text' }
+  const text = decoded.text
   let json: unknown
   try {
     json = JSON.parse(text)

@@ -19,7 +19,9 @@ import {
   type KeyMaterial,
   type RsaPublicJwk,
 } from '../core/key-material'
+import { fingerprintKeys } from '../core/key-fingerprint'
 import type { KeyRingEntry } from '../core/key-ring'
+import { rsaExponentProblem } from '../core/rsa-exponent'
 import { isPlainObject } from '../core/values'
 import {
   REMOVAL_CANDIDATE_DAYS,
@@ -28,6 +30,7 @@ import {
   type KeyStoreStatus,
   type QuarantineNotice,
   type SecretProtection,
+  type StoredKeyProblem,
   type StoredKeyView,
 } from '../shared/ipc-contract'
 import { DurableJsonFile, FileSchemaError, readDurableJson } from './durable-json-file'
@@ -91,11 +94,19 @@ export interface ImportPlan {
 }
 
 interface LiveKey {
+  /** As stored, except its fingerprint once checked: then the one computed from its material. */
   readonly record: KeyRecord
-  /** The key in plain form; null when its secret could not be decrypted. */
+  /** The key in plain form; null when its secret could not be decrypted or the key is unsafe. */
   readonly material: KeyMaterial | null
   readonly unreadable: string | null
+  /** Found when the store was read (an unsafe RSA exponent, a fingerprint that did not match). */
+  readonly problems: readonly StoredKeyProblem[]
+  /** False for a key read from the file until {@link KeyStore.verifyFingerprints} has computed its fingerprint. */
+  readonly fingerprintChecked: boolean
 }
+
+/** A ring entry of the store: its fingerprint is always known. */
+export type StoredRingEntry = KeyRingEntry & { readonly info: KeyInfo }
 
 const identityOf = (scheme: Scheme, kid: string): string => `${scheme}:${kid}`
 
@@ -326,6 +337,7 @@ export class KeyStore {
       keyCount: keys.length,
       plainSecretCount: keys.filter((key) => storageOf(key.record) === 'plain').length,
       unreadableCount: keys.filter((key) => key.unreadable !== null).length,
+      flaggedCount: keys.filter((key) => key.problems.length > 0).length,
       quarantine: this.#quarantine,
       writable: this.writable,
       problem: this.#problem,
@@ -344,13 +356,23 @@ export class KeyStore {
     return key === undefined ? null : this.#view(key, now)
   }
 
-  /** The readable keys, for a key ring. */
-  ringEntries(): KeyRingEntry[] {
-    const entries: KeyRingEntry[] = []
+  /** The usable keys, for a key ring. */
+  ringEntries(): StoredRingEntry[] {
+    const entries: StoredRingEntry[] = []
     for (const key of this.#keys.values()) {
       if (key.material !== null) entries.push({ material: key.material, info: infoOf(key.record) })
     }
     return entries
+  }
+
+  /**
+   * Computes the fingerprint of every key read from the file, once (a secret's is a slow scrypt,
+   * so opening the store does not wait for it), and shows each with its own: a file edited to
+   * pair a trusted fingerprint with other material is flagged `key-fingerprint-mismatch`.
+   * Call it before showing fingerprints or building a key ring; imports and removals call it.
+   */
+  verifyFingerprints(): Promise<void> {
+    return this.#serially(() => this.#checkFingerprints())
   }
 
   /** Sorts keys to import into new ones, replacements and ones already stored. */
@@ -377,6 +399,8 @@ export class KeyStore {
   addKeys(keys: readonly NewKey[], options: { readonly replace: boolean; readonly now: Date }): Promise<void> {
     return this.#serially(async () => {
       this.#assertWritable()
+      // A stored fingerprint taken on trust could make other material look "already stored".
+      await this.#checkFingerprints()
       const plan = this.planImport(keys)
       if (plan.duplicates.length > 0 && !options.replace) {
         throw new ServiceError('key-duplicate', `Key IDs already stored with other keys: ${plan.duplicates.map((duplicate) => duplicate.kid).join(', ')}`)
@@ -392,6 +416,9 @@ export class KeyStore {
           record: await this.#recordFor(key, sameKey ? earlier.record : null, options.now),
           material: key.material,
           unreadable: null,
+          problems: [],
+          // Computed by the import from this material.
+          fingerprintChecked: true,
         })
       }
       if (additions.size === 0) return
@@ -406,6 +433,7 @@ export class KeyStore {
   removeKey(scheme: Scheme, kid: string, fingerprint: string, now: Date): Promise<StoredKeyView> {
     return this.#serially(async () => {
       this.#assertWritable()
+      await this.#checkFingerprints()
       const identity = identityOf(scheme, kid)
       const key = this.#keys.get(identity)
       if (key === undefined || key.record.fingerprint !== fingerprint) {
@@ -457,6 +485,22 @@ export class KeyStore {
         for (const [identity, key] of upgraded) this.#keys.set(identity, key)
       })
     })
+  }
+
+  async #checkFingerprints(): Promise<void> {
+    const unchecked = [...this.#keys.values()].filter((key) => !key.fingerprintChecked)
+    if (unchecked.length === 0) return
+    let changed = false
+    for (const key of await withComputedFingerprints(unchecked)) {
+      const identity = identityOf(key.record.scheme, key.record.kid)
+      // A match recorded meanwhile replaced the entry: keep its counts.
+      const current = this.#keys.get(identity)
+      if (current === undefined) continue
+      changed ||= current.record.fingerprint !== key.record.fingerprint
+      this.#keys.set(identity, { ...current, record: { ...current.record, fingerprint: key.record.fingerprint }, problems: key.problems, fingerprintChecked: true })
+    }
+    // A cached key ring holds the old fingerprints.
+    if (changed) this.#materialRevision += 1
   }
 
   async #recordFor(key: NewKey, history: KeyRecord | null, now: Date): Promise<KeyRecord> {
@@ -526,26 +570,60 @@ export class KeyStore {
       removalCandidate: isRemovalCandidate(record, now),
       storage: storageOf(record),
       ...(key.unreadable === null ? {} : { unreadable: key.unreadable }),
+      ...(key.problems.length === 0 ? {} : { problems: key.problems }),
       demo: record.demo === true || record.label.startsWith(DEMO_LABEL_PREFIX),
     }
   }
 }
 
 async function liveKey(record: KeyRecord, cipher: SecretCipher): Promise<{ key: LiveKey; reEncrypt: boolean }> {
-  if (record.alg === 'RS256') return { key: { record, material: plainMaterial(record, null), unreadable: null }, reEncrypt: false }
-  if (record.secret.storage === 'plain') return { key: { record, material: plainMaterial(record, record.secret.value), unreadable: null }, reEncrypt: false }
+  if (record.alg === 'RS256') {
+    const exponentProblem = rsaExponentProblem(record.publicJwk)
+    if (exponentProblem === null) return { key: { record, material: plainMaterial(record, null), unreadable: null, problems: [], fingerprintChecked: false }, reEncrypt: false }
+    // Kept in the file (nothing the admin stored is lost) and shown, but never used.
+    const problem: StoredKeyProblem = { code: 'key-rsa-exponent-weak', message: `${exponentProblem}; this stored key is not used: remove it and import the right key` }
+    return { key: { record, material: null, unreadable: null, problems: [problem], fingerprintChecked: false }, reEncrypt: false }
+  }
+  if (record.secret.storage === 'plain') return { key: { record, material: plainMaterial(record, record.secret.value), unreadable: null, problems: [], fingerprintChecked: false }, reEncrypt: false }
   try {
     const decrypted = await cipher.decrypt(Buffer.from(record.secret.ciphertext, 'base64'))
     if (plainSecretProblem(record.scheme, decrypted.plain) !== null) throw new Error('decrypted to something that is not this kind of secret')
-    return { key: { record, material: plainMaterial(record, decrypted.plain), unreadable: null }, reEncrypt: decrypted.shouldReEncrypt }
+    return { key: { record, material: plainMaterial(record, decrypted.plain), unreadable: null, problems: [], fingerprintChecked: false }, reEncrypt: decrypted.shouldReEncrypt }
   } catch {
-    return { key: { record, material: null, unreadable: UNREADABLE_SECRET }, reEncrypt: false }
+    return { key: { record, material: null, unreadable: UNREADABLE_SECRET, problems: [], fingerprintChecked: false }, reEncrypt: false }
   }
+}
+
+/** The material a fingerprint can be computed from: a weak RSA key's too, not an unreadable secret's. */
+function fingerprintable(key: LiveKey): KeyMaterial | null {
+  return key.record.alg === 'RS256' ? plainMaterial(key.record, null) : key.material
+}
+
+/**
+ * Replaces each stored fingerprint with the one computed from the key, several at a time; one
+ * that differed is flagged `key-fingerprint-mismatch`. An undecryptable secret keeps its stored
+ * one (it is not used).
+ */
+async function withComputedFingerprints(keys: readonly LiveKey[]): Promise<LiveKey[]> {
+  const checked = keys.filter((key) => fingerprintable(key) !== null)
+  const fingerprints = await fingerprintKeys(checked.map((key) => fingerprintable(key) as KeyMaterial))
+  const computed = new Map(checked.map((key, index) => [key, fingerprints[index] as string]))
+  return keys.map((key) => {
+    const fingerprint = computed.get(key)
+    if (fingerprint === undefined || fingerprint === key.record.fingerprint) return key
+    const problem: StoredKeyProblem = {
+      code: 'key-fingerprint-mismatch',
+      message: `the key store recorded the fingerprint ${key.record.fingerprint}, but this key's material gives ${fingerprint}: the file was changed outside the app; the fingerprint shown is the key's own. Remove the key and import it again if you did not expect this`,
+    }
+    return { ...key, record: { ...key.record, fingerprint }, problems: [...key.problems, problem] }
+  })
 }
 
 /**
  * Opens the store at start: removes temp files of a killed write, moves a damaged file aside,
- * decrypts every secret (an undecryptable one is kept and reported) and re-encrypts where the OS asks.
+ * decrypts every secret (an undecryptable one is kept and reported), sets aside RSA keys with an
+ * unsafe exponent and re-encrypts where the OS asks. Fingerprints are checked when first needed
+ * ({@link KeyStore.verifyFingerprints}).
  *
  * @example
  * const store = await openKeyStore({ dir: app.getPath('userData'), cipher })
@@ -579,15 +657,25 @@ export async function openKeyStore(options: OpenKeyStoreOptions): Promise<KeySto
   return store
 }
 
+/** A stored key the command line does not use, and why. */
+export interface RefusedStoredKey {
+  readonly scheme: Scheme
+  readonly kid: string
+  readonly code: 'key-rsa-exponent-weak'
+  readonly message: string
+}
+
 export type PlainKeyStoreRead =
-  | { readonly kind: 'loaded'; readonly keys: readonly KeyRingEntry[] }
+  /** `keys` carry no fingerprint: it is computed from the key when one matches, never taken from the file. */
+  | { readonly kind: 'loaded'; readonly keys: readonly KeyRingEntry[]; readonly refused: readonly RefusedStoredKey[] }
   | { readonly kind: 'missing' | 'damaged' | 'unreadable'; readonly reason: string }
   /** Some secrets are OS-encrypted: only the app, on the machine and account that stored them, can open them. */
   | { readonly kind: 'os-encrypted'; readonly count: number }
 
 /**
  * Reads a store folder whose secrets are in plain text (an exported or test store) without
- * changing anything on disk. For the command line.
+ * changing anything on disk. For the command line. An RSA key with an unsafe exponent is
+ * left out and named in `refused`; the other keys are used.
  */
 export async function readPlainKeyStore(dir: string): Promise<PlainKeyStoreRead> {
   const path = join(dir, KEY_STORE_FILE)
@@ -596,11 +684,15 @@ export async function readPlainKeyStore(dir: string): Promise<PlainKeyStoreRead>
   if (read.kind !== 'loaded') return { kind: read.kind, reason: `${path}: ${read.reason}` }
   const encrypted = read.value.keys.filter((record) => record.alg !== 'RS256' && record.secret.storage === 'os-encrypted').length
   if (encrypted > 0) return { kind: 'os-encrypted', count: encrypted }
-  return {
-    kind: 'loaded',
-    keys: read.value.keys.map((record) => ({
-      material: plainMaterial(record, record.alg === 'RS256' ? null : (record.secret as Extract<StoredSecret, { storage: 'plain' }>).value),
-      info: infoOf(record),
-    })),
+  const keys: KeyRingEntry[] = []
+  const refused: RefusedStoredKey[] = []
+  for (const record of read.value.keys) {
+    const exponentProblem = record.alg === 'RS256' ? rsaExponentProblem(record.publicJwk) : null
+    if (exponentProblem !== null) {
+      refused.push({ scheme: record.scheme, kid: record.kid, code: 'key-rsa-exponent-weak', message: exponentProblem })
+      continue
+    }
+    keys.push({ material: plainMaterial(record, record.alg === 'RS256' ? null : (record.secret as Extract<StoredSecret, { storage: 'plain' }>).value) })
   }
+  return { kind: 'loaded', keys, refused }
 }

@@ -170,9 +170,14 @@ export class SamplesRun {
   }
 
   async #count(): Promise<void> {
-    for await (const entry of walkSamples(this.roots)) {
-      if (this.cancelled) return
-      if (entry.kind === 'file' || entry.kind === 'error') this.#found += 1
+    // Every entry becomes a row: a file, one that cannot be read, or one passed over.
+    const walk = walkSamples(this.roots)
+    while (!(await walk.next()).done) {
+      if (this.cancelled) {
+        await walk.return(undefined)
+        return
+      }
+      this.#found += 1
     }
     this.#counted = true
   }

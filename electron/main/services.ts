@@ -18,6 +18,7 @@ import type {
   AppInfo,
   DemoExample,
   KeyImportEntryView,
+  KeyImportProgress,
   KeyImportReport,
   KeyImportTextRequest,
   SamplesRunStarted,
@@ -96,6 +97,8 @@ const EXAMPLE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
 function exampleDescription(name: string): string {
   return EXAMPLE_DESCRIPTIONS.get(name) ?? name
 }
+
+const NO_IMPORT: KeyImportProgress = { active: false, fileName: null, done: 0, total: 0 }
 
 const PENDING_IMPORT_MS = 10 * 60 * 1000
 const MAX_PENDING_IMPORTS = 20
@@ -179,10 +182,12 @@ export function createServices(deps: ServiceDeps): AppServices {
   const tokens = new TokenTableSource()
   let ringCache: { readonly revision: number; readonly ring: Promise<KeyRing> } | null = null
   let samplesRun: SamplesRun | null = null
+  let importsRunning = 0
+  let importProgress = NO_IMPORT
 
   function keyRing(): Promise<KeyRing> {
     if (ringCache === null || ringCache.revision !== keyStore.materialRevision) {
-      const ring = createKeyRing(keyStore.ringEntries())
+      const ring = keyStore.verifyFingerprints().then(() => createKeyRing(keyStore.ringEntries()))
       ringCache = { revision: keyStore.materialRevision, ring }
       ring.catch(() => {
         ringCache = null
@@ -268,6 +273,7 @@ export function createServices(deps: ServiceDeps): AppServices {
   /** Stores the keys, or explains what the admin must confirm first. */
   async function settle(pendingImport: PendingImport, confirmed: { replace: boolean; acceptUnprotected: boolean }): Promise<KeyImportReport> {
     const { keys, report } = pendingImport
+    await keyStore.verifyFingerprints()
     const plan = keyStore.planImport(keys)
     const storesPlainSecrets = keyStore.protection !== 'os-encrypted' &&
       keys.some((key) => key.material.alg !== 'RS256' && !plan.alreadyStored.has(`${key.info.scheme}:${key.info.kid}`))
@@ -297,7 +303,16 @@ export function createServices(deps: ServiceDeps): AppServices {
       ...(options.scheme === undefined ? {} : { scheme: options.scheme }),
       ...(options.kid === undefined ? {} : { kid: options.kid }),
     }
-    const parsed = await parseKeyFile(text, hint)
+    importsRunning += 1
+    importProgress = { active: true, fileName: options.fileName, done: 0, total: 0 }
+    const parsed = await parseKeyFile(text, hint, {
+      onProgress: (done, total) => {
+        importProgress = { active: true, fileName: options.fileName, done, total }
+      },
+    }).finally(() => {
+      importsRunning -= 1
+      if (importsRunning === 0) importProgress = NO_IMPORT
+    })
     const report = { fileName: options.fileName, format: parsed.format, entries: parsed.entries.map(entryView) }
     if (!parsed.ok) return { ...report, imported: false, duplicates: [], unprotectedSecrets: false, confirmToken: null }
     const keys: NewKey[] = parsed.keys.map((key) => ({
@@ -357,9 +372,15 @@ export function createServices(deps: ServiceDeps): AppServices {
       return { fileName: basename(path), text: read.text, inspection: await inspectText(read.text, undefined) }
     },
 
-    'keys:list': async () => keyStore.list(deps.now()),
+    'keys:list': async () => {
+      await keyStore.verifyFingerprints()
+      return keyStore.list(deps.now())
+    },
 
-    'keys:status': async () => keyStore.status(),
+    'keys:status': async () => {
+      await keyStore.verifyFingerprints()
+      return keyStore.status()
+    },
 
     'keys:import-text': (request) => importRequest(request),
 
@@ -396,6 +417,8 @@ export function createServices(deps: ServiceDeps): AppServices {
       pending.delete(token)
       return settle(waiting, { replace, acceptUnprotected })
     },
+
+    'keys:import-progress': async () => importProgress,
 
     'keys:remove': async ({ scheme, kid, fingerprint }) => ({ removed: await keyStore.removeKey(scheme, kid, fingerprint, deps.now()) }),
 

@@ -68,6 +68,15 @@ export interface AppSettings {
  */
 export type KeyStorage = 'os-encrypted' | 'plain' | 'public-key'
 
+/**
+ * Found in a stored key when the store was read. `key-rsa-exponent-weak`: the key is kept in the
+ * file but not used; `key-fingerprint-mismatch`: the file's fingerprint was not the key's own.
+ */
+export interface StoredKeyProblem {
+  readonly code: 'key-rsa-exponent-weak' | 'key-fingerprint-mismatch'
+  readonly message: string
+}
+
 /** What the renderer may know about a stored key: never the secret. */
 export interface StoredKeyView {
   readonly scheme: Scheme
@@ -85,6 +94,8 @@ export interface StoredKeyView {
   readonly storage: KeyStorage
   /** Set when the stored secret could not be decrypted: the key is kept but not used. */
   readonly unreadable?: string
+  /** What was wrong with the key when the store was read; left out when nothing was. */
+  readonly problems?: readonly StoredKeyProblem[]
   /** One of the published demo keys (loaded as the demo, or labelled "DEMO KEY"): never for a real website. */
   readonly demo: boolean
 }
@@ -111,6 +122,8 @@ export interface KeyStoreStatus {
   readonly plainSecretCount: number
   /** Keys whose secret could not be decrypted (see {@link StoredKeyView.unreadable}). */
   readonly unreadableCount: number
+  /** Keys with {@link StoredKeyView.problems}. */
+  readonly flaggedCount: number
   /** Set when a damaged store was moved aside at start. */
   readonly quarantine: QuarantineNotice | null
   /** False when the store file could neither be read nor moved aside: nothing can be saved. */
@@ -178,6 +191,19 @@ export interface KeyImportTextRequest {
   readonly replace?: boolean
   /** The admin accepted storing secrets in plain text where the OS cannot encrypt them. */
   readonly acceptUnprotected?: boolean
+}
+
+/**
+ * How far the key import under way has got. Checking a file's keys is quick; fingerprinting its
+ * secrets (a slow scrypt each) takes about a minute for a thousand, so the Keys view shows this.
+ */
+export interface KeyImportProgress {
+  /** False when no import is running; then the rest is zero and null. */
+  readonly active: boolean
+  readonly fileName: string | null
+  /** Keys of the file fingerprinted so far, of `total` (zero until its keys are checked). */
+  readonly done: number
+  readonly total: number
 }
 
 /** Each picked file imports on its own (a key set all or nothing) and gets its own report. */
@@ -452,6 +478,8 @@ export interface IpcContract {
   /** Opens the file dialog; null when the admin cancelled it. */
   'keys:import-files': { readonly args: KeyImportFilesRequest; readonly result: readonly KeyImportReport[] | null }
   'keys:confirm-import': { readonly args: KeyConfirmImportRequest; readonly result: KeyImportReport }
+  /** Polled while an import runs. */
+  'keys:import-progress': { readonly args: void; readonly result: KeyImportProgress }
   'keys:remove': { readonly args: KeyRemoveRequest; readonly result: { readonly removed: StoredKeyView } }
   'settings:get': { readonly args: void; readonly result: AppSettings }
   'settings:status': { readonly args: void; readonly result: SettingsStatus }
@@ -499,6 +527,7 @@ export const CHANNELS = [
   'keys:import-text',
   'keys:import-files',
   'keys:confirm-import',
+  'keys:import-progress',
   'keys:remove',
   'settings:get',
   'settings:status',

@@ -3,6 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { MAX_KEY_FILE_BYTES } from '../../electron/core/limits'
 import type {
   KeyImportFilesRequest,
+  KeyImportProgress,
   KeyImportReport,
   KeyImportTextRequest,
   KeyStoreStatus,
@@ -11,6 +12,9 @@ import type {
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'
 import { formatMiB, useInspectionStore } from './inspection'
+
+/** How often a running import is asked how far it got. */
+export const IMPORT_PROGRESS_POLL_MS = 300
 
 /** What an import waits for before main stores it. */
 export function confirmationsNeeded(report: KeyImportReport): { readonly replace: boolean; readonly acceptUnprotected: boolean } | null {
@@ -29,6 +33,8 @@ export const useKeysStore = defineStore('keys', () => {
   const demoLoaded = ref(false)
   /** The reports on screen are those of the demo keys. */
   const reportsAreDemo = ref(false)
+  /** How far the running import has got, once main has said; null when none runs. */
+  const importProgress = shallowRef<KeyImportProgress | null>(null)
 
   const isEmpty = computed(() => loaded.value && keys.value.length === 0)
   /** Reports of imports that are valid and wait only for the admin's confirmation. */
@@ -73,8 +79,30 @@ export const useKeysStore = defineStore('keys', () => {
     }
   }
 
-  function importFiles(request: KeyImportFilesRequest = {}): Promise<void> {
+  /** An exclusive action that imports keys, with main asked every so often how far it got. */
+  function importing(action: () => Promise<void>): Promise<void> {
     return exclusive(async () => {
+      let timer: ReturnType<typeof setTimeout> | null = null
+      let polling = true
+      const poll = async (): Promise<void> => {
+        const result = await settle(() => useBridge().keysImportProgress())
+        if (!polling) return
+        if (result.ok) importProgress.value = result.value.active ? result.value : null
+        timer = setTimeout(() => void poll(), IMPORT_PROGRESS_POLL_MS)
+      }
+      timer = setTimeout(() => void poll(), IMPORT_PROGRESS_POLL_MS)
+      try {
+        await action()
+      } finally {
+        polling = false
+        if (timer !== null) clearTimeout(timer)
+        importProgress.value = null
+      }
+    })
+  }
+
+  function importFiles(request: KeyImportFilesRequest = {}): Promise<void> {
+    return importing(async () => {
       const result = await settle(() => useBridge().keysImportFiles(request))
       if (!result.ok) return fail(result)
       if (result.value === null) return
@@ -86,7 +114,7 @@ export const useKeysStore = defineStore('keys', () => {
 
   /** Imports key texts (pasted, or read from dropped files), one report each. */
   function importTexts(requests: readonly KeyImportTextRequest[]): Promise<void> {
-    return exclusive(async () => {
+    return importing(async () => {
       const done: KeyImportReport[] = []
       for (const request of requests) {
         const result = await settle(() => useBridge().keysImportText(request))
@@ -167,7 +195,7 @@ export const useKeysStore = defineStore('keys', () => {
   /** Loads the demo keys and hands the example payloads to the inspector. */
   async function loadDemo(): Promise<boolean> {
     let loadedDemo = false
-    await exclusive(async () => {
+    await importing(async () => {
       const result = await settle(() => useBridge().demoLoad())
       if (!result.ok) return fail(result)
       reports.value = [result.value.keys]
@@ -185,7 +213,7 @@ export const useKeysStore = defineStore('keys', () => {
   }
 
   return {
-    keys, status, loaded, busy, error, reports, reportsAreDemo, demoLoaded, isEmpty, awaitingConfirmation,
+    keys, status, loaded, busy, error, reports, reportsAreDemo, importProgress, demoLoaded, isEmpty, awaitingConfirmation,
     findByFingerprint, refresh, refreshList, importFiles, importText, importTexts, importDroppedFiles,
     confirmImports, declineImports, remove, loadDemo, dismissError,
   }

@@ -36,6 +36,7 @@ export function createFakeBridge(options: { readonly keys?: boolean } = {}): Fak
     keysImportText: vi.fn(() => ok(importReport())),
     keysImportFiles: vi.fn(() => ok([importReport()])),
     keysConfirmImport: vi.fn(() => ok(importReport())),
+    keysImportProgress: vi.fn(() => ok({ active: false, fileName: null, done: 0, total: 0 })),
     keysRemove: vi.fn(() => ok({ removed: DEMO_KEYS[0] as (typeof DEMO_KEYS)[number] })),
     settingsGet: vi.fn(() => ok(DEMO_SETTINGS)),
     settingsStatus: vi.fn(() => ok({ quarantine: null, writable: true, problem: null })),

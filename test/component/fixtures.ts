@@ -190,6 +190,7 @@ export function keyStatus(overrides: Partial<KeyStoreStatus> = {}): KeyStoreStat
     keyCount: 0,
     plainSecretCount: 0,
     unreadableCount: 0,
+    flaggedCount: 0,
     quarantine: null,
     writable: true,
     problem: null,

@@ -281,7 +281,7 @@ describe('readPlainKeyStore (command line)', () => {
     await (await openKeyStore({ dir, cipher: NO_OS_ENCRYPTION })).addKeys(await newKeys(MANIFEST), { replace: false, now: NOW })
     await writeFile(join(dir, 'keystore.json.12345'), 'partial')
     const read = await readPlainKeyStore(dir)
-    expect(read.kind === 'loaded' && read.keys.map((key) => key.info.kid)).toEqual(['hs_main', 'rsa_main', 'rox_main'])
+    expect(read.kind === 'loaded' && read.keys.map((key) => key.material.kid)).toEqual(['hs_main', 'rsa_main', 'rox_main'])
     expect((await readdir(dir)).sort()).toEqual(['keystore.json', 'keystore.json.12345'])
   })
 

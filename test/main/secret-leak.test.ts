@@ -74,7 +74,10 @@ describe.each([
       { scheme: 'ringcx', kid: 'hs_main', secret: HS_SECRET, label: 'Website' },
       { scheme: 'roxchat', kid: 'rox_main', secret: ROX_SECRET },
     ] })
-    await send('keys:import-text', { text: manifest, fileName: 'keys.json', acceptUnprotected: true })
+    // The progress of an import, asked while it runs.
+    const importing = send('keys:import-text', { text: manifest, fileName: 'keys.json', acceptUnprotected: true })
+    await send('keys:import-progress')
+    await importing
     await send('keys:import-text', { text: rsa.privatePem, scheme: 'ringcx', kid: 'rsa_main' })
     await send('keys:import-text', { text: JSON.stringify({ kty: 'oct', kid: 'hs_jwk', k: Buffer.from(HS_SECRET_2).toString('base64url') }) })
     const waiting = await send('keys:import-text', { text: HS_SECRET_2, scheme: 'ringcx', kid: 'hs_main' }) as { confirmToken: string | null }

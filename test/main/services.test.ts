@@ -420,7 +420,7 @@ describe('app services', () => {
   it('says how the store started', async () => {
     const { services } = await harness()
     expect(await services['keys:status']()).toEqual({
-      protection: 'os-encrypted', warning: null, keyCount: 0, plainSecretCount: 0, unreadableCount: 0, quarantine: null, writable: true, problem: null,
+      protection: 'os-encrypted', warning: null, keyCount: 0, plainSecretCount: 0, unreadableCount: 0, flaggedCount: 0, quarantine: null, writable: true, problem: null,
     })
     expect(NOW.toISOString()).toBe('2026-06-01T12:00:00.000Z')
   })

@@ -90,8 +90,8 @@ function maskKeyLikeLiterals(text: string): string {
 }
 
 /**
- * A one-line excerpt around `offset`: known secrets and key-like literals masked, invisible
- * characters escaped, at most `maxLength` characters. A token cut by the excerpt's edge is left
+ * A one-line excerpt around `offset`: known secrets and key-like literals masked, control and
+ * bidirectional characters escaped, at most `maxLength` characters. A token cut by the excerpt's edge is left
  * out, so that no part of a key shows.
  */
 export function evidenceExcerpt(text: string, offset: number, secrets: SecretSearch, maxLength: number): string {

@@ -12,17 +12,30 @@ import type { SecretEncoding } from './capture-types'
 export interface SecretKey {
   readonly scheme: Scheme
   readonly kid: string
+  /** May be computed when first read (a secret's fingerprint is a slow scrypt): read only for a finding. */
   readonly fingerprint: string
   readonly secret: string
+}
+
+/** A key as a finding names it: never its secret; its fingerprint read when asked for. */
+function publicView(key: SecretKey): Omit<SecretKey, 'secret'> {
+  return {
+    scheme: key.scheme,
+    kid: key.kid,
+    get fingerprint(): string {
+      return key.fingerprint
+    },
+  }
 }
 
 /** The secrets of a key ring: RingCX HS256 secrets and Rox.Chat private keys (RSA keys hold only public parts). */
 export function secretKeysOf(ring: KeyRing): SecretKey[] {
   const keys: SecretKey[] = []
   for (const key of ring.ringcx.values()) {
-    if (key.secret !== undefined) keys.push({ scheme: 'ringcx', kid: key.kid, fingerprint: key.fingerprint, secret: key.secret })
+    const secret = key.secret
+    if (secret !== undefined) keys.push({ scheme: 'ringcx', kid: key.kid, secret, get fingerprint() { return key.fingerprint } })
   }
-  for (const key of ring.roxchat) keys.push({ scheme: 'roxchat', kid: key.kid, fingerprint: key.fingerprint, secret: key.secret })
+  for (const key of ring.roxchat) keys.push({ scheme: 'roxchat', kid: key.kid, secret: key.secret, get fingerprint() { return key.fingerprint } })
   return keys
 }
 
@@ -89,7 +102,9 @@ export class SecretSearch {
     const searched: Omit<SecretKey, 'secret'>[] = []
     const tooShort: Omit<SecretKey, 'secret'>[] = []
     const needles: Needle[] = []
-    for (const { secret, ...key } of keys) {
+    for (const entry of keys) {
+      const key = publicView(entry)
+      const secret = entry.secret
       if (secret.length < minLength) {
         tooShort.push(key)
         continue

@@ -56,7 +56,7 @@ describe('runBatch', () => {
     ])
     const counter = new SummaryCounter(() => 0)
     results.forEach((result) => counter.add(result))
-    expect(counter.summary()).toEqual({ files: 7, verified: 3, rejected: 2, expectationsMet: 1, expectationsFailed: 1, errors: 1, ms: 0 })
+    expect(counter.summary()).toEqual({ files: 7, verified: 3, rejected: 2, expectationsMet: 1, expectationsFailed: 1, errors: 1, skipped: 1, ms: 0 })
   })
 
   it('streams a folder of 10,000 samples in order with a bounded number in flight', async () => {

@@ -82,7 +82,10 @@ describe('isCanonicalBase64url', () => {
 describe('decodeCompactJwt', () => {
   it('decodes header and claims and says whether a signature is present', () => {
     const decoded = decodeCompactJwt(handmadeToken({ alg: 'HS256', kid: 'k' }, { uuid: 'u' }, 'c2ln'))
-    expect(decoded).toEqual({ ok: true, value: { header: { alg: 'HS256', kid: 'k' }, claims: { uuid: 'u' }, signaturePresent: true } })
+    expect(decoded).toEqual({
+      ok: true,
+      value: { header: { alg: 'HS256', kid: 'k' }, claims: { uuid: 'u' }, headerJson: '{"alg":"HS256","kid":"k"}', claimsJson: '{"uuid":"u"}', signaturePresent: true },
+    })
     const unsigned = decodeCompactJwt(handmadeToken({ alg: 'none' }, { uuid: 'u' }))
     expect(unsigned.ok && unsigned.value.signaturePresent).toBe(false)
   })

@@ -33,7 +33,7 @@ async function cli(argv: readonly string[], stdin?: string): Promise<Run> {
     stderr: { write: (text: string) => (stderr += text) },
     now: () => new Date(),
     color: false,
-    ...(stdin === undefined ? {} : { readStdin: () => Promise.resolve(stdin) }),
+    ...(stdin === undefined ? {} : { readStdin: () => Promise.resolve(new TextEncoder().encode(stdin)) }),
   }
   const status = await runCli(argv, io)
   return { status, stdout, stderr }

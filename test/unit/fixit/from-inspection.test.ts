@@ -32,8 +32,8 @@ import {
 
 const ringKeys = manifest({ scheme: 'ringcx', kid: 'hs_main', alg: 'HS256', secret: HS_SECRET }, { scheme: 'roxchat', kid: 'rox_main', secret: ROX_SECRET })
 
-async function inspected(payload: unknown, settings = DEFAULT_SETTINGS): Promise<Inspection> {
-  return inspect(payload, { keys: await ringFrom(ringKeys), settings, now: NOW })
+async function inspected(payload: unknown, settings = DEFAULT_SETTINGS, sampleSemantics = false): Promise<Inspection> {
+  return inspect(payload, { keys: await ringFrom(ringKeys), settings, now: NOW, sampleSemantics })
 }
 
 function described(result: DescribeFixitResult): { description: NonNullable<Extract<DescribeFixitResult, { ok: true }>['description']>; notes: string[] } {
@@ -73,7 +73,7 @@ describe('describeFixit, RingCX', () => {
     const token = await signToken(goodClaims({ exp: NOW_S + 5000 }), { key: HS_SECRET })
     expect(ringcx(describeFixit(await inspected(token))).description.lifetimeSeconds).toBe(5000)
     const sample = JSON.stringify({ payload: token, now: new Date((NOW_S + 1000) * 1000).toISOString() })
-    expect(ringcx(describeFixit(await inspected(sample))).description.lifetimeSeconds).toBe(4000)
+    expect(ringcx(describeFixit(await inspected(sample, DEFAULT_SETTINGS, true))).description.lifetimeSeconds).toBe(4000)
   })
 
   it('raises a lifetime RingCX would refuse to the minimum plus a margin, and says so', async () => {

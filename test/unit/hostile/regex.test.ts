@@ -61,7 +61,7 @@ describe('a catastrophic mapping pattern completes', () => {
       payload: `_chatq.push(["_setIdentity", ${JSON.stringify({ uuid: 'u1', extra_values: { plan: NEAR_MISS } })}])`,
       config: { ringcx: { signedIdentities: 'reject', extraValueMappings: MAPPINGS } },
     })
-    const inspection = await inspect(sample, { keys: ring, settings: settingsWith({}), now: NOW })
+    const inspection = await inspect(sample, { keys: ring, settings: settingsWith({}), now: NOW, sampleSemantics: true })
     expect(inspection.verdict).toBe('accepted-unsigned')
     expect(warningCodes(inspection)).toEqual(['ringcx-extra-value-regex-mismatch'])
   })
@@ -97,7 +97,7 @@ describe('patterns only a backtracking engine runs are refused by settings valid
       payload: await signToken(goodClaims({ extra_values: { plan: 'aa' } }), { key: HS_SECRET }),
       config: { ringcx: { extraValueMappings: [{ key: 'plan', target: 'custom:plan', regex: '(a)\\1' }] } },
     })
-    const inspection = await inspect(sample, { keys: ring, settings: settingsWith({}), now: NOW })
+    const inspection = await inspect(sample, { keys: ring, settings: settingsWith({}), now: NOW, sampleSemantics: true })
     expect(inspection.errors.map((error) => error.code)).toEqual(['sample-invalid'])
   })
 

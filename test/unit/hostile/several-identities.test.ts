@@ -116,6 +116,16 @@ describe('several live identities', () => {
   })
 })
 
+describe('what is not an identity', () => {
+  it('a comparison with the visitor variable assigns nothing', async () => {
+    const text = `<script>if (roxchat_visitor == null || webim_visitor === undefined) {}\n${signedCall(real)}</script>`
+    const inspection = await inspect(text, options())
+    expect(inspection.verdict).toBe('verified')
+    expect(warningCodes(inspection)).toEqual([])
+    expect(detectPayload(text).identities.map((identity) => identity.form)).toEqual(['signed-identity-call'])
+  })
+})
+
 describe('what is not a comment', () => {
   it.each([
     ['a bare chat URL', (token: string) => `https://chat.example.com/chat?community=demo&jwt_identity=${token}`],

@@ -1,0 +1,39 @@
+/**
+ * Warnings about the text a payload was read from, rather than about its values: member names
+ * given more than once in one object (see json-source.ts).
+ */
+import { CODE_INFO, type WarningCode } from './codes'
+import type { Issue } from './inspection'
+import { duplicateMembersInText, type SourceDuplicates } from './json-source'
+import { displayJson, formatValuePath } from './values'
+
+/**
+ * One warning per duplicated name (up to the listed ones, then one for the rest), naming the
+ * member and where it sits.
+ *
+ * @example
+ * duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', duplicateMembersOf(visitor))
+ * // [{ code: 'roxchat-duplicate-member', message: '… "id" appears 2 times in the visitor at fields.' }]
+ */
+export function duplicateMemberWarnings(code: WarningCode, where: string, duplicates: SourceDuplicates): Issue<WarningCode>[] {
+  if (duplicates.total === 0) return []
+  const summary = CODE_INFO[code].summary
+  const warnings: Issue<WarningCode>[] = duplicates.listed.map((member) => ({
+    code,
+    message: `${summary} ${displayJson(member.name, { maxLength: 60 })} appears ${member.count} times in ${where}${member.path.length === 0 ? '' : ` at ${formatValuePath(member.path)}`}.`,
+  }))
+  const unlisted = duplicates.total - duplicates.listed.length
+  if (unlisted > 0) warnings.push({ code, message: `${summary} ${unlisted} more names appear more than once in ${where}.` })
+  return warnings
+}
+
+/**
+ * The duplicate-member warnings of a JWT's header and claims, scanned from their decoded texts
+ * (only for an inspection: the batch path never asks).
+ */
+export function jwtDuplicateMemberWarnings(decoded: { readonly headerJson?: string; readonly claimsJson?: string }): Issue<WarningCode>[] {
+  const warnings: Issue<WarningCode>[] = []
+  if (decoded.headerJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT header', duplicateMembersInText(decoded.headerJson, 'json')))
+  if (decoded.claimsJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT claims', duplicateMembersInText(decoded.claimsJson, 'json')))
+  return warnings
+}
