@@ -10,47 +10,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { harEntry, harText } from '../unit/capture/har-builder'
 import { dropFiles, expect, test } from './app-harness'
-import { OWN_HS, OWN_HS_MANIFEST, OWN_ROX, OWN_ROX_MANIFEST, epochSeconds, hsToken, roxchatVisitor } from './keys'
+import { CAPTURE_JUDGED_AT, sessionHar } from './capture-library'
+import { OWN_HS, OWN_HS_MANIFEST, OWN_ROX, OWN_ROX_MANIFEST } from './keys'
 import { expectVerdict, showView } from './screen'
 
-const JUDGED_AT = new Date('2026-03-01T12:00:00.000Z')
-const at = (time: string): number => epochSeconds(new Date(time))
+const JUDGED_AT = CAPTURE_JUDGED_AT
 
 let filesDir: string
 let harPath: string
 let har: string
 
-/** A session: a token set at 10:00 and renewed late at 10:30, a commented-out call, a visitor hashed in page script with its key. */
-async function sessionHar(): Promise<string> {
-  const first = await hsToken(at('2026-03-01T11:20:00Z'), { iat: at('2026-03-01T10:00:00Z') })
-  const renewed = await hsToken(at('2026-03-01T15:00:00Z'), { iat: at('2026-03-01T10:30:00Z') })
-  const old = await hsToken(at('2026-03-01T18:00:00Z'), { firstname: 'Old' })
-  const visitor = roxchatVisitor({ id: '42', display_name: 'Ann' }, at('2026-03-02T12:00:00Z'))
-  return harText([
-    harEntry({
-      url: 'https://www.example.com/account',
-      time: '2026-03-01T10:00:00.000Z',
-      response: { mimeType: 'text/html', text: `<!-- _chatq.push(["_setSignedIdentity", "${old}"]); -->\n<script>_chatq.push(["_setSignedIdentity", "${first}"]);</script>` },
-    }),
-    harEntry({
-      url: 'https://www.example.com/app.js',
-      time: '2026-03-01T10:00:10.000Z',
-      response: {
-        mimeType: 'application/javascript',
-        base64: true,
-        text: `var roxchat_visitor = ${visitor};\nroxchat_visitor.hash = CryptoJS.HmacSHA256(message, "${OWN_ROX.secret}").toString();`,
-      },
-    }),
-    harEntry({ url: `https://analytics.example.net/c?sid=${Buffer.from(OWN_ROX.secret).toString('hex')}`, time: '2026-03-01T10:20:00.000Z' }),
-    harEntry({ url: 'https://www.example.com/renew', time: '2026-03-01T10:30:00.000Z', response: { mimeType: 'text/javascript', text: `_chatq.push(["_setSignedIdentity", "${renewed}"]);` } }),
-  ])
-}
-
 test.beforeAll(async () => {
   filesDir = await mkdtemp(join(tmpdir(), 'vi-e2e-captures-'))
-  har = await sessionHar()
+  har = await sessionHar({ hs: OWN_HS, rox: OWN_ROX })
   harPath = join(filesDir, 'session.har')
   await writeFile(harPath, har)
 })
