@@ -188,6 +188,18 @@ describe('cli audit', () => {
     expect(lines(run.stdout).filter((line) => 'verdict' in line)).toHaveLength(4)
   })
 
+  it('shows what came from the capture as visible escapes: no URL can repaint the terminal', async () => {
+    const token = await hsToken({ uuid: 'u-9', exp: at('2026-03-01T18:00:00Z') })
+    const hostile = join(dir, 'hostile.har')
+    await writeFile(hostile, harText([harEntry({ url: `https://x.example/\u001b[2J\u202e?jwt_identity=${token}`, time: '2026-03-01T10:00:00Z' })]))
+    for (const json of [true, false]) {
+      const run = await cli(['audit', hostile, '--key', keysPath, ...NOW, ...(json ? ['--json'] : [])])
+      expect(run.stdout).not.toMatch(/[\u001b\u202e]/)
+      // The location shows the URL escaped; JSON then writes that text's backslash as "\\".
+      expect(run.stdout).toContain(json ? 'https://x.example/\\\\u001B[2J\\\\u202E' : 'https://x.example/\\u001B[2J\\u202E')
+    }
+  })
+
   it('is a usage error without a capture, and is listed in the help', async () => {
     const run = await cli(['audit', '--key', keysPath])
     expect(run.status).toBe(EXIT_USAGE)
