@@ -40,6 +40,9 @@ const IPC_SUMMARY: Readonly<Record<IpcErrorCode, string>> = {
   'signing-key-unusable': 'That key cannot sign a sample.',
   'signing-input-invalid': 'The sample could not be signed as asked.',
   'file-unwritable': 'The file could not be saved.',
+  'capture-upload-invalid': 'The capture could not be handed to the app whole: drop it again.',
+  'capture-not-found': 'That capture audit is over: a newer one replaced it.',
+  'capture-identity-not-openable': 'That identity cannot be shown in the Inspector.',
 }
 
 function isIssueCode(code: string): code is IssueCode {

@@ -1,7 +1,8 @@
 /**
- * The command line over the core: `inspect`, `batch`, `sign` and `fixit`. Free of process globals so
+ * The command line over the core: `inspect`, `batch`, `sign`, `fixit` and `audit`. Free of process globals so
  * tests can run it.
  */
+import { AUDIT_USAGE, runAuditCommand } from './audit-command'
 import { runBatchCommand } from './batch-command'
 import { visibleText } from '../core/visible-text'
 import { EXIT_OK, EXIT_USAGE, UsageError, errorMessage, type CliIo } from './cli-context'
@@ -16,7 +17,7 @@ export const USAGE = `Visitor Inspector command line
 Usage:
   cli inspect FILE... [options]          inspect payload or sample files ("-" reads standard input)
   cli batch DIR|FILE... [options]        inspect every sample below folders, streamed, with a summary
-${SIGN_USAGE}${FIXIT_USAGE}  cli help                               show this help
+${SIGN_USAGE}${FIXIT_USAGE}${AUDIT_USAGE}  cli help                               show this help
 
 Options for inspect and batch:
   --key FILE                 a self-describing key file (manifest, JWK with kid, JWKS); repeatable
@@ -61,6 +62,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runSignCommand(rest, io)
       case 'fixit':
         return await runFixitCommand(rest, io)
+      case 'audit':
+        return await runAuditCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':

@@ -121,6 +121,8 @@ function readLiteralAt(text: string, start: number, scheme: Scheme, form: Payloa
 interface SnippetMatch {
   readonly form: IdentityForm
   readonly index: number
+  /** Where the identity's own text ends: the match, or the object literal (or `null`) after it. */
+  readonly end: () => number
   readonly read: () => DetectedPayload
 }
 
@@ -166,6 +168,17 @@ export const IDENTITY_FORM_NAME: Readonly<Record<IdentityForm, string>> = {
   'chat-url': 'a chat URL with jwt_identity=',
 }
 
+/**
+ * How far each form's own text reaches: the pattern's match alone, or the object literal (or
+ * `null`) that follows it as well.
+ */
+const IDENTITY_FORM_EXTENT: Readonly<Record<IdentityForm, 'match' | 'literal'>> = {
+  'signed-identity-call': 'match',
+  'identity-call': 'literal',
+  'visitor-assignment': 'literal',
+  'chat-url': 'match',
+}
+
 const IDENTITY_FORM_SCHEME: Readonly<Record<IdentityForm, Scheme>> = {
   'signed-identity-call': 'ringcx',
   'identity-call': 'ringcx',
@@ -186,21 +199,30 @@ export function describeIdentities(identities: readonly FoundIdentity[], limit =
 }
 
 /** Every identity call, assignment and chat URL in page script or HTML, in page order. */
-function snippetMatches(text: string): SnippetMatch[] {
+function snippetMatches(text: string, limit = Infinity): SnippetMatch[] {
   const matches: SnippetMatch[] = []
   for (const { form, pattern, read } of SNIPPET_FORMS) {
-    for (const match of text.matchAll(pattern)) matches.push({ form, index: match.index, read: () => read(text, match) })
+    let found = 0
+    // Each form's matches come in text order: the first `limit` of all are among each form's first `limit`.
+    for (const match of text.matchAll(pattern)) {
+      if (found++ >= limit) break
+      matches.push({ form, index: match.index, end: () => identityEnd(text, form, match), read: () => read(text, match) })
+    }
   }
-  return matches.sort((a, b) => a.index - b.index)
+  matches.sort((a, b) => a.index - b.index)
+  return matches.length > limit ? matches.slice(0, limit) : matches
 }
 
-/**
- * Finds the identities in page script or HTML and reads the first live one. One that is only
- * commented out is never taken: the page hands the chat no identity at all.
- */
-function findSnippet(text: string): { payload: DetectedPayload; identities: readonly FoundIdentity[] } | null {
-  const matches = snippetMatches(text)
-  if (matches.length === 0) return null
+function identityEnd(text: string, form: IdentityForm, match: RegExpExecArray): number {
+  const end = match.index + match[0].length
+  if (IDENTITY_FORM_EXTENT[form] === 'match') return end
+  if (/^null\b/.test(text.slice(end, end + 5))) return end + 4
+  // No literal larger than an input is looked for: a page of unclosed braces stays linear per identity.
+  return end + (balancedObjectAt(text.slice(end, end + MAX_INPUT_BYTES + 1), 0)?.length ?? 0)
+}
+
+/** Each match's place in the text, and whether it is commented out. */
+function locateMatches(text: string, matches: readonly SnippetMatch[]): FoundIdentity[] {
   const comments = commentedSpans(text)
   const identities: FoundIdentity[] = []
   let line = 1
@@ -215,6 +237,72 @@ function findSnippet(text: string): { payload: DetectedPayload; identities: read
     }
     identities.push({ form: match.form, offset: match.index, line, column: match.index - lineStart + 1, commented: isInSpans(comments, match.index) })
   }
+  return identities
+}
+
+/** An identity found in page text, with its own text (see {@link listIdentities}). */
+export interface ListedIdentity extends FoundIdentity {
+  readonly scheme: Scheme
+  /**
+   * The identity's own text: the call, assignment or URL parameter, through the object literal it
+   * carries. `detectPayload(text)` reads it as this identity, live (whatever `commented` says).
+   */
+  readonly text: string
+}
+
+/**
+ * Every identity in page script, HTML, a URL or a request body, in text order, commented-out ones
+ * included, each with its own text: what a capture audit inspects one by one. Finds the same forms
+ * as {@link detectPayload}; the caller bounds the text (no size limit here). With `limit`, only
+ * the first so many. Each `text` is read when first asked for, so identities a caller passes over
+ * cost only their finding.
+ *
+ * @example
+ * listIdentities('<!-- _chatq.push(["_setSignedIdentity", "eyJ…"]) -->')[0]?.commented // true
+ */
+export function listIdentities(text: string, options: { readonly limit?: number } = {}): readonly ListedIdentity[] {
+  const matches = snippetMatches(text, options.limit)
+  if (matches.length === 0) return []
+  return locateMatches(text, matches).map((found, index) => new Listed(found, text, matches[index] as SnippetMatch))
+}
+
+/** A listed identity whose own text is cut from the page when first read. */
+class Listed implements ListedIdentity {
+  readonly form: IdentityForm
+  readonly offset: number
+  readonly line: number
+  readonly column: number
+  readonly commented: boolean
+  readonly scheme: Scheme
+  readonly #page: string
+  readonly #match: SnippetMatch
+  #text: string | undefined
+
+  constructor(found: FoundIdentity, page: string, match: SnippetMatch) {
+    this.form = found.form
+    this.offset = found.offset
+    this.line = found.line
+    this.column = found.column
+    this.commented = found.commented
+    this.scheme = IDENTITY_FORM_SCHEME[found.form]
+    this.#page = page
+    this.#match = match
+  }
+
+  get text(): string {
+    this.#text ??= this.#page.slice(this.#match.index, this.#match.end())
+    return this.#text
+  }
+}
+
+/**
+ * Finds the identities in page script or HTML and reads the first live one. One that is only
+ * commented out is never taken: the page hands the chat no identity at all.
+ */
+function findSnippet(text: string): { payload: DetectedPayload; identities: readonly FoundIdentity[] } | null {
+  const matches = snippetMatches(text)
+  if (matches.length === 0) return null
+  const identities = locateMatches(text, matches)
   const live = matches.findIndex((_match, index) => !(identities[index] as FoundIdentity).commented)
   if (live >= 0) return { payload: (matches[live] as SnippetMatch).read(), identities }
   const first = identities[0] as FoundIdentity

@@ -6,7 +6,7 @@
 import { SCHEMES, type Scheme } from '../core/inspection'
 import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/settings'
 import { isPlainObject } from '../core/values'
-import { MAX_IPC_TEXT_BYTES, type Channel, type ChannelArgs, type SignSampleRequest } from '../shared/ipc-contract'
+import { MAX_CAPTURE_UPLOAD_BYTES, MAX_IPC_TEXT_BYTES, type Channel, type ChannelArgs, type SignSampleRequest } from '../shared/ipc-contract'
 import { ServiceError } from './service-error'
 
 /** Room for a 1 MiB text plus the other members of its request. */
@@ -250,6 +250,26 @@ const READERS: ArgumentReaders = {
   'qa:save-sample': (args) => {
     const value = request(args, ['text', 'fileName'])
     return { text: text(value['text'], 'text'), fileName: shortText(value['fileName'], 'fileName', MAX_NAME_LENGTH) }
+  },
+  'captures:open': (args) => {
+    const value = request(args, ['pick'])
+    if (value['pick'] !== 'folder' && value['pick'] !== 'files') bad('pick must be "folder" or "files"')
+    return { pick: value['pick'] }
+  },
+  'captures:upload-start': (args) => {
+    const value = request(args, ['fileName', 'bytes'])
+    const bytes = count(value['bytes'], 'bytes')
+    if (bytes > MAX_CAPTURE_UPLOAD_BYTES) throw new ServiceError('ipc-too-large', 'the capture is larger than 2 GiB')
+    return { fileName: shortText(value['fileName'], 'fileName', MAX_NAME_LENGTH), bytes }
+  },
+  'captures:upload-chunk': (args) => {
+    const value = request(args, ['uploadId', 'data'])
+    return { uploadId: randomId(value['uploadId'], 'uploadId'), data: text(value['data'], 'data') }
+  },
+  'captures:upload-finish': (args) => ({ uploadId: randomId(request(args, ['uploadId'])['uploadId'], 'uploadId') }),
+  'captures:open-identity': (args) => {
+    const value = request(args, ['auditId', 'index'])
+    return { auditId: randomId(value['auditId'], 'auditId'), index: count(value['index'], 'index') }
   },
 }
 

@@ -46,6 +46,20 @@ export function createElectronDialogs(options: { readonly window: () => BrowserW
     pickSampleFiles() {
       return pick(options.window(), { title: 'Open Samples', properties: ['openFile', 'multiSelections'], filters: SAMPLE_FILTERS })
     },
+    pickCaptureFiles() {
+      return pick(options.window(), {
+        title: 'Open Captures',
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: 'Browser captures (HAR, saved pages)', extensions: ['har', 'html', 'htm'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      })
+    },
+    async pickCaptureFolder() {
+      const paths = await pick(options.window(), { title: 'Open a Folder of Captures', properties: ['openDirectory'] })
+      return paths?.[0] ?? null
+    },
     async pickTokenTable() {
       const paths = await pick(options.window(), {
         title: 'Choose a Rox.Chat Token Table',

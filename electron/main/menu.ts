@@ -43,6 +43,7 @@ export function buildMenuTemplate(options: AppMenuOptions): MenuItemConstructorO
       label: '&File',
       submenu: [
         { label: 'Open Payload…', accelerator: 'CmdOrCtrl+O', click: () => send('menu:open-payload') },
+        { label: 'Open Capture…', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('menu:open-capture') },
         { label: 'Import Keys…', accelerator: 'CmdOrCtrl+I', click: () => send('menu:import-keys') },
         { label: 'Paste and Inspect', accelerator: 'CmdOrCtrl+Shift+V', click: () => void pasteAndInspect(send) },
         { type: 'separator' },
@@ -56,6 +57,7 @@ export function buildMenuTemplate(options: AppMenuOptions): MenuItemConstructorO
         showView('Inspector', 'inspector', 'CmdOrCtrl+1'),
         showView('Keys', 'keys', 'CmdOrCtrl+2'),
         showView('Samples', 'samples', 'CmdOrCtrl+3'),
+        showView('Captures', 'captures', 'CmdOrCtrl+4'),
         showView('Settings', 'settings', 'CmdOrCtrl+,'),
         { type: 'separator' },
         { role: 'resetZoom' },

@@ -27,6 +27,7 @@ import type {
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { readTokenTableFile } from '../io/token-table-file'
 import type { ChannelServices } from './call-service'
+import { createCaptureServices, type CaptureDialogs } from './captures'
 import { openKeyStore, type KeyStore, type NewKey } from './key-store'
 import { createQaSigningServices, type SigningDialogs } from './qa-signing'
 import { SamplesRun } from './samples-run'
@@ -39,7 +40,7 @@ import { TokenTableSource } from './token-table-source'
  * The file pickers the services need; Electron's dialogs in the app, fakes in tests and in the
  * end-to-end harness. Every path main reads comes from here: the window never names one.
  */
-export interface DialogPort extends SigningDialogs {
+export interface DialogPort extends SigningDialogs, CaptureDialogs {
   /** The path of the payload file the user picked, or null when cancelled. */
   pickPayloadFile(): Promise<string | null>
   /** The paths of the key files the admin picked, or null when cancelled. */
@@ -496,6 +497,14 @@ export function createServices(deps: ServiceDeps): AppServices {
       inspectSample: (text) => inspectWithoutRecording(text, undefined, { sampleSemantics: true }),
     }),
 
+    ...createCaptureServices({
+      dialogs: deps.dialogs,
+      keyRing,
+      settings: () => settingsStore.get().inspection,
+      now: deps.now,
+      // Opened in the Inspector like a payload opened there: judged by the clock and settings.
+      inspect: (text) => inspectText(text, undefined),
+    }),
     flush: async () => {
       await keyStore.flush()
     },

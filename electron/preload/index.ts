@@ -33,6 +33,7 @@ function isClipboardText(value: unknown): value is ClipboardText {
 function menuMessage(event: MenuEvent, detail: unknown): MenuMessage | null {
   switch (event) {
     case 'menu:open-payload':
+    case 'menu:open-capture':
     case 'menu:import-keys':
       return [event]
     case 'menu:paste-inspect':

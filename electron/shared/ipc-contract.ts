@@ -2,6 +2,7 @@
  * The IPC contract: every channel between renderer and main, with its argument and result.
  * Types and constants only. Imported by main (handlers), preload (invokers) and the renderer.
  */
+import type { CaptureFinding, CaptureLocation, CaptureSummary, RenewalTimeline } from '../core/capture/capture-types'
 import type { IssueCode } from '../core/codes'
 import type { DiagnosisCode, Inspection, Scheme, Verdict } from '../core/inspection'
 import type { KeyAlgorithm, KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../core/key-material'
@@ -39,6 +40,12 @@ export type IpcErrorCode =
   /** A time such as `+2h` or a Key ID the signer cannot use. */
   | 'signing-input-invalid'
   | 'file-unwritable'
+  /** The capture upload was replaced by a newer one, or its bytes do not add up. */
+  | 'capture-upload-invalid'
+  /** The capture audit was replaced by a newer one, or has no such identity. */
+  | 'capture-not-found'
+  /** A commented-out identity whose text cannot be shown as a comment, or one too large to keep. */
+  | 'capture-identity-not-openable'
 
 export type Theme = 'system' | 'light' | 'dark'
 
@@ -395,6 +402,70 @@ export interface SaveSampleRequest {
   readonly fileName: string
 }
 
+/** `captures:open` opens a dialog for capture files (HAR, saved pages) or a folder of them: paths come only from the user's pick. */
+export interface CapturesOpenRequest {
+  readonly pick: 'files' | 'folder'
+}
+
+/** A dropped capture is sent in chunks: its name and size first. */
+export interface CaptureUploadStart {
+  readonly fileName: string
+  readonly bytes: number
+}
+
+export interface CaptureUploadChunk {
+  readonly uploadId: string
+  /** Base64 of at most {@link CAPTURE_CHUNK_BYTES} bytes of the file, in order. */
+  readonly data: string
+}
+
+/** One identity of a capture audit, compact: its inspection stays in main until it is opened. */
+export interface CaptureIdentityRow {
+  /** Position in capture order; `captures:open-identity` takes it. */
+  readonly index: number
+  readonly location: CaptureLocation
+  /** The form in words, e.g. "a _setSignedIdentity call". */
+  readonly formName: string
+  readonly commented: boolean
+  readonly scheme: Scheme | null
+  readonly verdict: Verdict
+  /** Error codes, then warning codes. */
+  readonly codes: readonly IssueCode[]
+  /** The visitor's id (RingCX `uuid`, Rox.Chat `id`) when the identity names one. */
+  readonly visitor: string | null
+  readonly expiresAt: string | null
+  /** False when the Inspector cannot be shown the identity (see `capture-identity-not-openable`). */
+  readonly openable: boolean
+}
+
+export interface CaptureFileView {
+  readonly name: string
+  readonly kind: 'har' | 'page' | null
+  /** HAR entries read; null for a saved page or a file that could not be read. */
+  readonly entries: number | null
+  /** Why it could not be read (completely); null when it was. */
+  readonly problem: string | null
+}
+
+/** What a capture audit found, as the Captures view shows it. */
+export interface CaptureAuditView {
+  readonly auditId: string
+  /** The operator's time every identity was judged at (never the capture's). */
+  readonly judgedAt: string
+  readonly captures: readonly CaptureFileView[]
+  readonly identities: readonly CaptureIdentityRow[]
+  readonly findings: readonly CaptureFinding[]
+  readonly timelines: readonly RenewalTimeline[]
+  /** What was not searched, in words. */
+  readonly notices: readonly string[]
+  readonly summary: CaptureSummary
+}
+
+export interface CaptureIdentityRef {
+  readonly auditId: string
+  readonly index: number
+}
+
 /** Channel → argument and result. `void` means the channel takes no argument. */
 export interface IpcContract {
   'app:info': { readonly args: void; readonly result: AppInfo }
@@ -432,6 +503,14 @@ export interface IpcContract {
   'qa:sign-sample': { readonly args: SignSampleRequest; readonly result: SignedSample }
   /** QA tools only. Opens a save dialog; null when cancelled. */
   'qa:save-sample': { readonly args: SaveSampleRequest; readonly result: { readonly fileName: string } | null }
+  /** Opens a dialog and audits what was picked; null when cancelled. One audit at a time: a new one replaces the last. */
+  'captures:open': { readonly args: CapturesOpenRequest; readonly result: CaptureAuditView | null }
+  /** A dropped capture: starts an upload (replacing any other), then chunks in order, then finish audits it. */
+  'captures:upload-start': { readonly args: CaptureUploadStart; readonly result: { readonly uploadId: string } }
+  'captures:upload-chunk': { readonly args: CaptureUploadChunk; readonly result: { readonly received: number } }
+  'captures:upload-finish': { readonly args: { readonly uploadId: string }; readonly result: CaptureAuditView }
+  /** One identity of the last audit, inspected again for the Inspector. */
+  'captures:open-identity': { readonly args: CaptureIdentityRef; readonly result: OpenedPayload }
 }
 
 export type Channel = keyof IpcContract
@@ -465,9 +544,14 @@ export const CHANNELS = [
   'qa:pick-signing-key',
   'qa:sign-sample',
   'qa:save-sample',
+  'captures:open',
+  'captures:upload-start',
+  'captures:upload-chunk',
+  'captures:upload-finish',
+  'captures:open-identity',
 ] as const satisfies readonly Channel[]
 
-export const MENU_VIEWS = ['inspector', 'keys', 'samples', 'settings'] as const
+export const MENU_VIEWS = ['inspector', 'keys', 'samples', 'captures', 'settings'] as const
 export type MenuView = (typeof MENU_VIEWS)[number]
 
 /**
@@ -481,12 +565,13 @@ export type ClipboardText =
 /** Events main sends to the renderer (menu commands), each with the detail it carries. */
 export interface MenuEventDetails {
   readonly 'menu:open-payload': void
+  readonly 'menu:open-capture': void
   readonly 'menu:import-keys': void
   readonly 'menu:paste-inspect': ClipboardText
   readonly 'menu:show-view': MenuView
 }
 export type MenuEvent = keyof MenuEventDetails
-export const MENU_EVENTS = ['menu:open-payload', 'menu:import-keys', 'menu:paste-inspect', 'menu:show-view'] as const satisfies readonly MenuEvent[]
+export const MENU_EVENTS = ['menu:open-payload', 'menu:open-capture', 'menu:import-keys', 'menu:paste-inspect', 'menu:show-view'] as const satisfies readonly MenuEvent[]
 
 /** A menu event as arguments: `['menu:show-view', 'keys']`, `['menu:open-payload']`. */
 export type MenuMessage = {
@@ -521,6 +606,12 @@ export const MAX_IPC_TEXT_BYTES = 1024 * 1024
 
 /** Rows per `samples:progress` answer: the window fetches a long run page by page. */
 export const SAMPLES_PAGE_ROWS = 500
+
+/** Bytes of a dropped capture per `captures:upload-chunk` (its base64 stays under {@link MAX_IPC_TEXT_BYTES}). */
+export const CAPTURE_CHUNK_BYTES = 512 * 1024
+
+/** The largest capture the window may upload. */
+export const MAX_CAPTURE_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024
 
 /** Keys not matched for this long are marked as candidates for removal. */
 export const REMOVAL_CANDIDATE_DAYS = 30

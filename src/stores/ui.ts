@@ -3,12 +3,13 @@ import { ref } from 'vue'
 import type { ClipboardText, MenuMessage, MenuView } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'
+import { useCapturesStore } from './captures'
 import { useInspectionStore } from './inspection'
 import { useKeysStore } from './keys'
 
 export type View = MenuView
 
-export const VIEWS: readonly View[] = ['inspector', 'keys', 'samples', 'settings']
+export const VIEWS: readonly View[] = ['inspector', 'keys', 'samples', 'captures', 'settings']
 
 /** Only https: links leave the app, and only through the main process. */
 export function isOpenableUrl(value: string): boolean {
@@ -66,6 +67,10 @@ export const useUiStore = defineStore('ui', () => {
       case 'menu:open-payload':
         show('inspector')
         await useInspectionStore().openFile()
+        return
+      case 'menu:open-capture':
+        show('captures')
+        await useCapturesStore().open('files')
         return
       case 'menu:import-keys':
         show('keys')

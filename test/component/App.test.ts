@@ -54,7 +54,7 @@ describe('App', () => {
 
       await nav(wrapper, 'Settings').trigger('click')
       expect(wrapper.find('.settings-view').exists()).toBe(true)
-      expect(wrapper.findAll('nav button').map((button) => button.text().replace(/\d+$/, '').trim())).toEqual(['Inspector', 'Keys', 'Samples', 'Settings'])
+      expect(wrapper.findAll('nav button').map((button) => button.text().replace(/\d+$/, '').trim())).toEqual(['Inspector', 'Keys', 'Samples', 'Captures', 'Settings'])
     })
 
     it('shows the match counts of now in the Keys view, after inspections that matched a key', async () => {

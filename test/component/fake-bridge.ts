@@ -53,6 +53,14 @@ export function createFakeBridge(options: { readonly keys?: boolean } = {}): Fak
     qaPickSigningKey: vi.fn(() => ok(null)),
     qaSignSample: vi.fn(() => ok(signedSample())),
     qaSaveSample: vi.fn(() => ok(null)),
+    capturesOpen: vi.fn(() => ok(null)),
+    capturesUploadStart: vi.fn(() => ok({ uploadId: 'upload-0001' })),
+    capturesUploadChunk: vi.fn(() => ok({ received: 0 })),
+    capturesUploadFinish: vi.fn(() => ok({
+      auditId: 'audit-0001', judgedAt: '2026-03-01T12:00:00.000Z', captures: [], identities: [], findings: [], timelines: [], notices: [],
+      summary: { captures: 1, identities: 0, verified: 0, rejected: 0, leakedSecrets: 0, clientSideSigning: 0, skipped: 0 },
+    })),
+    capturesOpenIdentity: vi.fn(() => ok({ fileName: 'session.har', text: 'eyJ…', inspection: ringcxVerified() })),
     onMenu: vi.fn((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -3,7 +3,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export type ViewName = 'Inspector' | 'Keys' | 'Samples' | 'Settings'
+export type ViewName = 'Inspector' | 'Keys' | 'Samples' | 'Captures' | 'Settings'
 
 export async function showView(page: Page, view: ViewName): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click()

@@ -1,14 +1,15 @@
 /**
  * Screenshots for the README, light and dark (the theme follows the system): the Inspector with a
  * verified Rox.Chat merge and with a rejected RingCX token, the Keys view and the Settings view;
- * the Samples view in light. Time is frozen so that the same build draws the same pixels on every
+ * the Samples and Captures views in light. Time is frozen so that the same build draws the same pixels on every
  * run, but for the duration of the sample run, which main measures.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './app-harness'
+import { CAPTURE_JUDGED_AT, sessionHar } from './capture-library'
 import { SCREENSHOTS_DIR, example } from './paths'
 import { writeSampleLibrary } from './sample-library'
 import { expectVerdict, fieldRow, keysTable, showView, visitorPanel } from './screen'
@@ -82,6 +83,18 @@ for (const theme of ['light', 'dark'] as const) {
         await page.getByRole('button', { name: 'Open folder…' }).click()
         await expect(page.locator('[data-test="samples-progress"]')).toContainText(/^Done: 7 files/)
         await save(page, 'samples-light')
+
+        // A capture signed with the demo keys: its findings, renewal timeline and identities.
+        const capture = join(dir, 'session.har')
+        await writeFile(capture, await sessionHar(await demoLibraryKeys()))
+        app.dialogs.answer('pickCaptureFiles', [capture])
+        // Judged shortly after the session, as QA would audit it.
+        app.clock.freeze(CAPTURE_JUDGED_AT)
+        await showView(page, 'Captures')
+        await page.getByRole('button', { name: 'Open captures…' }).click()
+        await expect(page.locator('[data-test="capture-summary"]')).toContainText('4 identities')
+        await save(page, 'captures-light')
+        app.clock.freeze(AT)
       } finally {
         await rm(dir, { recursive: true, force: true })
       }

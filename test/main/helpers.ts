@@ -111,6 +111,8 @@ export class FakeDialogs implements DialogPort {
   tokenTable: string | null = null
   signingKeyFile: string | null = null
   savePath: string | null = null
+  captureFiles: readonly string[] | null = null
+  captureFolder: string | null = null
   /** The names the save dialog was opened with. */
   readonly suggestedNames: string[] = []
   async pickPayloadFile(): Promise<string | null> {
@@ -130,6 +132,12 @@ export class FakeDialogs implements DialogPort {
   }
   async pickSigningKeyFile(): Promise<string | null> {
     return this.signingKeyFile
+  }
+  async pickCaptureFiles(): Promise<readonly string[] | null> {
+    return this.captureFiles
+  }
+  async pickCaptureFolder(): Promise<string | null> {
+    return this.captureFolder
   }
   async pickSavePath(suggestedName: string): Promise<string | null> {
     this.suggestedNames.push(suggestedName)
