@@ -83,7 +83,7 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
     keys,
     settings,
     now: explicitNow ?? io.now(),
-    ignoreSampleNow: explicitNow !== undefined,
+    nowIsExplicit: explicitNow !== undefined,
     ...(scheme === undefined ? {} : { scheme }),
   })
   const described = describeFixit(inspection, {
