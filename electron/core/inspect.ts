@@ -13,7 +13,9 @@ import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
 import { verifyRingcxJwt } from './ringcx-jwt'
 import { verifyRoxchatVisitor } from './roxchat-visitor'
 import { resolveSettings, type InspectionSettings } from './settings'
+import { timeLimits } from './time-limits'
 import { isPlainObject, ownMember } from './values'
+import { instantWords, plainSpaces } from '../common/time-words'
 
 export interface InspectOptions {
   readonly keys: KeyRing
@@ -216,7 +218,7 @@ function sampleSettingsUse(sample: Sample | null, options: InspectOptions): Samp
     const applied: SampleSetting[] = [...(sampleNow === undefined ? [] : ['now' as const]), ...(config === undefined ? [] : ['config' as const])]
     return { now: sampleNow ?? null, config, applied, ignored: [] }
   }
-  const members = [...(sampleNow === undefined ? [] : [`"now" (${sampleNow.toISOString()})`]), ...(config === undefined ? [] : ['"config"'])]
+  const members = [...(sampleNow === undefined ? [] : [`"now" (${plainSpaces(instantWords(sampleNow))})`]), ...(config === undefined ? [] : ['"config"'])]
   const ignored: Issue<WarningCode>[] = members.length === 0 ? [] : [{
     code: 'sample-settings-ignored',
     message: `${CODE_INFO['sample-settings-ignored'].summary} Not applied: its own ${members.join(' and ')}.`,
@@ -284,6 +286,8 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
     ...(outcome.diagnosis === undefined ? {} : { diagnosis: outcome.diagnosis }),
     ...(sample?.startPage === undefined ? {} : { startPage: sample.startPage }),
   }
+  const limits = timeLimits(inspection, settings)
+  if (limits.length > 0) Object.assign(inspection, { timeLimits: limits })
   if (sample?.expect === undefined) return inspection
   const { expectation, problems } = readExpectation(sample.expect)
   if (expectation === null) {
