@@ -40,6 +40,7 @@ const IPC_SUMMARY: Readonly<Record<IpcErrorCode, string>> = {
   'signing-key-unusable': 'That key cannot sign a sample.',
   'signing-input-invalid': 'The sample could not be signed as asked.',
   'file-unwritable': 'The file could not be saved.',
+  'quick-check-key-invalid': 'The pasted key could not be used: nothing was checked and nothing was stored.',
 }
 
 function isIssueCode(code: string): code is IssueCode {

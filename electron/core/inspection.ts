@@ -124,6 +124,8 @@ export interface Inspection {
    * time order, judged by the settings that judged it. The window re-judges at each one.
    */
   readonly timeLimits?: readonly TimeLimit[]
+  /** Set by the app's quick check: judged with a key pasted for this inspection only, never stored. */
+  readonly checkedWithUnsavedKey?: true
 }
 
 /** From `at` on (ISO 8601), `check` fails with `code`: the identity is rejected from then. */
