@@ -167,7 +167,7 @@ describe('SamplesView', () => {
     const inspection = useInspectionStore()
     expect(inspection.current?.verdict).toBe('verified')
     expect(inspection.text).toBe('{"payload":"eyJ…"}')
-    expect(inspection.origin).toEqual({ kind: 'file', fileName: 'lib/a-met.sample.json', demo: false })
+    expect(inspection.origin).toEqual({ kind: 'file', fileName: 'lib/a-met.sample.json', demo: false, fromSamples: true })
   })
 
   it('explains why a sample cannot be opened', async () => {
