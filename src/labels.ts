@@ -48,10 +48,18 @@ export function verdictExplanation(verdict: Verdict, scheme: Scheme | null): str
     case 'accepted-unsigned':
       return 'The community accepts unsigned identities, so the chat takes these details as they are. Nobody vouches for them: treat them as claims.'
     case 'rejected':
-      return 'The chat would not accept this identity. Do not trust the details it contains; the reasons are listed below.'
+      return 'The chat would not accept this identity: nobody vouches for the details it contains. The website team finds the reasons below.'
     case 'logged-out':
       return 'The website sent roxchat_visitor = null: the visitor signed out, so no verified details remain.'
   }
+}
+
+/** One plain sentence per verdict: what the agent does now. */
+export const AGENT_ACTION: Readonly<Record<Verdict, string>> = {
+  verified: 'Serve the visitor as the person shown; you may discuss their account.',
+  'accepted-unsigned': 'Treat these details as the visitor’s own claims: confirm who they are before you disclose account data.',
+  rejected: 'Treat the visitor as anonymous; do not disclose account data.',
+  'logged-out': 'Treat the visitor as anonymous; do not disclose account data from an earlier session.',
 }
 
 export const CHECK_NAME: Readonly<Record<CheckId, string>> = {
@@ -110,11 +118,12 @@ export function sourceText(source: FieldSource, trust: SourceTrust = 'verified',
       return { label: 'Recognised by service', icon: '⚙', description: 'Filled in by the Rox.Chat service itself.' }
     case 'opFields':
       return { label: 'Entered by agent', icon: '✎', description: 'Typed by an agent in the visitor panel.' }
+    // One concept, one name: a value the website sent, covered by its signature (RingCX) or hash (Rox.Chat).
     case 'identity':
-      if (notAccepted) return { label: 'Identity, not accepted', icon: '✖', description: 'An identity attribute of an identity the chat would reject.' }
+      if (notAccepted) return { label: 'Sent by website, not verified', icon: '✖', description: 'An identity attribute of an identity the chat would reject.' }
       return trust === 'unsigned'
-        ? { label: 'Unsigned identity', icon: '!', description: 'An attribute of an unsigned identity: anyone could have sent it.' }
-        : { label: 'Signed identity', icon: '✔', description: 'An attribute of the verified, signed identity.' }
+        ? { label: 'Sent by website, unsigned', icon: '!', description: 'An attribute of an unsigned identity: anyone could have sent it.' }
+        : { label: 'Provided by website, verified', icon: '✔', description: 'Sent by the website in its identity and covered by its verified signature.' }
     case 'extra_values':
       if (notAccepted) return { label: 'Extra value, not accepted', icon: '✖', description: 'An extra value of an identity the chat would reject.' }
       if (!mapped) return { label: 'Extra value', icon: '+', description: 'An extra value the website sent that no mapping shows in the agent panel.' }
@@ -175,6 +184,16 @@ export const KNOWN_FIELD_ORDER: Readonly<Record<Scheme, readonly string[]>> = {
   ringcx: RINGCX_IDENTITY_ATTRIBUTES,
 }
 
+/**
+ * A label for a field the vendor does not name, such as a mapping's own target:
+ * "account_number" → "Account number".
+ */
+export function readableName(name: string): string {
+  const words = name.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase()
+    .replace(/\b(id|url|uuid|vip)\b/g, (word) => word.toUpperCase())
+  return words === '' ? name : words.charAt(0).toUpperCase() + words.slice(1)
+}
+
 /** A readable label for a known field, or null for a field the vendor does not name (shown by its key). */
 export function fieldLabel(scheme: Scheme | null, name: string): string | null {
   const labels: Readonly<Record<string, string>> =
@@ -200,6 +219,6 @@ export const SAMPLE_STATUS_TEXT: Readonly<Record<SampleStatus, VerdictText & { r
   met: { title: 'Expectation met', icon: '✔', description: 'The inspection produced what the sample’s expect asks for.' },
   failed: { title: 'Expectation failed', icon: '✖', description: 'The inspection differs from the sample’s expect.' },
   'no-expectation': { title: 'No expectation', icon: '–', description: 'The file has no expect: only its verdict is shown.' },
-  unreadable: { title: 'Unreadable', icon: '!', description: 'The file could not be read, or is over 1 MiB.' },
+  unreadable: { title: 'Unreadable', icon: '!', description: 'The file could not be read, is over 1 MiB, or is not a valid sample.' },
   skipped: { title: 'Skipped', icon: '↷', description: 'A key or settings file, not a sample.' },
 }

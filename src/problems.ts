@@ -43,6 +43,7 @@ const IPC_SUMMARY: Readonly<Record<IpcErrorCode, string>> = {
   'capture-upload-invalid': 'The capture could not be handed to the app whole: drop it again.',
   'capture-not-found': 'That capture audit is over: a newer one replaced it.',
   'capture-identity-not-openable': 'That identity cannot be shown in the Inspector.',
+  'quick-check-key-invalid': 'The pasted key could not be used: nothing was checked and nothing was stored.',
 }
 
 function isIssueCode(code: string): code is IssueCode {

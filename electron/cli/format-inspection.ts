@@ -4,6 +4,7 @@
 import { styleText } from 'node:util'
 import type { Inspection, MergedField, SourcedField } from '../core/inspection'
 import { safeJson, visibleText } from '../core/visible-text'
+import { instantWords, spanWords, plainSpaces } from '../common/time-words'
 
 export interface FormatOptions {
   readonly color: boolean
@@ -30,17 +31,9 @@ const SOURCE_LABEL: Record<SourcedField['source'], string> = {
   extra_values: 'extra value',
 }
 
-/** "1 h 5 min", "3 min 2 s", "12 s". */
+/** "1 hour, 5 minutes", "3 minutes, 2 seconds", "12 seconds". */
 export function formatDuration(totalSeconds: number): string {
-  const seconds = Math.abs(Math.trunc(totalSeconds))
-  const days = Math.floor(seconds / 86_400)
-  const hours = Math.floor((seconds % 86_400) / 3600)
-  const minutes = Math.floor((seconds % 3600) / 60)
-  const rest = seconds % 60
-  if (days > 0) return `${days} d ${hours} h`
-  if (hours > 0) return `${hours} h ${minutes} min`
-  if (minutes > 0) return `${minutes} min ${rest} s`
-  return `${rest} s`
+  return plainSpaces(spanWords(totalSeconds))
 }
 
 /** At most `length` characters, with "..." when cut; never half of a surrogate pair. */
@@ -86,7 +79,7 @@ export function formatInspection(file: string, inspection: Inspection, options: 
   const scheme = inspection.scheme === 'ringcx' ? 'RingCX' : inspection.scheme === 'roxchat' ? 'Rox.Chat' : 'unknown scheme'
   const lines: string[] = [paint('bold', visibleText(file)), `  ${scheme} · ${paint(verdict.style, verdict.text)}`]
   if (inspection.appliedFromSample.length > 0) {
-    const members = inspection.appliedFromSample.map((member) => (member === 'now' ? `now (${inspection.now})` : member))
+    const members = inspection.appliedFromSample.map((member) => (member === 'now' ? `now (${plainSpaces(instantWords(inspection.now))})` : member))
     lines.push(`  ${paint('magenta', 'applied from the sample:')} ${members.join(', ')}`)
   }
   if (inspection.key) lines.push(`  key: ${visibleText(inspection.key.kid)} (${visibleText(inspection.key.fingerprint)})`)
@@ -96,7 +89,7 @@ export function formatInspection(file: string, inspection: Inspection, options: 
   else {
     const left = expiry.secondsLeft ?? 0
     const when = left >= 0 ? `in ${formatDuration(left)}` : `${formatDuration(left)} ago`
-    lines.push(`  expiry: ${visibleText(expiry.expiresAt ?? '')} (${when}) · ${expiry.status}`)
+    lines.push(`  expiry: ${visibleText(plainSpaces(instantWords(expiry.expiresAt ?? '')))} (${when}) · ${expiry.status}`)
   }
   const marks = inspection.checks.map((check) => {
     const mark = check.status === 'pass' ? paint('green', '✓') : check.status === 'fail' ? paint('red', '✗') : paint('dim', '–')

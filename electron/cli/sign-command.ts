@@ -162,6 +162,11 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
     expect: expectationFrom(inspection),
   }
   const text = `${safeJson(sample, 2)}\n`
+  // Its expect was judged with the signing key alone: a key store without it (the app's, or batch
+  // --keystore) judges it rejected, and the sample then fails its own expectation. Say so.
+  if (values.keystore === undefined && inspection.verdict === 'verified') {
+    io.stderr.write('note: expect says "verified" because the key given by --key verified it; where that key is not in the key store (the app, batch --keystore), the sample fails its expectation: import the key there too\n')
+  }
   if (values.out === undefined) io.stdout.write(text)
   else {
     await writeFile(values.out, text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {

@@ -4,6 +4,7 @@
  * masked except the visitor id; no signature, hash or key material.
  */
 import type { Inspection } from './inspection'
+import { instantWords, spanWords, plainSpaces } from '../common/time-words'
 
 /** The fields whose value identifies the visitor to the developers. */
 const VISITOR_ID_FIELDS = new Set(['id', 'uuid'])
@@ -32,12 +33,17 @@ export function escalationReport(inspection: Inspection, context: { readonly sou
     '',
     `- Scheme: ${scheme}`,
     `- Verdict: **${inspection.verdict}**`,
-    `- Checked at: ${inspection.now}`,
+    `- Checked at: ${plainSpaces(instantWords(inspection.now))}`,
   ]
   if (context.source !== undefined) lines.push(`- Source: ${context.source}`)
   if (inspection.key) lines.push(`- Key that matched: ${inspection.key.kid}`)
   const { expiry } = inspection
-  lines.push(expiry.status === 'none' ? '- Expiry: none' : `- Expiry: ${expiry.expiresAt ?? ''} (${expiry.status}, ${expiry.secondsLeft ?? 0} s left)`)
+  if (expiry.status === 'none' || expiry.expiresAt === null) lines.push('- Expiry: none')
+  else {
+    const left = expiry.secondsLeft ?? 0
+    const when = plainSpaces(left > 0 ? `${spanWords(left)} left when checked` : `expired ${spanWords(left)} before the check`)
+    lines.push(`- Expiry: ${plainSpaces(instantWords(expiry.expiresAt))} (${expiry.status}; ${when})`)
+  }
   lines.push('', '### Checks', '', ...inspection.checks.map((check) => `- ${check.id}: ${check.status}${check.code ? ` (${check.code})` : ''}`))
   if (inspection.errors.length > 0) lines.push('', '### Errors', '', ...inspection.errors.map((error) => `- \`${error.code}\`: ${error.message}`))
   if (inspection.warnings.length > 0) lines.push('', '### Warnings', '', ...inspection.warnings.map((warning) => `- \`${warning.code}\`: ${warning.message}`))

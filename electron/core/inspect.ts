@@ -15,7 +15,9 @@ import { verifyRoxchatVisitor } from './roxchat-visitor'
 import { resolveSettings, type InspectionSettings } from './settings'
 import { duplicateMembersOf } from './json-source'
 import { duplicateMemberWarnings, jwtDuplicateMemberWarnings } from './source-warnings'
+import { timeLimits } from './time-limits'
 import { describeTextFault, findIllFormedText, isPlainObject, ownMember } from './values'
+import { instantWords, plainSpaces } from '../common/time-words'
 
 export interface InspectOptions {
   readonly keys: KeyRing
@@ -240,7 +242,7 @@ function sampleSettingsUse(sample: Sample | null, options: InspectOptions): Samp
     const applied: SampleSetting[] = [...(sampleNow === undefined ? [] : ['now' as const]), ...(config === undefined ? [] : ['config' as const])]
     return { now: sampleNow ?? null, config, applied, ignored: [] }
   }
-  const members = [...(sampleNow === undefined ? [] : [`"now" (${sampleNow.toISOString()})`]), ...(config === undefined ? [] : ['"config"'])]
+  const members = [...(sampleNow === undefined ? [] : [`"now" (${plainSpaces(instantWords(sampleNow))})`]), ...(config === undefined ? [] : ['"config"'])]
   const ignored: Issue<WarningCode>[] = members.length === 0 ? [] : [{
     code: 'sample-settings-ignored',
     message: `${CODE_INFO['sample-settings-ignored'].summary} Not applied: its own ${members.join(' and ')}.`,
@@ -315,6 +317,8 @@ export async function inspect(input: unknown, options: InspectOptions): Promise<
     ...(outcome.diagnosis === undefined ? {} : { diagnosis: outcome.diagnosis }),
     ...(sample?.startPage === undefined ? {} : { startPage: sample.startPage }),
   }
+  const limits = timeLimits(inspection, settings)
+  if (limits.length > 0) Object.assign(inspection, { timeLimits: limits })
   if (sample?.expect === undefined) return inspection
   const { expectation, problems } = readExpectation(sample.expect)
   if (expectation === null) {

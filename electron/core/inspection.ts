@@ -119,6 +119,20 @@ export interface Inspection {
   readonly expectation?: ExpectationOutcome
   /** The page the chat started from (Rox.Chat `start-page`). */
   readonly startPage?: { readonly title: string; readonly url: string }
+  /**
+   * For a verified identity that runs out: the moments at which time alone makes a check fail, in
+   * time order, judged by the settings that judged it. The window re-judges at each one.
+   */
+  readonly timeLimits?: readonly TimeLimit[]
+  /** Set by the app's quick check: judged with a key pasted for this inspection only, never stored. */
+  readonly checkedWithUnsavedKey?: true
+}
+
+/** From `at` on (ISO 8601), `check` fails with `code`: the identity is rejected from then. */
+export interface TimeLimit {
+  readonly at: string
+  readonly check: CheckId
+  readonly code: ErrorCode
 }
 
 export interface Diagnosis {

@@ -349,6 +349,8 @@ function candidateFromManifestEntry(entry: unknown): KeyCandidate {
   fail('key-material-missing', '"secret" and "publicKeyPem" must be text and "jwk" an object')
 }
 
+const NOT_A_KEY = 'this text is not a key: a key file holds a key manifest, a JWK or JWKS, a PEM block, or a secret on one line'
+
 function hintScheme(hint: KeyHint, what: string): Scheme {
   if (hint.scheme === undefined) fail('key-scheme-invalid', `${what} does not say its scheme; name it (for example ringcx:my_key=FILE)`)
   return hint.scheme
@@ -428,10 +430,11 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
       } }],
     }
   }
-  // A text secret: the file's final line break is not part of the key.
+  // A text secret: the file's final line break is not part of the key. Text of several lines, or
+  // words with nothing to say it is a key, is no key at all (not "a secret file" that needs a name).
   const secret = text.replace(/\r?\n$/, '')
-  if (/[\r\n]/.test(secret)) fail('key-format-unrecognised', 'a secret file must hold one line; this one has several')
-  const scheme = hintScheme(hint, 'a secret file')
+  if (/[\r\n]/.test(secret) || (hint.scheme === undefined && /\S\s+\S/.test(secret))) fail('key-format-unrecognised', NOT_A_KEY)
+  const scheme = hintScheme(hint, 'a bare secret')
   return {
     format: 'secret',
     items: [{ scheme, kid: hint.kid ?? null, build: () => {

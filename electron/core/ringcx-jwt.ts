@@ -7,6 +7,7 @@ import type { Check, Expiry, Issue, MatchedKey } from './inspection'
 import { NO_EXPIRY } from './inspection'
 import { decodeCompactJwt } from './compact-jwt'
 import { describeExpiry, expiryConcern, type ExpiryConcern } from './expiry'
+import { instantWords, spanWords, plainSpaces } from '../common/time-words'
 import type { KeyRing, RingcxVerificationKey } from './key-ring'
 import type { InspectionSettings } from './settings'
 import { describeTextFault, displayJson, findIllFormedText, isPlainObject, ownMember } from './values'
@@ -192,10 +193,10 @@ export async function verifyRingcxJwt(
     expiry = describeExpiry(exp, nowSeconds, { soonSeconds: minExpirySeconds, toleranceSeconds: tolerance })
     if (exp + tolerance <= nowSeconds) {
       expCodes.push('ringcx-jwt-expired')
-      expDetails.set('ringcx-jwt-expired', `It expired at ${expiry.expiresAt ?? ''}.`)
+      expDetails.set('ringcx-jwt-expired', plainSpaces(`It expired at ${instantWords(exp)}.`))
     } else if (exp - nowSeconds < minExpirySeconds) {
       expCodes.push('ringcx-jwt-exp-too-soon')
-      expDetails.set('ringcx-jwt-exp-too-soon', `It expires in ${exp - nowSeconds} s; at least ${minExpirySeconds} s are required.`)
+      expDetails.set('ringcx-jwt-exp-too-soon', plainSpaces(`It expires in ${spanWords(exp - nowSeconds)}; it must have at least ${spanWords(minExpirySeconds)} left.`))
     }
   }
   if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds + tolerance)) expCodes.push('ringcx-jwt-not-yet-valid')

@@ -11,6 +11,7 @@ import { computeRoxchatHash, hexEquals, roxchatHashMessage } from './roxchat-has
 import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry, expiryConcern, type ExpiryConcern } from './expiry'
 import { numberLiteralOf } from './json-source'
 import { describeTextFault, displayJson, displayValue, findIllFormedText, isPlainObject, ownMember } from './values'
+import { instantWords, plainSpaces } from '../common/time-words'
 
 /** The largest `expires` the vendor's Int accepts. */
 export const MAX_ROXCHAT_EXPIRES = 2_147_483_647
@@ -127,7 +128,7 @@ export function verifyRoxchatVisitor(
     expiry = describeExpiry(expires, nowSeconds, { soonSeconds: ROXCHAT_EXPIRING_SOON_SECONDS, toleranceSeconds: 0 })
     if (expires <= nowSeconds) {
       checks.push({ id: 'expires', status: 'fail', code: 'provided-visitor-expired' })
-      errors.push(issue('provided-visitor-expired', `It expired at ${expiry.expiresAt ?? ''}.`))
+      errors.push(issue('provided-visitor-expired', plainSpaces(`It expired at ${instantWords(expires)}.`)))
     } else {
       checks.push(PASSED.expires)
     }

@@ -3,6 +3,7 @@
  */
 import { compileMappingPattern, type MappingPatternProblemCode } from './mapping-pattern'
 import { isPlainObject, ownMember } from './values'
+import { spanWords, plainSpaces } from '../common/time-words'
 
 export type RingcxMode = 'require' | 'reject'
 export type RoxchatHashAlgorithm = 'hmac-sha256' | 'sha256' | 'sha512' | 'md5'
@@ -101,7 +102,7 @@ function wholeSeconds(
 ): number {
   if (value === undefined) return fallback
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
-    problems.add(path, `${path} must be a whole number of seconds from 0 to ${max}`)
+    problems.add(path, `${path} must be a whole number of seconds, at most ${max} (${plainSpaces(spanWords(max, { largest: 'day' }))})`)
     return fallback
   }
   return value

@@ -180,6 +180,15 @@ const READERS: ArgumentReaders = {
     })
   },
   'inspect:open-file': noArgument,
+  'inspect:quick-check': (args) => {
+    const value = request(args, ['text', 'keyText', 'scheme', 'kid'])
+    return defined({
+      text: text(value['text'], 'text'),
+      keyText: text(value['keyText'], 'keyText'),
+      scheme: optional(value['scheme'], scheme),
+      kid: optional(value['kid'], (kid) => shortText(kid, 'kid', MAX_KID_LENGTH)),
+    })
+  },
   'keys:list': noArgument,
   'keys:status': noArgument,
   'keys:import-text': (args) => {

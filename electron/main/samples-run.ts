@@ -62,6 +62,10 @@ function rowOf(result: BatchResult, codeLists: CodeLists): StoredRow {
   const tooLarge = inspection.errors[0]?.code === 'input-too-large'
   // Refused unread for its size: nothing was inspected, and the row shows its name, not its full path.
   if (tooLarge) return { path: result.file, status: 'unreadable', ...none, codes, problem: inspection.errors[0]?.message.replaceAll(result.file, basename(result.file)) ?? null }
+  // A sample file that is not a valid sample was never judged as one: it is unreadable, not "no expectation".
+  const first = inspection.errors[0]
+  const brokenSample = first?.code === 'sample-invalid' || (first?.code === 'input-unrecognised' && /\.sample\.json5?$/i.test(result.file))
+  if (brokenSample) return { path: result.file, status: 'unreadable', ...none, codes, problem: first.message }
   let status: SampleStatus = 'no-expectation'
   if (inspection.expectation !== undefined) status = inspection.expectation.met ? 'met' : 'failed'
   return {

@@ -30,6 +30,7 @@ import type { ChannelServices } from './call-service'
 import { createCaptureServices, type CaptureDialogs } from './captures'
 import { openKeyStore, type KeyStore, type NewKey } from './key-store'
 import { createQaSigningServices, type SigningDialogs } from './qa-signing'
+import { createQuickCheckServices } from './quick-check'
 import { SamplesRun } from './samples-run'
 import type { SecretCipher } from './secret-cipher'
 import { ServiceError } from './service-error'
@@ -201,10 +202,10 @@ export function createServices(deps: ServiceDeps): AppServices {
    * `config` apply only with `sampleSemantics`: a file the user opened from the Samples view or
    * a sample QA tools signed, never a payload pasted, dropped or opened in the Inspector.
    */
-  async function inspectWithoutRecording(text: string, scheme: Scheme | undefined, { sampleSemantics = false } = {}): Promise<Inspection> {
+  async function inspectWithoutRecording(text: string, scheme: Scheme | undefined, { sampleSemantics = false } = {}, keys?: KeyRing): Promise<Inspection> {
     const { table } = await tokens.load(settingsStore.get().tokensFile)
     return inspect(text, {
-      keys: await keyRing(),
+      keys: keys ?? await keyRing(),
       settings: settingsStore.get().inspection,
       now: deps.now(),
       sampleSemantics,
@@ -487,6 +488,9 @@ export function createServices(deps: ServiceDeps): AppServices {
       await settingsStore.update({ tokensFile: null })
       return tokenStatus()
     },
+
+    // A key pasted for one inspection: a key ring of its own, no match recorded, nothing stored.
+    ...createQuickCheckServices({ inspectWithKeys: (text, keys, scheme) => inspectWithoutRecording(text, scheme, {}, keys) }),
 
     ...createQaSigningServices({
       keyStore,

@@ -45,6 +45,10 @@ export function lockDownWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
+/** The smallest window the layout supports without sideways scrolling (tested at this width). */
+export const WINDOW_MIN_WIDTH = 400
+export const WINDOW_MIN_HEIGHT = 400
+
 export interface MainWindowOptions {
   readonly preloadPath: string
   /** The electron-vite dev server; honoured only in an unpackaged build. */
@@ -56,8 +60,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1100,
     height: 760,
-    minWidth: 720,
-    minHeight: 480,
+    // Every view reflows down to 320 CSS px (a 1280 px window at 400 % zoom), so the window may be
+    // narrow; below 400 px the header would take three lines.
+    minWidth: WINDOW_MIN_WIDTH,
+    minHeight: WINDOW_MIN_HEIGHT,
     show: false,
     title: 'Visitor Inspector',
     webPreferences: {

@@ -46,6 +46,8 @@ export type IpcErrorCode =
   | 'capture-not-found'
   /** A commented-out identity whose text cannot be shown as a comment, or one too large to keep. */
   | 'capture-identity-not-openable'
+  /** The key pasted for a quick check is not a key, or not one for this payload's scheme. */
+  | 'quick-check-key-invalid'
 
 export type Theme = 'system' | 'light' | 'dark'
 
@@ -236,6 +238,18 @@ export interface InspectRequest {
   readonly fileName?: string
   /** The payload on screen, checked again after keys or settings changed: its key match is not counted twice. */
   readonly recheck?: boolean
+}
+
+/**
+ * A payload checked once with a key pasted for it (`inspect:quick-check`). The key is used for this
+ * inspection only: never stored, never sent back. A bare secret or PEM takes `kid`, else the Key ID
+ * the token's header names, else "unsaved_key"; a key set or a JWK with `kid` names its own.
+ */
+export interface QuickCheckRequest {
+  readonly text: string
+  readonly keyText: string
+  readonly scheme?: Scheme
+  readonly kid?: string
 }
 
 export interface OpenedPayload {
@@ -472,6 +486,8 @@ export interface IpcContract {
   'app:open-external': { readonly args: { readonly url: string }; readonly result: { readonly opened: boolean } }
   'inspect:payload': { readonly args: InspectRequest; readonly result: Inspection }
   'inspect:open-file': { readonly args: void; readonly result: OpenedPayload | null }
+  /** The payload checked with the pasted key only; the result has `checkedWithUnsavedKey: true`. */
+  'inspect:quick-check': { readonly args: QuickCheckRequest; readonly result: Inspection }
   'keys:list': { readonly args: void; readonly result: readonly StoredKeyView[] }
   'keys:status': { readonly args: void; readonly result: KeyStoreStatus }
   'keys:import-text': { readonly args: KeyImportTextRequest; readonly result: KeyImportReport }
@@ -522,6 +538,7 @@ export const CHANNELS = [
   'app:open-external',
   'inspect:payload',
   'inspect:open-file',
+  'inspect:quick-check',
   'keys:list',
   'keys:status',
   'keys:import-text',

@@ -16,6 +16,8 @@ export interface PayloadOrigin {
   readonly kind: 'typed' | 'pasted' | 'file' | 'dropped' | 'example'
   readonly fileName?: string
   readonly demo: boolean
+  /** Opened from a Samples run: the Inspector offers the way back. */
+  readonly fromSamples?: boolean
 }
 
 /** What changed since the result on screen was judged, so it was checked again. */

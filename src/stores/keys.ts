@@ -212,9 +212,14 @@ export const useKeysStore = defineStore('keys', () => {
     error.value = null
   }
 
+  /** Drops the import reports that no longer apply (`which` picks them; all when left out). */
+  function clearReports(which: (report: KeyImportReport) => boolean = () => true): void {
+    reports.value = reports.value.filter((report) => !which(report))
+  }
+
   return {
     keys, status, loaded, busy, error, reports, reportsAreDemo, importProgress, demoLoaded, isEmpty, awaitingConfirmation,
     findByFingerprint, refresh, refreshList, importFiles, importText, importTexts, importDroppedFiles,
-    confirmImports, declineImports, remove, loadDemo, dismissError,
+    confirmImports, declineImports, remove, loadDemo, dismissError, clearReports,
   }
 })

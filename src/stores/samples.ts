@@ -117,7 +117,7 @@ export const useSamplesStore = defineStore('samples', () => {
     const result = await settle(() => useBridge().samplesOpen({ runId: id, index: row.index }))
     opening.value = null
     if (!result.ok) return fail(result)
-    useInspectionStore().showInspected(result.value, { kind: 'file', fileName: row.file, demo: false })
+    useInspectionStore().showInspected(result.value, { kind: 'file', fileName: row.file, demo: false, fromSamples: true })
     useUiStore().show('inspector')
   }
 

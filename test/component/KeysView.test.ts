@@ -4,6 +4,7 @@ import type { Pinia } from 'pinia'
 import KeysView from '../../src/views/KeysView.vue'
 import ImportConfirmDialog from '../../src/components/ImportConfirmDialog.vue'
 import { useKeysStore } from '../../src/stores/keys'
+import { useUiStore } from '../../src/stores/ui'
 import { installFakeBridge, ok, type FakeBridge } from './fake-bridge'
 import { importReport, keyStatus, storedKey } from './fixtures'
 import { dropFiles, fileOfSize, pasteText } from './dom-events'
@@ -199,7 +200,46 @@ describe('KeysView', () => {
     await confirm.findAll('button').find((candidate) => candidate.text() === 'Don’t import')?.trigger('click')
     await flushPromises()
     expect(bridge.keysConfirmImport).not.toHaveBeenCalled()
-    expect(wrapper.get('.import-report').text()).toContain('Not imported: the confirmation it needed was not given.')
+    // The report that waited no longer applies: it goes, and the window says nothing was imported.
+    expect(wrapper.find('.import-report').exists()).toBe(false)
+    expect(useUiStore().notice).toBe('Nothing was imported.')
+  })
+
+  it('moves focus to the next key’s Remove button after a removal, and drops the reports about that key', async () => {
+    bridge.keysImportFiles.mockImplementation(() => ok([importReport()]))
+    const wrapper = await mountKeys()
+    await button(wrapper, 'Import key files…').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('.import-report').exists()).toBe(true)
+    bridge.keysList.mockImplementation(() => ok(useKeysStore().keys.filter((key) => key.kid !== 'rsa_demo')))
+    await wrapper.get('button[aria-label="Remove key rsa_demo"]').trigger('click')
+    const dialog = wrapper.findAll('dialog').find((candidate) => candidate.text().includes('Remove this key?'))!
+    await dialog.get('[data-test="confirm"]').trigger('click')
+    await flushPromises()
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Remove key ${useKeysStore().keys[1]?.kid ?? ''}`)
+    expect(wrapper.find('.import-report').exists()).toBe(false)
+  })
+
+  it('points to the Scheme and Key ID fields, not to command-line syntax, and drops that report once a scheme is chosen', async () => {
+    bridge.keysImportFiles.mockImplementation(() => ok([importReport({
+      fileName: 'website.pem',
+      format: null,
+      imported: false,
+      entries: [{ index: 0, scheme: null, kid: null, ok: false, warnings: [],
+        error: { code: 'key-scheme-invalid', message: 'a PEM file does not say its scheme; name it (for example ringcx:my_key=FILE)' } }],
+    })]))
+    const wrapper = await mountKeys()
+    await button(wrapper, 'Import key files…').trigger('click')
+    await flushPromises()
+    const report = wrapper.get('.import-report')
+    expect(report.text()).not.toContain('ringcx:my_key=FILE')
+    expect(report.text()).toContain('This file does not say whose key it is')
+    expect(report.text()).toContain('choose its Scheme')
+    expect(report.get('[data-test="outcome"]').text()).toContain('Not imported: nothing from this file was stored.')
+    await button(wrapper, 'Paste a key…').trigger('click')
+    await wrapper.get('form.key-paste select').setValue('ringcx')
+    await flushPromises()
+    expect(wrapper.find('.import-report').exists()).toBe(false)
   })
 
   it('shows the demo offer when the store is empty', async () => {

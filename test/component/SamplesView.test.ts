@@ -65,7 +65,7 @@ describe('SamplesView', () => {
     expect(files(wrapper)).toEqual(LIBRARY_ROWS.map((row) => row.file))
     const [met, failed, plain, skipped, unreadable] = rows(wrapper).map((row) => row.findAll('th, td').map(spokenText))
     expect(met?.slice(1, 3)).toEqual(['Expectation met', 'Verified · RingCX'])
-    expect(failed?.slice(1, 4)).toEqual(['Expectation failed', 'Rejected · Rox.Chat', `verdict: expected "verified", got "rejected" Codes: provided-auth-token-not-found`])
+    expect(failed?.slice(1, 4)).toEqual(['Expectation failed', 'Rejected · Rox.Chat', `verdict: expected "verified", got "rejected" The visitor's auth token is not in the token table. Codes: provided-auth-token-not-found`])
     expect(plain?.slice(1, 3)).toEqual(['No expectation', 'Rejected · RingCX'])
     expect(plain?.[3]).toBe(`${CODE_INFO['ringcx-jwt-bad-signature'].summary} Likely cause: diagnosis-kid-names-other-key Codes: ringcx-jwt-bad-signature`)
     expect(skipped?.slice(1, 4)).toEqual(['Skipped', 'Not inspected', 'a key or settings file, not a sample'])
@@ -135,15 +135,38 @@ describe('SamplesView', () => {
     expect(progress.text()).toContain('Cancelling… 3 of 10 files done.')
     await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS)
     expect(bridge.samplesProgress).toHaveBeenLastCalledWith({ runId: 'run-1', cursor: 3 })
-    expect(progress.text()).toContain('Cancelled after 3 of 10 files.')
+    expect(progress.text()).toContain('Cancelled after 3 of 10 files: the results below are partial.')
+    expect(wrapper.get('[data-test="samples-count"]').text()).toContain('partial: the run was cancelled')
     expect(progress.find('button').exists()).toBe(false)
     expect(files(wrapper)).toHaveLength(3)
-    expect(useUiStore().notice).toBe('Sample run cancelled after 3 files.')
+    expect(useUiStore().notice).toBe('Sample run cancelled after 3 files: the results are partial.')
 
     // Finished: no more polling.
     const calls = bridge.samplesProgress.mock.calls.length
     await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 4)
     expect(bridge.samplesProgress.mock.calls.length).toBe(calls)
+  })
+
+  it('starts with a bar that moves without measuring, until files are found', async () => {
+    bridge.samplesProgress.mockImplementation(() => ok(samplesProgress({ done: 0, found: 0, counted: false, finished: false, rows: [] })))
+    const wrapper = await mountSamples()
+    await openFolder(wrapper)
+    const bar = wrapper.get('[data-test="samples-progress"] progress')
+    expect(bar.attributes('value')).toBeUndefined()
+    expect(bar.attributes('data-test')).toBe('progress-indeterminate')
+  })
+
+  it('says beside a failed expectation why, in plain words', async () => {
+    bridge.samplesProgress.mockImplementation(() => ok(samplesProgress({ rows: [sampleRow({
+      index: 0, file: 'lib/signed-elsewhere.sample.json', status: 'failed', verdict: 'rejected', codes: ['ringcx-jwt-bad-signature'],
+      firstMismatch: { path: 'verdict', expected: '"verified"', actual: '"rejected"' },
+    })], done: 1, found: 1 })))
+    const wrapper = await mountSamples()
+    await openFolder(wrapper)
+    const what = rows(wrapper)[0]?.get('.samples-table__what').text() ?? ''
+    expect(what).toContain('verdict: expected "verified", got "rejected"')
+    expect(what).toContain('The JWT signature does not match the key')
+    expect(what).toContain('signed with a key that is not in your key store')
   })
 
   it('draws a long list in steps', async () => {
@@ -167,7 +190,7 @@ describe('SamplesView', () => {
     const inspection = useInspectionStore()
     expect(inspection.current?.verdict).toBe('verified')
     expect(inspection.text).toBe('{"payload":"eyJ…"}')
-    expect(inspection.origin).toEqual({ kind: 'file', fileName: 'lib/a-met.sample.json', demo: false })
+    expect(inspection.origin).toEqual({ kind: 'file', fileName: 'lib/a-met.sample.json', demo: false, fromSamples: true })
   })
 
   it('explains why a sample cannot be opened', async () => {

@@ -50,24 +50,54 @@ describe('SettingsView', () => {
     const input = inputLabelled(wrapper, 'Minimum time left on a token')
     await input.setValue('3600')
     const hint = wrapper.get(`[id="${input.attributes('aria-describedby')?.split(' ')[1] ?? ''}"]`)
-    expect(wrapper.get('[data-test="min-expiry-reading"]').text().replaceAll('\u00a0', ' ')).toBe('That is 1 h 00 min 00 s.')
-    expect(hint.text().replaceAll('\u00a0', ' ').replace(/\s+/g, ' ')).toMatch(/^That is 1 h 00 min 00 s\. A token must expire at least this far ahead\./)
+    expect(wrapper.get('[data-test="min-expiry-reading"]').text()).toBe('That is 1 hour.')
+    expect(hint.text().replace(/\s+/g, ' ')).toMatch(/^That is 1 hour\. A token must expire at least this far ahead, up to 365 days\./)
+    await input.setValue('90061')
+    expect(wrapper.get('[data-test="min-expiry-reading"]').text()).toBe('That is 1 day, 1 hour, 1 minute.')
     await input.setValue('abc')
     expect(wrapper.find('[data-test="min-expiry-reading"]').exists()).toBe(false)
   })
 
-  it('shows a bad minimum expiry next to its field as it is typed, and keeps Save off', async () => {
+  it('shows a bad minimum expiry next to its field as it is typed, in the form’s own terms', async () => {
     const wrapper = await mountSettings()
     const input = inputLabelled(wrapper, 'Minimum time left on a token')
     await input.setValue('12a')
     expect(input.attributes('aria-invalid')).toBe('true')
-    expect(wrapper.get('[data-test="problem-ringcx.minExpirySeconds"]').text()).toBe('Must be a whole number of seconds from 0 to 31536000.')
-    expect(saveButton(wrapper)?.attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-test="problem-ringcx.minExpirySeconds"]').text()).toBe('Type a whole number of seconds, with digits only.')
     expect(spokenText(wrapper.get('.settings-actions__status'))).toBe('Fix 1 problem before saving.')
+    await input.setValue('40000000')
+    expect(wrapper.get('[data-test="problem-ringcx.minExpirySeconds"]').text()).toBe('Too long: the limit is 365 days (31,536,000 seconds).')
+    expect(wrapper.text()).not.toContain('from 0 to')
 
     await input.setValue('7200')
     expect(wrapper.get('[data-test="problem-ringcx.minExpirySeconds"]').text()).toBe('')
     expect(saveButton(wrapper)?.attributes('disabled')).toBeUndefined()
+  })
+
+  it('saves nothing with problems: Save shows them and moves focus to the first one', async () => {
+    const wrapper = await mountSettings()
+    const tolerance = inputLabelled(wrapper, 'Clock tolerance')
+    await tolerance.setValue('soon')
+    expect(saveButton(wrapper)?.attributes('disabled')).toBeUndefined()
+    await saveButton(wrapper)?.trigger('click')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(bridge.settingsUpdate).not.toHaveBeenCalled()
+    expect(document.activeElement).toBe(tolerance.element)
+    expect(spokenText(wrapper.get('.settings-actions__status'))).toBe('Fix 1 problem before saving: the first one has focus.')
+  })
+
+  it('checks an identity target against the RingCX attributes, and suggests the one meant', async () => {
+    const wrapper = await mountSettings()
+    const kinds = wrapper.findAll('select[aria-label$="target kind"]')
+    await kinds[0]?.setValue('identity')
+    const name = wrapper.get('input[aria-label="Mapping 1: target field name"]')
+    await name.setValue('frstname')
+    expect(name.attributes('aria-invalid')).toBe('true')
+    const problem = wrapper.get(`[id="${name.attributes('aria-describedby')}"]`)
+    expect(problem.text()).toContain('“frstname” is not a RingCX identity attribute. Did you mean “firstname”?')
+    await name.setValue('firstname')
+    expect(name.attributes('aria-invalid')).toBe('false')
   })
 
   it('shows a bad mapping pattern next to it, and the tester says the pattern is invalid', async () => {
@@ -77,7 +107,6 @@ describe('SettingsView', () => {
     expect(pattern.attributes('aria-invalid')).toBe('true')
     const problem = wrapper.get(`[id="${pattern.attributes('aria-describedby')}"]`)
     expect(problem.text()).toContain('not a valid regular expression')
-    expect(saveButton(wrapper)?.attributes('disabled')).toBeDefined()
 
     await inputLabelled(wrapper, 'Test a value').setValue('004217')
     expect(spokenText(wrapper.get('[data-test="regex-result"]'))).toBe('Invalid pattern: fix it to test values.')
@@ -114,7 +143,6 @@ describe('SettingsView', () => {
     expect(pattern.attributes('aria-invalid')).toBe('true')
     const problem = wrapper.get(`[id="${pattern.attributes('aria-describedby')}"]`)
     expect(problem.text()).toMatch(/^Uses a backreference .*linear time/)
-    expect(saveButton(wrapper)?.attributes('disabled')).toBeDefined()
     await inputLabelled(wrapper, 'Test a value').setValue('aa')
     expect(spokenText(wrapper.get('[data-test="regex-result"]'))).toBe('Invalid pattern: fix it to test values.')
   })
@@ -154,7 +182,7 @@ describe('SettingsView', () => {
     await inputLabelled(wrapper, 'Clock tolerance').setValue('20')
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    expect(wrapper.get('[data-test="problem-ringcx.clockToleranceSeconds"]').text()).toBe('Must be a whole number of seconds from 0 to 86400.')
+    expect(wrapper.get('[data-test="problem-ringcx.clockToleranceSeconds"]').text()).toBe('Type a whole number of seconds, up to 1 day.')
     expect(spokenText(wrapper.get('.settings-actions__status'))).toBe('The settings were not saved: see the problems above.')
   })
 
@@ -163,7 +191,11 @@ describe('SettingsView', () => {
     expect(wrapper.findAll('fieldset.mapping')).toHaveLength(2)
     await wrapper.findAll('button').find((button) => button.text() === '+ Add mapping')?.trigger('click')
     expect(wrapper.findAll('fieldset.mapping')).toHaveLength(3)
-    // An empty mapping is not valid yet: its key and target are named as problems.
+    // A new empty mapping is not valid yet, but shows no red before anything is typed in it...
+    expect(wrapper.text()).not.toContain('Must be an extra value name without spaces')
+    expect(wrapper.findAll('fieldset.mapping')[2]?.findAll('[aria-invalid="true"]')).toHaveLength(0)
+    // ...until something is typed, or Save is pressed.
+    await wrapper.findAll('fieldset.mapping')[2]?.get('input[placeholder="account_number"]').setValue('x y')
     expect(wrapper.text()).toContain('Must be an extra value name without spaces')
     await wrapper.findAll('button').find((button) => button.text() === 'Remove mapping 3')?.trigger('click')
     expect(wrapper.findAll('fieldset.mapping')).toHaveLength(2)

@@ -10,7 +10,7 @@ describe('SourceChip', () => {
     ['providedFields', 'Provided by website, verified'],
     ['fields', 'Recognised by service'],
     ['opFields', 'Entered by agent'],
-    ['identity', 'Signed identity'],
+    ['identity', 'Provided by website, verified'],
     ['extra_values', 'Mapped extra value'],
   ])('names the %s source in words', (source, words) => {
     const chip = mount(SourceChip, { props: { source } })
@@ -20,15 +20,23 @@ describe('SourceChip', () => {
     expect(chip.attributes('title')).toBeTruthy()
   })
 
-  it('says unsigned identity for an accepted unsigned RingCX identity', () => {
-    expect(spokenText(mount(SourceChip, { props: { source: 'identity', trust: 'unsigned' } }))).toBe('Unsigned identity')
+  it('says unsigned for an accepted unsigned RingCX identity', () => {
+    expect(spokenText(mount(SourceChip, { props: { source: 'identity', trust: 'unsigned' } }))).toBe('Sent by website, unsigned')
+  })
+
+  it('gives one concept one name: a value the website vouches for reads the same for both vendors', () => {
+    const ringcx = spokenText(mount(SourceChip, { props: { source: 'identity' } }))
+    const roxchat = spokenText(mount(SourceChip, { props: { source: 'providedFields' } }))
+    expect(ringcx).toBe(roxchat)
+    expect(spokenText(mount(SourceChip, { props: { source: 'identity', trust: 'not-accepted' } })))
+      .toBe(spokenText(mount(SourceChip, { props: { source: 'providedFields', trust: 'not-accepted' } })))
   })
 
   it('never says verified or signed for values that were not accepted', () => {
     for (const source of ['providedFields', 'identity', 'extra_values'] as const) {
       const text = spokenText(mount(SourceChip, { props: { source, trust: 'not-accepted' } }))
       expect(text).toMatch(/not (accepted|verified)/)
-      expect(text).not.toMatch(/^(Signed|Provided by website, verified)/)
+      expect(text).not.toMatch(/Signed|Provided by website, verified/)
     }
   })
 
@@ -47,12 +55,12 @@ describe('SourceLegend', () => {
 
   it('explains the RingCX sources, unsigned when the identity is', () => {
     const legend = mount(SourceLegend, { props: { scheme: 'ringcx', sources: new Set(['identity', 'extra_values'] as const), trust: 'unsigned' } })
-    expect(legend.findAll('dt').map(spokenText)).toEqual(['Unsigned identity', 'Mapped extra value, unsigned'])
+    expect(legend.findAll('dt').map(spokenText)).toEqual(['Sent by website, unsigned', 'Mapped extra value, unsigned'])
   })
 
   it('explains only the sources the panel shows', () => {
     const legend = mount(SourceLegend, { props: { scheme: 'ringcx', sources: new Set(['identity'] as const) } })
-    expect(legend.findAll('dt').map(spokenText)).toEqual(['Signed identity'])
+    expect(legend.findAll('dt').map(spokenText)).toEqual(['Provided by website, verified'])
     expect(legend.text()).not.toContain('Mapped extra value')
   })
 })

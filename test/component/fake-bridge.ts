@@ -31,6 +31,7 @@ export function createFakeBridge(options: { readonly keys?: boolean } = {}): Fak
     appOpenExternal: vi.fn(() => ok({ opened: true })),
     inspectPayload: vi.fn(() => ok(roxchatMerged())),
     inspectOpenFile: vi.fn(() => ok(null)),
+    inspectQuickCheck: vi.fn(() => ok({ ...ringcxVerified(), checkedWithUnsavedKey: true as const })),
     keysList: vi.fn(() => ok(keys)),
     keysStatus: vi.fn(() => ok(keyStatus({ keyCount: keys.length }))),
     keysImportText: vi.fn(() => ok(importReport())),

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { formatCountdown } from '../../src/time-format'
+import { formatShort } from '../../src/time-format'
 
-const NBSP = '\u00a0'
-
-describe('formatCountdown', () => {
-  it('keeps every number with its unit, so a wrapped line never starts with a unit', () => {
-    const text = formatCountdown(26_876 * 86_400 + 15 * 3600)
-    expect(text).toBe(`26,876${NBSP}d 15${NBSP}h 00${NBSP}min${NBSP}00${NBSP}s`)
-    expect(text).not.toMatch(/\d (d|h|min|s)\b/)
-  })
-
-  it('keeps minutes and seconds together; lines may break only before hours and minutes', () => {
-    expect(formatCountdown(3725)).toBe(`1${NBSP}h 02${NBSP}min${NBSP}05${NBSP}s`)
-    expect(formatCountdown(65)).toBe(`1${NBSP}min${NBSP}05${NBSP}s`)
-    expect(formatCountdown(-42)).toBe(`42${NBSP}s`)
+describe('formatShort', () => {
+  it('writes a date and time for a table, and says never for none', () => {
+    expect(formatShort('2026-06-01T09:00:00.000Z')).toMatch(/2026/)
+    expect(formatShort(null)).toBe('never')
+    expect(formatShort('not a date')).toBe('not a date')
   })
 })

@@ -122,6 +122,22 @@ describe('samples:start and samples:progress', () => {
   })
 })
 
+describe('a broken sample file', () => {
+  it('is listed as unreadable with its reason, not as a sample without expectation', async () => {
+    const { services, dialogs } = await withKeys()
+    const root = await tempDir('vi-samples-broken-')
+    await writeFile(join(root, 'bad-now.sample.json'), JSON.stringify({ payload: 'eyJ.x.y', now: 'yesterday', expect: { verdict: 'verified' } }))
+    await writeFile(join(root, 'not-json.sample.json'), '{"payload": "eyJ", ')
+    dialogs.sampleFolder = root
+    const started = await services['samples:start']({ pick: 'folder' })
+    const { rows, last } = await runToEnd(services, started?.runId ?? '')
+    expect(rows.map((row) => [row.file.split('/').pop(), row.status])).toEqual([['bad-now.sample.json', 'unreadable'], ['not-json.sample.json', 'unreadable']])
+    expect(rows[0]?.codes).toEqual(['sample-invalid'])
+    expect(rows[0]?.problem).toMatch(/^The sample file has a member of the wrong kind/)
+    expect(last.summary.statuses['no-expectation']).toBe(0)
+  })
+})
+
 describe('samples:cancel', () => {
   it('stops a long run after the files in flight, and says so', async () => {
     const { services, dialogs } = await harness({ samplesWindow: 2 })

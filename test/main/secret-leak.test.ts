@@ -106,6 +106,12 @@ describe.each([
     await send('inspect:payload', { text: roxchatVisitor(ROX_SECRET, { id: 'v-1' }) })
     dialogs.payloadFile = join(EXAMPLES_DIR, 'roxchat-verified.html')
     await send('inspect:open-file')
+    // The quick check: each secret pasted once, right and wrong, never comes back.
+    await send('inspect:quick-check', { text: payloads[1], keyText: HS_SECRET })
+    await send('inspect:quick-check', { text: payloads[1], keyText: HS_SECRET_2 })
+    await send('inspect:quick-check', { text: payloads[3], keyText: rsa.privatePem })
+    await send('inspect:quick-check', { text: payloads[4], keyText: `${ROX_SECRET}\n` })
+    await send('inspect:quick-check', { text: payloads[4], keyText: `${ROX_SECRET}xyz\nmore` })
 
     // Samples over a folder that also holds a key file with secrets, and a token table.
     const samples = await tempDir()

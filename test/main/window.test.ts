@@ -1,7 +1,7 @@
 import { BrowserWindow, protocol } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { APP_ENTRY_URL } from '../../electron/main/app-protocol'
-import { createMainWindow, lockDownSession, lockDownWebContents, registerAppScheme, serveRendererFiles } from '../../electron/main/window'
+import { WINDOW_MIN_HEIGHT, WINDOW_MIN_WIDTH, createMainWindow, lockDownSession, lockDownWebContents, registerAppScheme, serveRendererFiles } from '../../electron/main/window'
 
 vi.mock('electron', () => {
   class FakeBrowserWindow {
@@ -44,6 +44,12 @@ describe('the main window', () => {
       devTools: false,
     })
     expect(windows()[0]?.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL)
+  })
+
+  it('may be as narrow as the layout reflows to', () => {
+    createMainWindow({ preloadPath: '/p.cjs', devServerUrl: null, isPackaged: true })
+    expect(windows()[0]?.options).toMatchObject({ minWidth: WINDOW_MIN_WIDTH, minHeight: WINDOW_MIN_HEIGHT })
+    expect(WINDOW_MIN_WIDTH).toBeLessThanOrEqual(400)
   })
 
   it('loads the dev server only in an unpackaged build', () => {

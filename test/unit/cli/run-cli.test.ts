@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { instantWords, plainSpaces } from '../../../electron/common/time-words'
 
 const root = resolve(import.meta.dirname, '..', '..', '..')
 const examples = join(root, 'resources', 'examples')
@@ -125,7 +126,7 @@ describe('cli inspect', () => {
       expect(run.status).toBe(EXIT_OK)
       expect(run.lines[0]).toMatchObject({ verdict: 'verified', warnings: [], appliedFromSample: ['now', 'config'], now: threeHoursAgo })
       const human = await cli('inspect', sample, '--key', demoKeys, '--sample')
-      expect(human.stdout).toContain(`\n  applied from the sample: now (${threeHoursAgo}), config\n`)
+      expect(human.stdout).toContain(`\n  applied from the sample: now (${plainSpaces(instantWords(threeHoursAgo))}), config\n`)
     })
 
     it('is judged by its own now and config in a batch', async () => {

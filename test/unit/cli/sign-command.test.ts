@@ -35,6 +35,8 @@ describe('cli sign', () => {
     expect(signed.status).toBe(EXIT_OK)
     const sample = JSON.parse(await readFile(out, 'utf8')) as { expect: { verdict: string; unmapped: string[] } }
     expect(sample.expect.verdict).toBe('verified')
+    // Signed with a key from --key, not a key store: where the store lacks that key the sample will fail.
+    expect(signed.stderr).toContain('where that key is not in the key store')
     expect(sample.expect.unmapped).toEqual(['plan'])
     const checked = await cli('batch', out, '--key', demoKeys, '--json')
     expect(checked.status).toBe(EXIT_OK)

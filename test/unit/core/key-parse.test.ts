@@ -173,6 +173,15 @@ describe('text secret files', () => {
     expect(errorOf(await parseKeyFile('not-a-24-hex-secret\n', { scheme: 'ringcx', kid: 'k' }))).toBe('key-secret-invalid')
   })
 
+  it('calls text that is no key no key, not a secret file that needs a name', async () => {
+    for (const text of ['Dear admin,\nplease find the key attached.\n', 'this is not a key at all']) {
+      const report = await parseKeyFile(text)
+      expect(errorOf(report)).toBe('key-format-unrecognised')
+      expect(report.entries[0]?.error?.message).toMatch(/^this text is not a key/)
+      expect(report.entries[0]?.error?.message).not.toContain('secret file')
+    }
+  })
+
   it('refuses an empty file and a file over 1 MiB', async () => {
     expect(errorOf(await parseKeyFile('', { scheme: 'roxchat', kid: 'k' }))).toBe('key-file-empty')
     expect(errorOf(await parseKeyFile(' \n\t', { scheme: 'roxchat', kid: 'k' }))).toBe('key-file-empty')

@@ -1,0 +1,33 @@
+/**
+ * The plain reason beside an unmet sample expectation, for the Inspector and the Samples table:
+ * what the inspection found, in words, and the usual cause when a sample expects "verified" but no
+ * key in the store verifies it (it was signed with another key, for example by `cli sign --key`).
+ */
+import type { IssueCode } from '../electron/core/codes'
+import { codeInfo } from './problems'
+
+/** Codes that mean "no key in this store made this signature or hash". */
+const NOT_THIS_STORE: ReadonlySet<string> = new Set([
+  'ringcx-jwt-bad-signature',
+  'ringcx-jwt-unknown-kid',
+  'wrong-provided-visitor-hash-value',
+  'roxchat-no-key',
+])
+
+/**
+ * Why a mismatch at `path` happened, or '' when the mismatch says it all.
+ *
+ * @example
+ * expectationReason('verdict', 'verified', ['ringcx-jwt-bad-signature'])
+ * // 'The signature does not match any key in your key store: …'
+ */
+export function expectationReason(path: string, expected: unknown, codes: readonly (IssueCode | string)[]): string {
+  const [first] = codes
+  if (path !== 'verdict' && path !== 'errors' && path !== 'expiryStatus') return ''
+  if (first === undefined) return path === 'errors' ? 'The inspection found no error.' : ''
+  const found = codeInfo(first).summary
+  if (path === 'verdict' && expected === 'verified' && codes.some((code) => NOT_THIS_STORE.has(code))) {
+    return `${found} The sample was probably signed with a key that is not in your key store (for example with cli sign --key): import that key to meet its expectation.`
+  }
+  return found
+}
