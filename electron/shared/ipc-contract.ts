@@ -512,3 +512,7 @@ export const SAMPLES_PAGE_ROWS = 500
 
 /** Keys not matched for this long are marked as candidates for removal. */
 export const REMOVAL_CANDIDATE_DAYS = 30
+
+/** The smallest window the layout supports without sideways scrolling (the end-to-end tests check this width). */
+export const WINDOW_MIN_WIDTH = 400
+export const WINDOW_MIN_HEIGHT = 400
