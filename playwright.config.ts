@@ -7,6 +7,9 @@ const executablePath = process.env['CHROMIUM_PATH'] || ['/usr/bin/chromium', '/u
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  // The README's screenshots are written by `npm run screenshots` (playwright.screenshots.config.ts),
+  // never by the test run: `npm test` leaves tracked files alone.
+  testIgnore: '**/screenshots.spec.ts',
   // Builds main, preload and renderer into out/ once per run.
   globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: false,

@@ -4,6 +4,7 @@
 import { BrowserWindow, protocol, type Session, type WebContents } from 'electron'
 import { APP_ENTRY_URL, APP_SCHEME, serveRendererRequest } from './app-protocol'
 import { originOf } from './ipc'
+import { WINDOW_MIN_HEIGHT, WINDOW_MIN_WIDTH } from '../shared/ipc-contract'
 
 /** Must run before the app is ready: app:// behaves like https (secure, standard origin). */
 export function registerAppScheme(): void {
@@ -44,10 +45,6 @@ export function lockDownWebContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault())
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
-
-/** The smallest window the layout supports without sideways scrolling (tested at this width). */
-export const WINDOW_MIN_WIDTH = 400
-export const WINDOW_MIN_HEIGHT = 400
 
 export interface MainWindowOptions {
   readonly preloadPath: string

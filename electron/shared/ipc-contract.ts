@@ -632,3 +632,7 @@ export const MAX_CAPTURE_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024
 
 /** Keys not matched for this long are marked as candidates for removal. */
 export const REMOVAL_CANDIDATE_DAYS = 30
+
+/** The smallest window the layout supports without sideways scrolling (the end-to-end tests check this width). */
+export const WINDOW_MIN_WIDTH = 400
+export const WINDOW_MIN_HEIGHT = 400

@@ -3,7 +3,7 @@
  * inspection is on screen at once, marked DEMO wherever the demo shows.
  */
 import { expect, test } from './app-harness'
-import { checksPanel, expectVerdict, importReport, keyRow, keysTable, showView } from './screen'
+import { checksPanel, expectVerdict, importReport, keyRow, keysTable, openTeamDetails, showView } from './screen'
 
 const DEMO_KIDS = ['hs_demo', 'rsa_demo', 'rox_demo']
 
@@ -21,6 +21,9 @@ test('an empty store offers the demo, and one click shows a verified inspection'
   const banner = page.getByRole('region', { name: 'Verified' })
   await expect(banner).toContainText('example ringcx-verified-hs256.jwt')
   await expect(banner.getByText('DEMO', { exact: true })).toBeVisible()
+  // The answer has focus: the offer that had it is gone.
+  await expect(page.locator('#verdict-title')).toBeFocused()
+  await openTeamDetails(page)
   await expect(checksPanel(page).getByRole('code').filter({ hasText: 'hs_demo' })).toBeVisible()
   await expect(checksPanel(page).getByText('DEMO', { exact: true })).toBeVisible()
 
@@ -29,7 +32,9 @@ test('an empty store offers the demo, and one click shows a verified inspection'
   const picker = examples.getByRole('combobox', { name: 'DEMO example payload' })
   await expect(picker).toHaveValue('ringcx-verified-hs256.jwt')
   await expect(picker.getByRole('option', { name: 'RingCX token, verified (HS256) — ringcx-verified-hs256.jwt' })).toBeAttached()
-  await expect(examples.getByRole('button')).toHaveCount(0)
+  // Its one button puts it away.
+  await expect(examples.getByRole('button')).toHaveCount(1)
+  await expect(examples.getByRole('button', { name: 'Hide the DEMO examples' })).toBeVisible()
   await picker.selectOption('roxchat-wrong-hash.json')
   await expectVerdict(page, 'Rejected')
   await expect(picker).toHaveValue('roxchat-wrong-hash.json')

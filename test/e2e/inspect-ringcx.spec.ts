@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { CODE_INFO, type IssueCode } from '../../electron/core/codes'
 import { expect, pasteOutsideFields, test } from './app-harness'
 import { OWN_HS, OWN_HS_MANIFEST, OWN_RSA, OWN_RSA_MANIFEST, epochSeconds, hsToken, rsToken } from './keys'
-import { checksPanel, expectVerdict, fieldLabels, fieldRow, inspectTyped, keyRow, showView, visitorPanel } from './screen'
+import { checksPanel, expectVerdict, fieldLabels, fieldRow, inspectTyped, keyRow, openTeamDetails, resultArea, showView, visitorPanel } from './screen'
 
 const IN_A_DAY = epochSeconds(new Date()) + 86_400
 
@@ -32,9 +32,9 @@ test('a verified token shows the visitor, each value’s source and the key that
   expect(await fieldLabels(panel)).toEqual(['UUID', 'First name', 'Last name', 'Email', 'Screen name', 'Company'])
   await expect(fieldRow(panel, 'First name').value).toHaveText('Ann')
   await expect(fieldRow(panel, 'Email').value).toHaveText('ann.lee@example.com')
-  for (const label of ['UUID', 'First name', 'Email']) await expect(fieldRow(panel, label).source).toHaveText(/Signed identity/)
-  await expect(panel.getByText('Where each value came from')).toBeVisible()
+  for (const label of ['UUID', 'First name', 'Email']) await expect(fieldRow(panel, label).source).toHaveText(/Provided by website, verified/)
 
+  await openTeamDetails(page)
   const checks = checksPanel(page)
   await expect(checks.getByText('Verified with key')).toBeVisible()
   await expect(checks.getByRole('code').filter({ hasText: OWN_HS.kid })).toBeVisible()
@@ -70,6 +70,7 @@ test('a payload file opened with Open… (an RS256 token in a page snippet) is i
 
     await expectVerdict(page, 'Verified')
     await expect(page.getByRole('region', { name: 'Verified' })).toContainText('checkout.html')
+    await openTeamDetails(page)
     await expect(checksPanel(page).getByRole('code').filter({ hasText: OWN_RSA.kid })).toBeVisible()
     await expect(fieldRow(visitorPanel(page), 'UUID').value).toHaveText('e2e-visitor-0001')
     expect(app.dialogs.opened).toEqual(['pickPayloadFile'])
@@ -104,7 +105,8 @@ for (const rejected of REJECTED) {
     await pasteOutsideFields(page, await rejected.token())
 
     await expectVerdict(page, 'Rejected')
-    await expect(page.getByRole('region', { name: 'Rejected' })).toContainText('The chat would not accept this identity.')
+    await expect(page.getByRole('region', { name: 'Rejected' })).toContainText('The chat would not accept this identity')
+    await expect(page.getByRole('region', { name: 'Rejected' })).toContainText('What to do: Treat the visitor as anonymous; do not disclose account data.')
 
     const problems = page.getByRole('region', { name: 'Problems found' })
     const error = problems.getByRole('listitem').filter({ hasText: `Code ${rejected.code}` })
@@ -128,9 +130,11 @@ for (const rejected of REJECTED) {
     await expect(visitorPanel(page)).toBeHidden()
     const notAccepted = page.getByText(/Not accepted — do not trust/)
     await expect(notAccepted).toBeVisible()
-    await expect(page.getByRole('cell', { name: 'Ann', exact: true })).toBeHidden()
+    await expect(resultArea(page).getByRole('cell', { name: 'Ann', exact: true })).toBeHidden()
     await notAccepted.click()
-    await expect(page.getByRole('row', { name: /firstname/ })).toContainText('Identity, not accepted')
+    await expect(resultArea(page).getByRole('row', { name: /firstname/ })).toContainText('Sent by website, not verified')
+    // The decoded token beside the token shows the claims as received, and says not to trust them.
+    await expect(page.locator('[data-test="decoded-untrusted"]')).toHaveText(/not verified: do not trust them/)
   })
 }
 

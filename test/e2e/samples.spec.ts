@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './app-harness'
 import { OWN_HS, OWN_HS_MANIFEST, OWN_ROX, OWN_ROX_MANIFEST } from './keys'
 import { LIBRARY, writeLongLibrary, writeSampleLibrary } from './sample-library'
-import { expectVerdict, sampleRow, samplesTable, showView } from './screen'
+import { expectVerdict, openTeamDetails, sampleRow, samplesTable, showView } from './screen'
 
 let filesDir: string
 test.beforeAll(async () => {
@@ -75,11 +75,16 @@ test('a picked folder of samples shows each verdict and expectation, filters, op
 
   // Open one in the Inspector: read again and inspected by main, with its expectation.
   const opened = 'library/ringcx/a-two-hours-left.sample.json'
-  await sampleRow(page, opened).getByRole('button', { name: `Open ${opened} in the Inspector` }).click()
+  await sampleRow(page, opened).getByRole('button', { name: `Open in Inspector: ${opened}` }).click()
   await expect(page.getByRole('heading', { name: 'Inspector', level: 2 })).toBeAttached()
   await expectVerdict(page, 'Verified')
   await expect(page.getByRole('region', { name: 'Verified' })).toContainText(opened)
+  await openTeamDetails(page)
   await expect(page.getByText(/Sample expectation met/)).toBeVisible()
+  // Back to Samples returns to the row that was opened.
+  await page.getByRole('button', { name: 'Back to Samples' }).click()
+  await expect(sampleRow(page, opened).getByRole('button', { name: `Open in Inspector: ${opened}` })).toBeFocused()
+  await showView(page, 'Inspector')
 
   // A stricter setting: the sample with two hours left no longer verifies. The run re-runs by itself.
   await showView(page, 'Settings')
@@ -124,10 +129,11 @@ test.describe('a long run', () => {
     expect(doneCount).toBeGreaterThan(0)
     expect(doneCount).toBeLessThan(4000)
     expect(Number(found.replaceAll(',', ''))).toBeLessThanOrEqual(4000)
-    // The rows done so far stay, and no more arrive.
-    await expect(sampleCount(page)).toHaveText(`${done} samples`)
+    // The rows done so far stay, and no more arrive; they are partial, and the window says so.
+    await expect(progress(page)).toContainText('the results below are partial')
+    await expect(sampleCount(page)).toHaveText(`${done} samples — partial: the run was cancelled`)
     await page.waitForTimeout(500)
-    await expect(sampleCount(page)).toHaveText(`${done} samples`)
+    await expect(sampleCount(page)).toHaveText(`${done} samples — partial: the run was cancelled`)
     expect(app.calls.filter((call) => call.channel === 'samples:cancel')).toHaveLength(1)
   })
 })

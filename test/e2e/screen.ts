@@ -6,7 +6,10 @@ import { expect, type Locator, type Page } from '@playwright/test'
 export type ViewName = 'Inspector' | 'Keys' | 'Samples' | 'Captures' | 'Settings'
 
 export async function showView(page: Page, view: ViewName): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click()
+  const button = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view })
+  // Already there: nothing changes, and focus stays where it is.
+  if (await button.getAttribute('aria-current') === 'page') return
+  await button.click()
   await expect(page.getByRole('heading', { name: view, exact: true, level: 2 })).toBeFocused()
 }
 
@@ -31,6 +34,23 @@ export function visitorPanel(page: Page): Locator {
 
 export function checksPanel(page: Page): Locator {
   return page.getByRole('region', { name: 'Checks' })
+}
+
+/** The "Details for the website team" disclosure: checks, key, problems, expectation, report. */
+export function teamDetails(page: Page): Locator {
+  return page.locator('[data-test="website-team-details"]')
+}
+
+/** Opens the details (closed by default for an identity that is not rejected). */
+export async function openTeamDetails(page: Page): Promise<void> {
+  const details = teamDetails(page)
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.getByText('Details for the website team').click()
+  await expect(checksPanel(page)).toBeVisible()
+}
+
+/** The answer for the agent: banner, visitor, expiry and the fields around them (not the decoded token). */
+export function resultArea(page: Page): Locator {
+  return page.locator('.result')
 }
 
 export function expiryPanel(page: Page): Locator {
@@ -60,12 +80,14 @@ export function importReport(page: Page, title: string): Locator {
   return page.getByRole('region', { name: `Import report for ${title}` })
 }
 
-/** The countdown, e.g. "Expires in 1 h 59 min 30 s", in seconds (negative once expired). */
+/** The countdown, e.g. "Expires in 59 minutes, 30 seconds", in seconds (negative once expired). */
 export async function countdownSeconds(page: Page): Promise<number> {
   const text = (await page.getByRole('timer').innerText()).trim()
-  const units: Record<string, number> = { d: 86_400, h: 3600, min: 60, s: 1 }
+  const units: Record<string, number> = { year: 365 * 86_400, day: 86_400, hour: 3600, minute: 60, second: 1 }
   let total = 0
-  for (const [, amount = '0', unit = 's'] of text.replaceAll(',', '').matchAll(/(\d+)\s*(d|h|min|s)\b/g)) total += Number(amount) * (units[unit] ?? 0)
+  for (const [, amount = '0', unit = 'second'] of text.replace(/(\d),(\d)/g, '$1$2').matchAll(/(\d+)\s(year|day|hour|minute|second)s?\b/g)) {
+    total += Number(amount) * (units[unit] ?? 0)
+  }
   return text.startsWith('Expired') ? -total : total
 }
 

@@ -4,30 +4,16 @@
  * the Samples and Captures views in light. Time is frozen so that the same build draws the same pixels on every
  * run, but for the duration of the sample run, which main measures.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './app-harness'
 import { CAPTURE_JUDGED_AT, sessionHar } from './capture-library'
-import { SCREENSHOTS_DIR, example } from './paths'
+import { SCREENSHOTS_DIR } from './paths'
 import { writeSampleLibrary } from './sample-library'
+import { demoLibraryKeys } from './states'
 import { expectVerdict, fieldRow, keysTable, showView, visitorPanel } from './screen'
-
-interface DemoKey {
-  readonly kid: string
-  readonly scheme: string
-  readonly secret?: string
-}
-
-/** The published demo keys sign the sample library, so that the demo store verifies it. */
-async function demoLibraryKeys(): Promise<{ hs: { kid: string; secret: string }; rox: { secret: string } }> {
-  const { keys } = JSON.parse(await readFile(example('demo-keys.json'), 'utf8')) as { keys: DemoKey[] }
-  const hs = keys.find((key) => key.kid === 'hs_demo')
-  const rox = keys.find((key) => key.scheme === 'roxchat')
-  if (hs?.secret === undefined || rox?.secret === undefined) throw new Error('demo-keys.json has no hs_demo or Rox.Chat secret')
-  return { hs: { kid: hs.kid, secret: hs.secret }, rox: { secret: rox.secret } }
-}
 
 const AT = new Date('2026-06-01T09:00:00.000Z')
 const WIDTH = 1200

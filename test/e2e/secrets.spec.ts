@@ -4,9 +4,12 @@
  * internals, checking the page after each step.
  */
 import { generateKeyPairSync } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './app-harness'
-import { expectVerdict, importReport, showView } from './screen'
+import { OWN_HS, epochSeconds, hsToken } from './keys'
+import { expectVerdict, importReport, inspectTyped, showView } from './screen'
 import { DEMO_SECRETS, secretFragmentsIn } from './secrets'
 
 async function expectNoSecretOnScreen(page: Page, step: string): Promise<void> {
@@ -29,12 +32,13 @@ test('no demo secret reaches the page: examples, raw view with QA tools, keys an
   for (const name of names) {
     await picker.selectOption(name)
     await expect(page.getByRole('region', { name: /^(Verified|Rejected|Logged out|Accepted, unsigned)$/ })).toContainText(`example ${name}`)
-    await page.getByText(/^Raw payload/).click()
+    // The decoded token is on screen beside the token; its JSON as received opens below it.
+    const json = page.getByText('JSON as received', { exact: true })
+    if (await json.count() > 0) await json.click()
     await expectNoSecretOnScreen(page, name)
   }
   // QA tools show the hashed message of a Rox.Chat visitor: the key is not part of it.
   await picker.selectOption('roxchat-verified.html')
-  await page.getByText(/^Raw payload/).click()
   await expect(page.getByRole('heading', { name: 'Hashed message QA' })).toBeVisible()
   await expectNoSecretOnScreen(page, 'the hashed message')
 
@@ -75,4 +79,35 @@ test('a private RSA key is reduced to its public part, and its private members n
       expect(dom.includes(fragment), 'a private RSA member on screen').toBe(false)
     }
   }
+})
+
+test('a key pasted for a quick check is used once: never stored, never sent back, cleared from the window', async ({ app }) => {
+  const { page } = app
+  await app.seedKeys(JSON.stringify({ keys: [{ scheme: 'ringcx', kid: 'hs_other', secret: 'abcdefabcdefabcdefabcdef' }] }), 'other.json')
+  await app.services.flush()
+  const storeBefore = await readFile(join(app.dataDir, 'keystore.json'), 'utf8')
+  await app.open()
+  await inspectTyped(page, await hsToken(epochSeconds(new Date()) + 86_400))
+  await expectVerdict(page, 'Rejected')
+
+  const quick = page.locator('[data-test="quick-check"]')
+  await quick.getByText('Check with a key you paste').click()
+  const field = quick.getByRole('textbox', { name: 'Secret or public key' })
+  await field.fill(OWN_HS.secret)
+  await quick.getByRole('button', { name: 'Check once with this key' }).click()
+
+  await expectVerdict(page, 'Verified')
+  await expect(page.locator('[data-test="unsaved-key-note"]')).toContainText('not stored')
+  await expect(page.locator('#verdict-title')).toBeFocused()
+  await expect(field).toHaveValue('')
+  const checks = app.calls.filter((call) => call.channel === 'inspect:quick-check')
+  expect(checks).toHaveLength(1)
+  expect(checks[0]?.result).toMatchObject({ ok: true, value: { verdict: 'verified', checkedWithUnsavedKey: true, key: { kid: OWN_HS.kid } } })
+  // The harness checks every result and the DOM for the secret after the test; the store is as it was.
+  await app.services.flush()
+  expect(await readFile(join(app.dataDir, 'keystore.json'), 'utf8')).toBe(storeBefore)
+  expect(app.keyStore.list(new Date()).map((key) => key.kid)).toEqual(['hs_other'])
+  await expectNoSecretOnScreen(page, 'the quick check')
+  // Nothing re-signs: the window offers no signing in the Inspector.
+  await expect(page.getByRole('button', { name: /sign/i })).toHaveCount(0)
 })

@@ -1,7 +1,8 @@
 import { BrowserWindow, protocol } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { APP_ENTRY_URL } from '../../electron/main/app-protocol'
-import { WINDOW_MIN_HEIGHT, WINDOW_MIN_WIDTH, createMainWindow, lockDownSession, lockDownWebContents, registerAppScheme, serveRendererFiles } from '../../electron/main/window'
+import { createMainWindow, lockDownSession, lockDownWebContents, registerAppScheme, serveRendererFiles } from '../../electron/main/window'
+import { WINDOW_MIN_HEIGHT, WINDOW_MIN_WIDTH } from '../../electron/shared/ipc-contract'
 
 vi.mock('electron', () => {
   class FakeBrowserWindow {
