@@ -135,7 +135,7 @@ describe('cli audit', () => {
     expect(run.stdout).toContain(`LEAKED SECRET roxchat key ${ROX.kid} (secret:`)
     expect(run.stdout).toContain('CLIENT-SIDE SIGNING roxchat identity built in page script (hmac)')
     expect(run.stdout).toContain('Renewal of RingCX visitor u-1')
-    expect(run.stdout).toContain('2026-03-01T10:30:00.000Z  #5  4 h 30 min left (fresh) · renewed only after the previous token had fallen under the minimum')
+    expect(run.stdout).toContain('2026-03-01T10:30:00.000Z  #5  4 hours, 30 minutes left (fresh) · renewed only after the previous token had fallen under the minimum')
     expect(run.stdout.trim().split('\n').at(-1)).toBe('AUDIT FAILED: 1 capture, 5 identities (2 verified, 3 rejected), 3 leaked secrets, 1 client-side signing, 1 skipped (see the notes)')
     expectNoSecret(run)
   })
