@@ -42,6 +42,22 @@ function headerKid(inspection: Inspection, scheme: Scheme): string | undefined {
 }
 
 /**
+ * The pasted key as a key ring of its own. Whatever goes wrong here becomes a plain refusal: no error
+ * that could quote the key text reaches a log.
+ */
+async function keyRingOf(keyText: string, hint: KeyHint): Promise<KeyRing> {
+  let problem: string
+  try {
+    const parsed = await parseKeyFile(keyText, hint)
+    if (parsed.ok) return await createKeyRing(parsed.keys.map((key) => ({ material: key.material, info: key.info })))
+    problem = parsed.entries.find((entry) => entry.error !== undefined)?.error?.message ?? 'the pasted text is not a key'
+  } catch {
+    problem = 'the pasted key could not be read'
+  }
+  throw new ServiceError('quick-check-key-invalid', problem)
+}
+
+/**
  * The quick-check channel.
  *
  * @example
@@ -59,12 +75,7 @@ export function createQuickCheckServices(deps: QuickCheckDeps): QuickCheckServic
       const hint: KeyHint = namesOwnKid(keyText)
         ? { scheme: keyScheme }
         : { scheme: keyScheme, kid: kid ?? headerKid(bare, keyScheme) ?? UNSAVED_KID }
-      const parsed = await parseKeyFile(keyText, hint)
-      if (!parsed.ok) {
-        const problem = parsed.entries.find((entry) => entry.error !== undefined)?.error
-        throw new ServiceError('quick-check-key-invalid', problem?.message ?? 'the pasted text is not a key')
-      }
-      const ring = await createKeyRing(parsed.keys.map((key) => ({ material: key.material, info: key.info })))
+      const ring = await keyRingOf(keyText, hint)
       const inspection = await deps.inspectWithKeys(text, ring, scheme)
       return { ...inspection, checkedWithUnsavedKey: true as const }
     },

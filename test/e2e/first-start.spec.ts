@@ -72,6 +72,8 @@ test('the Keys view offers the demo too when the store is empty', async ({ app }
   await showView(page, 'Keys')
   await page.getByRole('button', { name: 'Load the DEMO keys and examples' }).click()
   await expect(keysTable(page).getByRole('row')).toHaveCount(4)
+  // The button that had focus went with the empty state: focus moves to the import button.
+  await expect(page.getByRole('button', { name: /^Import key files/ })).toBeFocused()
   await showView(page, 'Inspector')
   await expect(page.getByRole('region', { name: 'DEMO Example payloads' })).toBeVisible()
 })

@@ -1,7 +1,8 @@
 /**
- * Screenshots for the README, light and dark (the theme follows the system): the Inspector with a
- * verified Rox.Chat merge and with a rejected RingCX token, the Keys view and the Settings view;
- * the Samples and Captures views in light. Time is frozen so that the same build draws the same pixels on every
+ * Screenshots for the README (`npm run screenshots`, never part of `npm test`), light and dark
+ * (the theme follows the system): the Inspector with a verified Rox.Chat merge, with a rejected
+ * RingCX token and as the first screen of a 900×700 window, the Keys view and the Settings view;
+ * the Samples view in light. Time is frozen so that the same build draws the same pixels on every
  * run, but for the duration of the sample run, which main measures.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -56,6 +57,17 @@ for (const theme of ['light', 'dark'] as const) {
     await examples.selectOption('ringcx-bad-signature.jwt')
     await expectVerdict(page, 'Rejected')
     await save(page, `inspector-ringcx-rejected-${theme}`)
+
+    // What an agent sees first in a 900×700 window: the verdict and the visitor.
+    await examples.selectOption('ringcx-verified-hs256.jwt')
+    await expectVerdict(page, 'Verified')
+    await page.setViewportSize({ width: 900, height: 700 })
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur()
+      window.scrollTo(0, 0)
+    })
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, `inspector-first-screen-${theme}.png`), animations: 'disabled', caret: 'hide' })
+    await page.setViewportSize({ width: WIDTH, height: HEIGHT })
 
     await showView(page, 'Keys')
     await expect(keysTable(page).getByRole('row')).toHaveCount(4)
