@@ -3,7 +3,7 @@
  * the body is written as results arrive and the header (which holds the totals) is put in
  * front when the batch ends.
  */
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
+import { createReadStream, createWriteStream, openSync, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import type { Inspection } from '../core/inspection'
@@ -118,7 +118,9 @@ abstract class StreamedReport {
   constructor(protected readonly path: string) {
     this.bodyPath = `${path}.body-${process.pid}`
     trackTemporary(this.bodyPath)
-    this.body = createWriteStream(this.bodyPath, { mode: 0o600 })
+    // Opened now, not on the thread pool: a signal's cleanup must never race a pending open that
+    // would create the file again after it was removed.
+    this.body = createWriteStream(this.bodyPath, { fd: openSync(this.bodyPath, 'w', 0o600) })
     // Kept and rethrown on the next write: an unhandled stream error would end the process.
     this.body.on('error', (error) => {
       this.failure = error
@@ -143,7 +145,7 @@ abstract class StreamedReport {
       if (this.failure) throw this.failure
       this.body.end()
       await once(this.body, 'finish')
-      const out = createWriteStream(finalPath, { mode: 0o644 })
+      const out = createWriteStream(finalPath, { fd: openSync(finalPath, 'w', 0o644) })
       const failed = once(out, 'error').then(([error]) => {
         throw error as Error
       })
