@@ -2,7 +2,7 @@
  * Failures the renderer shows: data with a stable code, turned into plain words here.
  */
 import type { IpcErrorCode, Result } from '../electron/shared/ipc-contract'
-import { CODE_INFO, type IssueCode } from '../electron/core/codes'
+import { CODE_INFO, type IssueCode } from '../electron/common/codes'
 
 /** A failure kept as data: the code for logic and tests, the message for people. */
 export interface Problem {

@@ -10,7 +10,7 @@ import {
   type RoxchatFieldSet,
   type RoxchatHashAlgorithm,
   type SettingsProblem,
-} from '../electron/core/settings'
+} from '../electron/common/settings'
 import type { AppSettings, Theme } from '../electron/shared/ipc-contract'
 
 export interface MappingDraft {

@@ -3,7 +3,7 @@
  * words for the form; main checks the request again.
  */
 import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx-identity'
-import { isPlainObject } from '../electron/core/values'
+import { isPlainObject } from '../electron/common/values'
 
 export type RingcxAttribute = (typeof RINGCX_IDENTITY_ATTRIBUTES)[number]
 

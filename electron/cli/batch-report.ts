@@ -6,7 +6,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
-import type { Inspection } from '../core/inspection'
+import type { Inspection } from '../common/inspection'
 import { inspectionJson } from './format-inspection'
 
 export type SampleStatus = 'passed' | 'failed' | 'error' | 'skipped'

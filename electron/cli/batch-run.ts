@@ -2,12 +2,12 @@
  * `batch`: inspects every sample below the given paths with bounded concurrency, streaming one
  * result per file in walk order, and ends with a summary.
  */
-import type { Inspection, Scheme } from '../core/inspection'
+import type { Inspection, Scheme } from '../common/inspection'
 import { inspect, refusedInspection } from '../core/inspect'
 import type { KeyRing } from '../core/key-ring'
-import { MAX_INPUT_BYTES } from '../core/limits'
+import { MAX_INPUT_BYTES } from '../common/limits'
 import { isKeyOrSettingsFile } from '../core/payload-detect'
-import type { InspectionSettings } from '../core/settings'
+import type { InspectionSettings } from '../common/settings'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { walkSamples, type WalkEntry } from '../io/sample-walk'
 import type { BatchResult, BatchSummary } from './batch-report'

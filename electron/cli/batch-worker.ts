@@ -3,9 +3,9 @@
  * through the core's batch path, with keys built once per thread.
  */
 import { verifyRingcxTokens, verifyRoxchatVisitors, type BatchVerdict } from '../core/batch-verify'
-import type { Scheme } from '../core/inspection'
+import type { Scheme } from '../common/inspection'
 import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
-import type { InspectionSettings } from '../core/settings'
+import type { InspectionSettings } from '../common/settings'
 import { serveTasks } from '../io/worker-pool'
 import { withRenderedLine, type BatchResult } from './batch-report'
 import { inspectSampleFile, type BatchContext } from './batch-run'

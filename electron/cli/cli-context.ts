@@ -1,10 +1,10 @@
 /**
  * What every command reads from its options: keys, settings, time, scheme and token table.
  */
-import { SCHEMES, type Scheme } from '../core/inspection'
+import { SCHEMES, type Scheme } from '../common/inspection'
 import type { KeyRingEntry } from '../core/key-ring'
-import { MAX_INPUT_BYTES } from '../core/limits'
-import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings } from '../core/settings'
+import { MAX_INPUT_BYTES } from '../common/limits'
+import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings } from '../common/settings'
 import type { TokenTable } from '../core/token-table'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { loadKeyFile, parseKeyArgument } from '../io/key-files'

@@ -2,7 +2,7 @@
  * The command line's readable panel for one inspection.
  */
 import { styleText } from 'node:util'
-import type { Inspection, MergedField, SourcedField } from '../core/inspection'
+import type { Inspection, MergedField, SourcedField } from '../common/inspection'
 
 export interface FormatOptions {
   readonly color: boolean

@@ -2,10 +2,10 @@
  * `inspect FILE...`: one panel or JSON line per file, in argument order.
  */
 import { parseArgs } from 'node:util'
-import type { Inspection } from '../core/inspection'
+import type { Inspection } from '../common/inspection'
 import { inspect, refusedInspection } from '../core/inspect'
 import { createKeyRing } from '../core/key-ring'
-import { MAX_INPUT_BYTES } from '../core/limits'
+import { MAX_INPUT_BYTES } from '../common/limits'
 import { readBoundedTextFile, type BoundedReadResult } from '../io/bounded-text-file'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
 import { formatInspection, inspectionJsonLine } from './format-inspection'

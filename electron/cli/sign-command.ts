@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util'
 import { inspect } from '../core/inspect'
 import { fingerprintKey } from '../core/key-fingerprint'
 import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
-import { MAX_KEY_FILE_BYTES, MAX_INPUT_BYTES } from '../core/limits'
+import { MAX_KEY_FILE_BYTES, MAX_INPUT_BYTES } from '../common/limits'
 import {
   expectationFrom,
   parseTimeSpec,
@@ -18,8 +18,8 @@ import {
   verificationMaterial,
   type SigningKey,
 } from '../core/sample-signing'
-import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/settings'
-import { isPlainObject } from '../core/values'
+import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../common/settings'
+import { isPlainObject } from '../common/values'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { parseKeyArgument } from '../io/key-files'
 import { EXIT_OK, UsageError, loadKeys, loadSettings, parseNow, type CliIo } from './cli-context'

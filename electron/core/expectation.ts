@@ -1,8 +1,8 @@
 /**
  * QA expectations: what a sample file says its inspection must produce, and how it differs.
  */
-import type { ExpiryStatus, FieldSource, Inspection, Verdict } from './inspection'
-import { isPlainObject } from './values'
+import type { ExpiryStatus, FieldSource, Inspection, Verdict } from '../common/inspection'
+import { isPlainObject } from '../common/values'
 
 export interface FieldExpectation {
   readonly value?: string

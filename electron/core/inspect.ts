@@ -1,18 +1,18 @@
 /**
  * The one entry point: payload in, {@link Inspection} out.
  */
-import { CODE_INFO, type ErrorCode, type WarningCode } from './codes'
+import { CODE_INFO, type ErrorCode, type WarningCode } from '../common/codes'
 import { diagnoseRingcxSignature, diagnoseRoxchatHash } from './diagnosis'
 import { checkExpectation, readExpectation } from './expectation'
-import type { Check, Diagnosis, Inspection, Issue, RawView, Scheme, SourcedField, Verdict } from './inspection'
-import { NO_EXPIRY } from './inspection'
+import type { Check, Diagnosis, Inspection, Issue, RawView, Scheme, SourcedField, Verdict } from '../common/inspection'
+import { NO_EXPIRY } from '../common/inspection'
 import type { KeyRing } from './key-ring'
 import { detectPayload, type DetectedPayload, type Sample } from './payload-detect'
 import { mergeFieldSets } from './priority-merge'
 import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
 import { verifyRingcxJwt } from './ringcx-jwt'
 import { verifyRoxchatVisitor } from './roxchat-visitor'
-import { resolveSettings, type InspectionSettings } from './settings'
+import { resolveSettings, type InspectionSettings } from '../common/settings'
 
 export interface InspectOptions {
   readonly keys: KeyRing

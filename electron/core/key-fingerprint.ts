@@ -1,6 +1,6 @@
 import { scrypt } from 'node:crypto'
 import { calculateJwkThumbprint } from 'jose'
-import type { KeyMaterial } from './key-material'
+import type { KeyMaterial } from '../common/key-material'
 
 /** Fixed salt: fingerprints must be comparable between machines. */
 const SECRET_FINGERPRINT_SALT = 'visitor-inspector/secret-fingerprint/v1'

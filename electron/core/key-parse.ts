@@ -3,8 +3,8 @@
  * keys, X.509 certificates and plain-text secrets. Reading the file is the caller's job.
  */
 import { X509Certificate, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
-import type { Scheme } from './inspection'
-import { SCHEMES } from './inspection'
+import type { Scheme } from '../common/inspection'
+import { SCHEMES } from '../common/inspection'
 import {
   MAX_ROXCHAT_SECRET_LENGTH,
   MIN_RSA_BITS,
@@ -16,13 +16,13 @@ import {
   type KeyMaterial,
   type KeyWarningCode,
   type RsaPublicJwk,
-} from './key-material'
+} from '../common/key-material'
 import { fingerprintKey } from './key-fingerprint'
-import { MAX_KEY_FILE_BYTES } from './limits'
-import { isPlainObject } from './values'
+import { MAX_KEY_FILE_BYTES } from '../common/limits'
+import { isPlainObject } from '../common/values'
 
 // The codes live in key-material.ts (pure, no node:crypto) so the IPC contract and renderer can name them.
-export type { KeyErrorCode, KeyFileFormat, KeyWarningCode } from './key-material'
+export type { KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../common/key-material'
 
 export interface KeyNote<C extends string> {
   readonly code: C

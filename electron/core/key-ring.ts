@@ -1,6 +1,6 @@
 import { createSecretKey, webcrypto, type KeyObject } from 'node:crypto'
 import { importJWK, type CryptoKey } from 'jose'
-import type { KeyInfo, KeyMaterial } from './key-material'
+import type { KeyInfo, KeyMaterial } from '../common/key-material'
 
 /** A RingCX key ready for verification: imported once, bound to one algorithm. */
 export interface RingcxVerificationKey {

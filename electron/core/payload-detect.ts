@@ -2,14 +2,14 @@
  * Says what a pasted text, file or object is: a RingCX signed or unsigned identity, a
  * Rox.Chat provided visitor (or logout), or a QA sample file wrapping one of those.
  */
-import type { ErrorCode } from './codes'
-import type { PayloadForm, Scheme } from './inspection'
-import { SCHEMES } from './inspection'
+import type { ErrorCode } from '../common/codes'
+import type { PayloadForm, Scheme } from '../common/inspection'
+import { SCHEMES } from '../common/inspection'
 import { COMPACT_JWT_PATTERN } from './compact-jwt'
-import { MAX_INPUT_BYTES } from './limits'
+import { MAX_INPUT_BYTES } from '../common/limits'
 import { balancedObjectAt, parseObjectLiteral } from './object-literal'
 import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx-identity'
-import { displayValue, isPlainObject } from './values'
+import { displayValue, isPlainObject } from '../common/values'
 
 export type DetectedPayload =
   | { readonly kind: 'ringcx-jwt'; readonly form: PayloadForm; readonly token: string }

@@ -3,7 +3,7 @@
  * The rules are those of vendor-notes.md, not the vendor page's (broken) example.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import type { RoxchatHashAlgorithm } from './settings'
+import type { RoxchatHashAlgorithm } from '../common/settings'
 import type { RoxchatHashKey } from './key-ring'
 
 /**

@@ -5,11 +5,11 @@
 import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from 'node:crypto'
 import { SignJWT } from 'jose'
 import type { Expectation } from './expectation'
-import type { Inspection } from './inspection'
-import type { KeyMaterial } from './key-material'
-import { RINGCX_KID_PATTERN, RINGCX_SECRET_PATTERN, ROXCHAT_KID_PATTERN } from './key-material'
+import type { Inspection } from '../common/inspection'
+import type { KeyMaterial } from '../common/key-material'
+import { RINGCX_KID_PATTERN, RINGCX_SECRET_PATTERN, ROXCHAT_KID_PATTERN } from '../common/key-material'
 import { computeRoxchatHash, roxchatHashMessage } from './roxchat-hash'
-import type { RoxchatHashAlgorithm } from './settings'
+import type { RoxchatHashAlgorithm } from '../common/settings'
 
 export type SigningKey =
   | { readonly scheme: 'ringcx'; readonly kid: string; readonly alg: 'HS256'; readonly secret: string }

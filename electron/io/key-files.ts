@@ -2,8 +2,8 @@
  * Loads key files named on a command line (or picked in a dialog) into validated keys.
  */
 import { basename } from 'node:path'
-import type { Scheme } from '../core/inspection'
-import { MAX_KEY_FILE_BYTES } from '../core/limits'
+import type { Scheme } from '../common/inspection'
+import { MAX_KEY_FILE_BYTES } from '../common/limits'
 import { parseKeyFile, type KeyFileReport, type KeyHint } from '../core/key-parse'
 import { readBoundedTextFile } from './bounded-text-file'
 

@@ -3,9 +3,9 @@
  * shape is `ipc-bad-argument`, text over 1 MiB is `ipc-too-large`. Values (Key IDs, settings)
  * are judged later by the core; here only their form.
  */
-import { SCHEMES, type Scheme } from '../core/inspection'
-import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/settings'
-import { isPlainObject } from '../core/values'
+import { SCHEMES, type Scheme } from '../common/inspection'
+import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../common/settings'
+import { isPlainObject } from '../common/values'
 import { MAX_IPC_TEXT_BYTES, type Channel, type ChannelArgs, type SignSampleRequest } from '../shared/ipc-contract'
 import { ServiceError } from './service-error'
 

@@ -8,8 +8,8 @@
  */
 import { createPublicKey } from 'node:crypto'
 import { join } from 'node:path'
-import type { Scheme } from '../core/inspection'
-import { SCHEMES } from '../core/inspection'
+import type { Scheme } from '../common/inspection'
+import { SCHEMES } from '../common/inspection'
 import {
   MAX_ROXCHAT_SECRET_LENGTH,
   MIN_RSA_BITS,
@@ -18,9 +18,9 @@ import {
   type KeyInfo,
   type KeyMaterial,
   type RsaPublicJwk,
-} from '../core/key-material'
+} from '../common/key-material'
 import type { KeyRingEntry } from '../core/key-ring'
-import { isPlainObject } from '../core/values'
+import { isPlainObject } from '../common/values'
 import {
   REMOVAL_CANDIDATE_DAYS,
   type KeyReplacementView,

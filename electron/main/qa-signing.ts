@@ -6,10 +6,10 @@
 import { randomBytes, type KeyObject } from 'node:crypto'
 import { basename } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
-import type { Inspection, Scheme } from '../core/inspection'
+import type { Inspection, Scheme } from '../common/inspection'
 import { fingerprintKey } from '../core/key-fingerprint'
-import { RINGCX_KID_PATTERN } from '../core/key-material'
-import { MAX_KEY_FILE_BYTES } from '../core/limits'
+import { RINGCX_KID_PATTERN } from '../common/key-material'
+import { MAX_KEY_FILE_BYTES } from '../common/limits'
 import {
   expectationFrom,
   parseTimeSpec,
@@ -20,7 +20,7 @@ import {
   verificationMaterial,
   type SigningKey,
 } from '../core/sample-signing'
-import { isPlainObject } from '../core/values'
+import { isPlainObject } from '../common/values'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import type { SignRingcxRequest, SignRoxchatRequest, SignedSample } from '../shared/ipc-contract'
 import type { ChannelServices } from './call-service'

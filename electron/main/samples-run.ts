@@ -6,8 +6,8 @@
 import { basename, join, relative, sep } from 'node:path'
 import type { BatchResult } from '../cli/batch-report'
 import { runBatch, SummaryCounter, type BatchContext } from '../cli/batch-run'
-import type { IssueCode } from '../core/codes'
-import type { DiagnosisCode, Scheme, Verdict } from '../core/inspection'
+import type { IssueCode } from '../common/codes'
+import type { DiagnosisCode, Scheme, Verdict } from '../common/inspection'
 import { walkSamples } from '../io/sample-walk'
 import {
   SAMPLES_PAGE_ROWS,

@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import type { BatchContext } from '../cli/batch-run'
-import type { Inspection, Scheme } from '../core/inspection'
+import type { Inspection, Scheme } from '../common/inspection'
 import { inspect } from '../core/inspect'
 import { parseKeyFile, type KeyHint, type KeyReportEntry } from '../core/key-parse'
 import { createKeyRing, type KeyRing } from '../core/key-ring'
-import { MAX_INPUT_BYTES, MAX_KEY_FILE_BYTES } from '../core/limits'
+import { MAX_INPUT_BYTES, MAX_KEY_FILE_BYTES } from '../common/limits'
 import { isKeyOrSettingsFile } from '../core/payload-detect'
-import { isPlainObject } from '../core/values'
+import { isPlainObject } from '../common/values'
 import type {
   AppInfo,
   DemoExample,

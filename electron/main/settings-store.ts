@@ -3,8 +3,8 @@
  * own preferences. Same durable file as the key store; validated field by field by the core.
  */
 import { isAbsolute, join } from 'node:path'
-import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings, type SettingsProblem } from '../core/settings'
-import { isPlainObject } from '../core/values'
+import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings, type SettingsProblem } from '../common/settings'
+import { isPlainObject } from '../common/values'
 import type { AppSettings, SettingsStatus, SettingsUpdate, SettingsUpdateResult, Theme } from '../shared/ipc-contract'
 import { DurableJsonFile, FileSchemaError } from './durable-json-file'
 import { ServiceError } from './service-error'

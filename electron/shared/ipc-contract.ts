@@ -2,10 +2,10 @@
  * The IPC contract: every channel between renderer and main, with its argument and result.
  * Types and constants only. Imported by main (handlers), preload (invokers) and the renderer.
  */
-import type { IssueCode } from '../core/codes'
-import type { DiagnosisCode, Inspection, Scheme, Verdict } from '../core/inspection'
-import type { KeyAlgorithm, KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../core/key-material'
-import type { InspectionSettings, RoxchatHashAlgorithm, SettingsProblem } from '../core/settings'
+import type { IssueCode } from '../common/codes'
+import type { DiagnosisCode, Inspection, Scheme, Verdict } from '../common/inspection'
+import type { KeyAlgorithm, KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../common/key-material'
+import type { InspectionSettings, RoxchatHashAlgorithm, SettingsProblem } from '../common/settings'
 
 /** Every result crosses IPC in this envelope: `invoke()` drops custom error properties. */
 export type Result<T> =

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { MAX_KEY_FILE_BYTES } from '../../electron/core/limits'
+import { MAX_KEY_FILE_BYTES } from '../../electron/common/limits'
 import type {
   KeyImportFilesRequest,
   KeyImportReport,

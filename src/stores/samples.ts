@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef, watch } from 'vue'
-import type { Scheme } from '../../electron/core/inspection'
+import type { Scheme } from '../../electron/common/inspection'
 import { SAMPLES_PAGE_ROWS, type SampleRow, type SampleStatus, type SamplesProgress, type SamplesRunStarted } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'

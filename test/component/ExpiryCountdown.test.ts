@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, mount } from '@vue/test-utils'
 import ExpiryCountdown from '../../src/components/ExpiryCountdown.vue'
-import type { Expiry, Scheme } from '../../electron/core/inspection'
+import type { Expiry, Scheme } from '../../electron/common/inspection'
 import { spokenText } from './spoken-text'
 
 enableAutoUnmount(afterEach)

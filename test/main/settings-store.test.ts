@@ -1,7 +1,7 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../electron/common/settings'
 import { DEFAULT_APP_SETTINGS, openSettingsStore, resolveSettingsUpdate } from '../../electron/main/settings-store'
 import { NOW, tempDir } from './helpers'
 

@@ -7,7 +7,7 @@ import { inspectSampleFile, runBatch, SummaryCounter, type BatchContext } from '
 import type { BatchResult } from '../../../electron/cli/batch-report'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing } from '../../../electron/core/key-ring'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 
 const KEY = 'e64e35642555f3ecd64ae7dbb600dca8'
 let dir: string

@@ -5,7 +5,7 @@ import { inspect } from '../../../electron/core/inspect'
 import { MAX_DIAGNOSIS_ATTEMPTS, diagnoseRoxchatHash } from '../../../electron/core/diagnosis'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing, type KeyRing } from '../../../electron/core/key-ring'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 
 const ROX_KEY = 'e64e35642555f3ecd64ae7dbb600dca8'
 const OTHER_ROX_KEY = 'a-second-rox-key'

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
 import { EMPTY_KEY_RING, type KeyRing } from '../../../electron/core/key-ring'
-import { MAX_INPUT_BYTES } from '../../../electron/core/limits'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { MAX_INPUT_BYTES } from '../../../electron/common/limits'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import {
   HS_SECRET,
   NOW,

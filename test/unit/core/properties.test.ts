@@ -8,7 +8,7 @@ import { inspect } from '../../../electron/core/inspect'
 import type { KeyRing } from '../../../electron/core/key-ring'
 import { roxchatHashMessage } from '../../../electron/core/roxchat-hash'
 import { MAX_ROXCHAT_EXPIRES } from '../../../electron/core/roxchat-visitor'
-import { ROXCHAT_HASH_ALGORITHMS, type InspectionSettings, type RoxchatHashAlgorithm } from '../../../electron/core/settings'
+import { ROXCHAT_HASH_ALGORITHMS, type InspectionSettings, type RoxchatHashAlgorithm } from '../../../electron/common/settings'
 import {
   HS_SECRET,
   HS_SECRET_2,

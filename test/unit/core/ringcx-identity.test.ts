@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RINGCX_IDENTITY_ATTRIBUTES, ringcxFieldView, ringcxIdentityShapeProblem } from '../../../electron/core/ringcx-identity'
-import type { ExtraValueMapping } from '../../../electron/core/settings'
+import type { ExtraValueMapping } from '../../../electron/common/settings'
 import { warningCodes } from './helpers'
 
 const view = (identity: Record<string, unknown>, mappings: readonly ExtraValueMapping[] = []) => ringcxFieldView(identity, mappings)

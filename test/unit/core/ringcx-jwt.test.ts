@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect } from '../../../electron/core/inspect'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { MAX_INPUT_BYTES } from '../../../electron/core/limits'
+import { MAX_INPUT_BYTES } from '../../../electron/common/limits'
 import { verifyRingcxJwt } from '../../../electron/core/ringcx-jwt'
-import { DEFAULT_SETTINGS, type InspectionSettings } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS, type InspectionSettings } from '../../../electron/common/settings'
 import {
   HS_SECRET,
   HS_SECRET_2,

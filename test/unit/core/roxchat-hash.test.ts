@@ -8,7 +8,7 @@ import {
   hexEquals,
   roxchatHashMessage,
 } from '../../../electron/core/roxchat-hash'
-import { ROXCHAT_HASH_ALGORITHMS } from '../../../electron/core/settings'
+import { ROXCHAT_HASH_ALGORITHMS } from '../../../electron/common/settings'
 import { ROX_SECRET, expectedRoxchatHash } from './helpers'
 
 const key = { secret: ROX_SECRET, hmacKey: createSecretKey(Buffer.from(ROX_SECRET, 'utf8')) }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CODE_INFO, ERROR_CODES, WARNING_CODES } from '../../../electron/core/codes'
+import { CODE_INFO, ERROR_CODES, WARNING_CODES } from '../../../electron/common/codes'
 
 describe('issue codes', () => {
   it('are unique, kebab-case, and each has a summary and advice', () => {

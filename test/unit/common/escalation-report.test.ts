@@ -1,10 +1,10 @@
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { escalationReport, maskValue } from '../../../electron/core/escalation-report'
+import { escalationReport, maskValue } from '../../../electron/common/escalation-report'
 import { inspect } from '../../../electron/core/inspect'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing } from '../../../electron/core/key-ring'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 
 const SECRET = '0123456789abcdef01234567'
 const NOW = new Date('2026-03-01T00:00:00Z')

@@ -5,7 +5,7 @@ import {
   mappingRegexProblem,
   resolveSettings,
   type SettingsResult,
-} from '../../../electron/core/settings'
+} from '../../../electron/common/settings'
 
 /** The problems of a refused input, as [path, code] pairs. */
 function problems(result: SettingsResult): [string, string][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { displayValue, isPlainObject } from '../../../electron/core/values'
+import { displayValue, isPlainObject } from '../../../electron/common/values'
 
 describe('isPlainObject', () => {
   it('is true for objects only, not arrays or null', () => {
