@@ -2,8 +2,8 @@
  * Words the panel shows for the core's identifiers: schemes, verdicts, checks, sources, fields.
  */
 import type { CheckId, CheckStatus, ExpiryStatus, FieldSource, PayloadForm, Scheme, Verdict } from '../electron/common/inspection'
-import { ROXCHAT_KNOWN_FIELDS } from '../electron/core/priority-merge'
-import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx-identity'
+import { ROXCHAT_KNOWN_FIELDS } from '../electron/core/roxchat/priority-merge'
+import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx/identity'
 import type { RoxchatFieldSet, RoxchatHashAlgorithm } from '../electron/common/settings'
 import type { SampleStatus } from '../electron/shared/ipc-contract'
 

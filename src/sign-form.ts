@@ -2,7 +2,7 @@
  * The Sign a sample form's text inputs turned into what `qa:sign-sample` takes. Problems are
  * words for the form; main checks the request again.
  */
-import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx-identity'
+import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx/identity'
 import { isPlainObject } from '../electron/common/values'
 
 export type RingcxAttribute = (typeof RINGCX_IDENTITY_ATTRIBUTES)[number]

@@ -5,8 +5,8 @@
  */
 import type { ErrorCode } from '../common/codes'
 import type { KeyRing } from './key-ring'
-import { verifyRingcxJwt } from './ringcx-jwt'
-import { verifyRoxchatVisitor } from './roxchat-visitor'
+import { verifyRingcxJwt } from './ringcx/jwt'
+import { verifyRoxchatVisitor } from './roxchat/visitor'
 import type { InspectionSettings } from '../common/settings'
 
 export interface BatchVerdict {

@@ -2,16 +2,16 @@
  * The one entry point: payload in, {@link Inspection} out.
  */
 import { CODE_INFO, type ErrorCode, type WarningCode } from '../common/codes'
-import { diagnoseRingcxSignature, diagnoseRoxchatHash } from './diagnosis'
+import { diagnoseRingcxSignature, diagnoseRoxchatHash } from './roxchat/diagnosis'
 import { checkExpectation, readExpectation } from './expectation'
 import type { Check, Diagnosis, Inspection, Issue, RawView, Scheme, SourcedField, Verdict } from '../common/inspection'
 import { NO_EXPIRY } from '../common/inspection'
 import type { KeyRing } from './key-ring'
 import { detectPayload, type DetectedPayload, type Sample } from './payload-detect'
-import { mergeFieldSets } from './priority-merge'
-import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
-import { verifyRingcxJwt } from './ringcx-jwt'
-import { verifyRoxchatVisitor } from './roxchat-visitor'
+import { mergeFieldSets } from './roxchat/priority-merge'
+import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx/identity'
+import { verifyRingcxJwt } from './ringcx/jwt'
+import { verifyRoxchatVisitor } from './roxchat/visitor'
 import { resolveSettings, type InspectionSettings } from '../common/settings'
 
 export interface InspectOptions {

@@ -5,10 +5,10 @@
 import type { ErrorCode } from '../common/codes'
 import type { PayloadForm, Scheme } from '../common/inspection'
 import { SCHEMES } from '../common/inspection'
-import { COMPACT_JWT_PATTERN } from './compact-jwt'
+import { COMPACT_JWT_PATTERN } from './ringcx/compact-jwt'
 import { MAX_INPUT_BYTES } from '../common/limits'
 import { balancedObjectAt, parseObjectLiteral } from './object-literal'
-import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx-identity'
+import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx/identity'
 import { displayValue, isPlainObject } from '../common/values'
 
 export type DetectedPayload =

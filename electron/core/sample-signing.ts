@@ -8,7 +8,7 @@ import type { Expectation } from './expectation'
 import type { Inspection } from '../common/inspection'
 import type { KeyMaterial } from '../common/key-material'
 import { RINGCX_KID_PATTERN, RINGCX_SECRET_PATTERN, ROXCHAT_KID_PATTERN } from '../common/key-material'
-import { computeRoxchatHash, roxchatHashMessage } from './roxchat-hash'
+import { computeRoxchatHash, roxchatHashMessage } from './roxchat/hash'
 import type { RoxchatHashAlgorithm } from '../common/settings'
 
 export type SigningKey =

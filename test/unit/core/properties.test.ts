@@ -6,8 +6,8 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect } from '../../../electron/core/inspect'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { roxchatHashMessage } from '../../../electron/core/roxchat-hash'
-import { MAX_ROXCHAT_EXPIRES } from '../../../electron/core/roxchat-visitor'
+import { roxchatHashMessage } from '../../../electron/core/roxchat/hash'
+import { MAX_ROXCHAT_EXPIRES } from '../../../electron/core/roxchat/visitor'
 import { ROXCHAT_HASH_ALGORITHMS, type InspectionSettings, type RoxchatHashAlgorithm } from '../../../electron/common/settings'
 import {
   HS_SECRET,

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing, type RoxchatHashKey } from '../../../electron/core/key-ring'
-import { computeRoxchatHash, hexEquals } from '../../../electron/core/roxchat-hash'
+import { computeRoxchatHash, hexEquals } from '../../../electron/core/roxchat/hash'
 import type { RoxchatHashAlgorithm } from '../../../electron/common/settings'
 import { PROJECT_ROOT, VECTORS_DIR, generateRsa, importKeys, manifest, readVectors } from './helpers'
 

@@ -2,13 +2,13 @@
  * RingCX signed identities: every check of a compact JWT, reported separately.
  */
 import { errors as joseErrors, jwtVerify } from 'jose'
-import { CODE_INFO, type ErrorCode } from '../common/codes'
-import type { Check, Expiry, Issue, MatchedKey } from '../common/inspection'
-import { NO_EXPIRY } from '../common/inspection'
+import { CODE_INFO, type ErrorCode } from '../../common/codes'
+import type { Check, Expiry, Issue, MatchedKey } from '../../common/inspection'
+import { NO_EXPIRY } from '../../common/inspection'
 import { decodeCompactJwt } from './compact-jwt'
-import { describeExpiry } from './expiry'
-import type { KeyRing, RingcxVerificationKey } from './key-ring'
-import type { InspectionSettings } from '../common/settings'
+import { describeExpiry } from '../expiry'
+import type { KeyRing, RingcxVerificationKey } from '../key-ring'
+import type { InspectionSettings } from '../../common/settings'
 
 export const RINGCX_ALGORITHMS = ['HS256', 'RS256'] as const
 type RingcxAlgorithm = (typeof RINGCX_ALGORITHMS)[number]

@@ -7,9 +7,9 @@ import {
   computeRoxchatHash,
   hexEquals,
   roxchatHashMessage,
-} from '../../../electron/core/roxchat-hash'
-import { ROXCHAT_HASH_ALGORITHMS } from '../../../electron/common/settings'
-import { ROX_SECRET, expectedRoxchatHash } from './helpers'
+} from '../../../../electron/core/roxchat/hash'
+import { ROXCHAT_HASH_ALGORITHMS } from '../../../../electron/common/settings'
+import { ROX_SECRET, expectedRoxchatHash } from '../helpers'
 
 const key = { secret: ROX_SECRET, hmacKey: createSecretKey(Buffer.from(ROX_SECRET, 'utf8')) }
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { inspect } from '../../../electron/core/inspect'
-import type { KeyRing } from '../../../electron/core/key-ring'
-import { ROXCHAT_KNOWN_FIELDS, mergeFieldSets } from '../../../electron/core/priority-merge'
-import { DEFAULT_SETTINGS, type RoxchatFieldSet } from '../../../electron/common/settings'
-import { NOW, ROX_SECRET, manifest, ringFrom, roxchatVisitor, settingsWith } from './helpers'
+import { inspect } from '../../../../electron/core/inspect'
+import type { KeyRing } from '../../../../electron/core/key-ring'
+import { ROXCHAT_KNOWN_FIELDS, mergeFieldSets } from '../../../../electron/core/roxchat/priority-merge'
+import { DEFAULT_SETTINGS, type RoxchatFieldSet } from '../../../../electron/common/settings'
+import { NOW, ROX_SECRET, manifest, ringFrom, roxchatVisitor, settingsWith } from '../helpers'
 
 const DEFAULT_ORDER = DEFAULT_SETTINGS.roxchat.priorityOrder
 

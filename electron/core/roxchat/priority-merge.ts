@@ -1,8 +1,8 @@
 /**
  * Rox.Chat's priority merge of the three visitor field sets.
  */
-import type { MergedField, SourcedValue } from '../common/inspection'
-import type { RoxchatFieldSet } from '../common/settings'
+import type { MergedField, SourcedValue } from '../../common/inspection'
+import type { RoxchatFieldSet } from '../../common/settings'
 
 /** The fields the agent's visitor panel shows, in the vendor's order. */
 export const ROXCHAT_KNOWN_FIELDS = [

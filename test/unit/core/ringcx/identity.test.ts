@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { RINGCX_IDENTITY_ATTRIBUTES, ringcxFieldView, ringcxIdentityShapeProblem } from '../../../electron/core/ringcx-identity'
-import type { ExtraValueMapping } from '../../../electron/common/settings'
-import { warningCodes } from './helpers'
+import { RINGCX_IDENTITY_ATTRIBUTES, ringcxFieldView, ringcxIdentityShapeProblem } from '../../../../electron/core/ringcx/identity'
+import type { ExtraValueMapping } from '../../../../electron/common/settings'
+import { warningCodes } from '../helpers'
 
 const view = (identity: Record<string, unknown>, mappings: readonly ExtraValueMapping[] = []) => ringcxFieldView(identity, mappings)
 const triples = (fields: readonly { name: string; value: string; source: string }[]) => fields.map((field) => [field.name, field.value, field.source])

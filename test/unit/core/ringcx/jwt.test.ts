@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { inspect } from '../../../electron/core/inspect'
-import { parseKeyFile } from '../../../electron/core/key-parse'
-import type { KeyRing } from '../../../electron/core/key-ring'
-import { MAX_INPUT_BYTES } from '../../../electron/common/limits'
-import { verifyRingcxJwt } from '../../../electron/core/ringcx-jwt'
-import { DEFAULT_SETTINGS, type InspectionSettings } from '../../../electron/common/settings'
+import { inspect } from '../../../../electron/core/inspect'
+import { parseKeyFile } from '../../../../electron/core/key-parse'
+import type { KeyRing } from '../../../../electron/core/key-ring'
+import { MAX_INPUT_BYTES } from '../../../../electron/common/limits'
+import { verifyRingcxJwt } from '../../../../electron/core/ringcx/jwt'
+import { DEFAULT_SETTINGS, type InspectionSettings } from '../../../../electron/common/settings'
 import {
   HS_SECRET,
   HS_SECRET_2,
@@ -25,7 +25,7 @@ import {
   warningCodes,
   type Claims,
   type RsaPair,
-} from './helpers'
+} from '../helpers'
 
 let rsa: RsaPair
 let otherRsa: RsaPair

@@ -1,10 +1,10 @@
 /**
  * RingCX identity attributes and extra-value mappings, shared by signed and unsigned identities.
  */
-import { CODE_INFO, type WarningCode } from '../common/codes'
-import type { Issue, MergedField, SourcedField, SourcedValue } from '../common/inspection'
-import { compileMappingRegex, type ExtraValueMapping } from '../common/settings'
-import { displayValue, isPlainObject } from '../common/values'
+import { CODE_INFO, type WarningCode } from '../../common/codes'
+import type { Issue, MergedField, SourcedField, SourcedValue } from '../../common/inspection'
+import { compileMappingRegex, type ExtraValueMapping } from '../../common/settings'
+import { displayValue, isPlainObject } from '../../common/values'
 
 /** The predefined identity attributes, in the order the agent panel shows them. */
 export const RINGCX_IDENTITY_ATTRIBUTES = ['uuid', 'firstname', 'lastname', 'email', 'screenname', 'avatar_url', 'company'] as const

@@ -1,15 +1,15 @@
 /**
  * Checks a Rox.Chat provided visitor (`{fields, expires?, hash}`) against the Rox.Chat keys.
  */
-import type { ErrorCode } from '../common/codes'
-import { CODE_INFO } from '../common/codes'
-import type { Check, Expiry, Issue, MatchedKey, SourcedField } from '../common/inspection'
-import { NO_EXPIRY } from '../common/inspection'
-import type { RoxchatHashKey } from './key-ring'
-import type { InspectionSettings } from '../common/settings'
-import { computeRoxchatHash, hexEquals, roxchatHashMessage } from './roxchat-hash'
-import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry } from './expiry'
-import { displayValue, isPlainObject } from '../common/values'
+import type { ErrorCode } from '../../common/codes'
+import { CODE_INFO } from '../../common/codes'
+import type { Check, Expiry, Issue, MatchedKey, SourcedField } from '../../common/inspection'
+import { NO_EXPIRY } from '../../common/inspection'
+import type { RoxchatHashKey } from '../key-ring'
+import type { InspectionSettings } from '../../common/settings'
+import { computeRoxchatHash, hexEquals, roxchatHashMessage } from './hash'
+import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry } from '../expiry'
+import { displayValue, isPlainObject } from '../../common/values'
 
 /** The largest `expires` the vendor's Int accepts. */
 export const MAX_ROXCHAT_EXPIRES = 2_147_483_647

@@ -5,8 +5,8 @@ import {
   JWT_LIKE_PATTERN,
   decodeCompactJwt,
   isCanonicalBase64url,
-} from '../../../electron/core/compact-jwt'
-import { base64urlJson, handmadeToken } from './helpers'
+} from '../../../../electron/core/ringcx/compact-jwt'
+import { base64urlJson, handmadeToken } from '../helpers'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 

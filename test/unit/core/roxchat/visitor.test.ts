@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { inspect } from '../../../electron/core/inspect'
-import type { KeyRing } from '../../../electron/core/key-ring'
-import { MAX_ROXCHAT_EXPIRES, verifyRoxchatVisitor } from '../../../electron/core/roxchat-visitor'
-import { DEFAULT_SETTINGS, ROXCHAT_HASH_ALGORITHMS } from '../../../electron/common/settings'
+import { inspect } from '../../../../electron/core/inspect'
+import type { KeyRing } from '../../../../electron/core/key-ring'
+import { MAX_ROXCHAT_EXPIRES, verifyRoxchatVisitor } from '../../../../electron/core/roxchat/visitor'
+import { DEFAULT_SETTINGS, ROXCHAT_HASH_ALGORITHMS } from '../../../../electron/common/settings'
 import {
   NOW,
   NOW_S,
@@ -16,7 +16,7 @@ import {
   roxchatVisitor,
   settingsWith,
   statuses,
-} from './helpers'
+} from '../helpers'
 
 let ring: KeyRing
 let emptyRing: KeyRing
