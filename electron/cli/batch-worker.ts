@@ -8,7 +8,7 @@ import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
 import type { InspectionSettings } from '../common/settings'
 import { serveTasks } from '../io/worker-pool'
 import { withRenderedLine, type BatchResult } from './batch-report'
-import { inspectSampleFile, type BatchContext } from './batch-run'
+import { inspectSampleFile, type BatchContext } from '../io/batch-run'
 
 export interface BatchWorkerInit {
   readonly keys: readonly KeyRingEntry[]

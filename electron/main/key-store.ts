@@ -30,7 +30,7 @@ import {
   type SecretProtection,
   type StoredKeyView,
 } from '../shared/ipc-contract'
-import { DurableJsonFile, FileSchemaError, readDurableJson } from './durable-json-file'
+import { DurableJsonFile, FileSchemaError, readDurableJson } from '../io/durable-json-file'
 import { protectionWarning, type SecretCipher } from './secret-cipher'
 import { ServiceError } from './service-error'
 

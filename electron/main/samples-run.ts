@@ -5,7 +5,7 @@
  */
 import { basename, join, relative, sep } from 'node:path'
 import type { BatchResult } from '../cli/batch-report'
-import { runBatch, SummaryCounter, type BatchContext } from '../cli/batch-run'
+import { runBatch, SummaryCounter, type BatchContext } from '../io/batch-run'
 import type { IssueCode } from '../common/codes'
 import type { DiagnosisCode, Scheme, Verdict } from '../common/inspection'
 import { walkSamples } from '../io/sample-walk'

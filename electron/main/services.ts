@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
-import type { BatchContext } from '../cli/batch-run'
+import type { BatchContext } from '../io/batch-run'
 import type { Inspection, Scheme } from '../common/inspection'
 import { inspect } from '../core/inspect'
 import { parseKeyFile, type KeyHint, type KeyReportEntry } from '../core/key-parse'

@@ -6,7 +6,7 @@ import { isAbsolute, join } from 'node:path'
 import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings, type SettingsProblem } from '../common/settings'
 import { isPlainObject } from '../common/values'
 import type { AppSettings, SettingsStatus, SettingsUpdate, SettingsUpdateResult, Theme } from '../shared/ipc-contract'
-import { DurableJsonFile, FileSchemaError } from './durable-json-file'
+import { DurableJsonFile, FileSchemaError } from '../io/durable-json-file'
 import { ServiceError } from './service-error'
 
 export const SETTINGS_FILE = 'settings.json'

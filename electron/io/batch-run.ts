@@ -8,9 +8,9 @@ import type { KeyRing } from '../core/key-ring'
 import { MAX_INPUT_BYTES } from '../common/limits'
 import { isKeyOrSettingsFile } from '../core/payload-detect'
 import type { InspectionSettings } from '../common/settings'
-import { readBoundedTextFile } from '../io/bounded-text-file'
-import { walkSamples, type WalkEntry } from '../io/sample-walk'
-import type { BatchResult, BatchSummary } from './batch-report'
+import { readBoundedTextFile } from './bounded-text-file'
+import { walkSamples, type WalkEntry } from './sample-walk'
+import type { BatchResult, BatchSummary } from '../cli/batch-report'
 
 export interface BatchContext {
   readonly keys: KeyRing

@@ -2,8 +2,8 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { describe, expect, it } from 'vitest'
-import { DurableJsonFile, FileSchemaError, readDurableJson, tempFilePattern } from '../../electron/main/durable-json-file'
-import { NOW, tempDir } from './helpers'
+import { DurableJsonFile, FileSchemaError, readDurableJson, tempFilePattern } from '../../../electron/io/durable-json-file'
+import { NOW, tempDir } from '../../main/helpers'
 
 const decodeCounter = (json: unknown): { count: number } => {
   if (typeof json !== 'object' || json === null || typeof (json as { count?: unknown }).count !== 'number') throw new FileSchemaError('no count')

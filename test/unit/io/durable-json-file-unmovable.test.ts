@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { DurableJsonFile, FileSchemaError } from '../../electron/main/durable-json-file'
-import { openKeyStore } from '../../electron/main/key-store'
-import { NO_OS_ENCRYPTION } from '../../electron/main/secret-cipher'
-import { tempDir } from './helpers'
+import { DurableJsonFile, FileSchemaError } from '../../../electron/io/durable-json-file'
+import { openKeyStore } from '../../../electron/main/key-store'
+import { NO_OS_ENCRYPTION } from '../../../electron/main/secret-cipher'
+import { tempDir } from '../../main/helpers'
 
 // A damaged file that cannot be moved aside (e.g. a read-only folder): rename always fails here.
 vi.mock('node:fs/promises', async (importOriginal) => {
