@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util'
 import { createKeyRing } from '../core/key-ring'
 import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, type CliIo } from './cli-context'
-import { JunitReport, MarkdownReport, batchResultLine, type BatchResult } from './batch-report'
-import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext } from '../io/batch-run'
+import { JunitReport, MarkdownReport, batchResultLine } from './batch-report'
+import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext, type BatchResult } from '../io/batch-run'
 import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
 
 /** With worker threads, the first files still run here: a small batch does not repay their start-up. */

@@ -6,31 +6,8 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
-import type { Inspection } from '../common/inspection'
+import type { BatchResult, BatchStatus, BatchSummary } from '../io/batch-run'
 import { inspectionJson } from './format-inspection'
-
-export type SampleStatus = 'passed' | 'failed' | 'error' | 'skipped'
-
-export interface BatchResult {
-  readonly file: string
-  readonly status: SampleStatus
-  /** The inspection; from a worker thread, a summary without the field lists and raw view. */
-  readonly inspection: Inspection | null
-  /** Why the file could not be inspected, for status `error`; why it was passed over, for `skipped`. */
-  readonly problem?: string
-  /** The output line, already written by the worker thread that inspected the file. */
-  readonly line?: string
-}
-
-export interface BatchSummary {
-  readonly files: number
-  readonly verified: number
-  readonly rejected: number
-  readonly expectationsMet: number
-  readonly expectationsFailed: number
-  readonly errors: number
-  readonly ms: number
-}
 
 function xml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] as string)
@@ -56,7 +33,7 @@ export function failureSummary(result: BatchResult): string {
   return likely && likely.code !== 'diagnosis-unexplained' ? `${codes} (likely: ${likely.code})` : codes
 }
 
-const STATUS_LABEL: Record<SampleStatus, string> = {
+const STATUS_LABEL: Record<BatchStatus, string> = {
   passed: 'PASS ',
   failed: 'FAIL ',
   error: 'ERROR',

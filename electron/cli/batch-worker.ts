@@ -7,8 +7,8 @@ import type { Scheme } from '../common/inspection'
 import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
 import type { InspectionSettings } from '../common/settings'
 import { serveTasks } from '../io/worker-pool'
-import { withRenderedLine, type BatchResult } from './batch-report'
-import { inspectSampleFile, type BatchContext } from '../io/batch-run'
+import { withRenderedLine } from './batch-report'
+import { inspectSampleFile, type BatchContext, type BatchResult } from '../io/batch-run'
 
 export interface BatchWorkerInit {
   readonly keys: readonly KeyRingEntry[]

@@ -10,7 +10,29 @@ import { isKeyOrSettingsFile } from '../core/payload-detect'
 import type { InspectionSettings } from '../common/settings'
 import { readBoundedTextFile } from './bounded-text-file'
 import { walkSamples, type WalkEntry } from './sample-walk'
-import type { BatchResult, BatchSummary } from '../cli/batch-report'
+
+export type BatchStatus = 'passed' | 'failed' | 'error' | 'skipped'
+
+export interface BatchResult {
+  readonly file: string
+  readonly status: BatchStatus
+  /** The inspection; from a worker thread, a summary without the field lists and raw view. */
+  readonly inspection: Inspection | null
+  /** Why the file could not be inspected, for status `error`; why it was passed over, for `skipped`. */
+  readonly problem?: string
+  /** The output line, already written by the worker thread that inspected the file. */
+  readonly line?: string
+}
+
+export interface BatchSummary {
+  readonly files: number
+  readonly verified: number
+  readonly rejected: number
+  readonly expectationsMet: number
+  readonly expectationsFailed: number
+  readonly errors: number
+  readonly ms: number
+}
 
 export interface BatchContext {
   readonly keys: KeyRing

@@ -4,8 +4,7 @@
  * 100,000 samples stays small. A second walk only counts files, for the progress bar.
  */
 import { basename, join, relative, sep } from 'node:path'
-import type { BatchResult } from '../cli/batch-report'
-import { runBatch, SummaryCounter, type BatchContext } from '../io/batch-run'
+import { runBatch, SummaryCounter, type BatchContext, type BatchResult } from '../io/batch-run'
 import type { IssueCode } from '../common/codes'
 import type { DiagnosisCode, Scheme, Verdict } from '../common/inspection'
 import { walkSamples } from '../io/sample-walk'

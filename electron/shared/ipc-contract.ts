@@ -5,7 +5,10 @@
 import type { IssueCode } from '../common/codes'
 import type { DiagnosisCode, Inspection, Scheme, Verdict } from '../common/inspection'
 import type { KeyAlgorithm, KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../common/key-material'
+import type { QuarantineNotice } from '../common/quarantine'
 import type { InspectionSettings, RoxchatHashAlgorithm, SettingsProblem } from '../common/settings'
+
+export type { QuarantineNotice } from '../common/quarantine'
 
 /** Every result crosses IPC in this envelope: `invoke()` drops custom error properties. */
 export type Result<T> =
@@ -88,12 +91,6 @@ export interface StoredKeyView {
  * cases secrets are stored in plain text (file mode 0600) and only with the admin's consent.
  */
 export type SecretProtection = 'os-encrypted' | 'basic-text' | 'unavailable'
-
-/** A damaged file that was moved aside at start instead of being overwritten. */
-export interface QuarantineNotice {
-  readonly movedTo: string
-  readonly reason: string
-}
 
 export interface KeyStoreStatus {
   readonly protection: SecretProtection
