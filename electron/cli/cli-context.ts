@@ -9,7 +9,7 @@ import type { TokenTable } from '../core/token-table'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { loadKeyFile, parseKeyArgument } from '../io/key-files'
 import { readTokenTableFile } from '../io/token-table-file'
-import { readPlainKeyStore } from '../main/key-store'
+import { readPlainKeyStore } from '../io/key-store-file'
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown }
