@@ -1,0 +1,72 @@
+/**
+ * What every inspecting channel shares: the key ring built from the store (rebuilt only when key
+ * material changed), the settings, the token table and the clock.
+ */
+import type { Inspection, Scheme } from '../common/inspection'
+import { inspect } from '../core/inspect'
+import { createKeyRing, type KeyRing } from '../core/key-ring'
+import type { KeyStore } from './key-store'
+import type { SettingsStore } from './settings-store'
+import { TokenTableSource, type LoadedTokenTable } from './token-table-source'
+
+export interface Inspector {
+  keyRing(): Promise<KeyRing>
+  tokens(): Promise<LoadedTokenTable>
+  /** Inspects text with the store's keys; a key that verified is not counted. */
+  inspectWithoutRecording(text: string, scheme: Scheme | undefined): Promise<Inspection>
+  /** Inspects text and counts the match of the key that verified it. */
+  inspectText(text: string, scheme: Scheme | undefined): Promise<Inspection>
+  /** What inspections are judged with right now; a run judged with another stamp is stale. */
+  configStamp(): Promise<string>
+}
+
+export interface InspectorDeps {
+  readonly keyStore: KeyStore
+  readonly settingsStore: SettingsStore
+  readonly now: () => Date
+}
+
+export function createInspector(deps: InspectorDeps): Inspector {
+  const { keyStore, settingsStore } = deps
+  const tokenSource = new TokenTableSource()
+  let ringCache: { readonly revision: number; readonly ring: Promise<KeyRing> } | null = null
+
+  function keyRing(): Promise<KeyRing> {
+    if (ringCache === null || ringCache.revision !== keyStore.materialRevision) {
+      const ring = createKeyRing(keyStore.ringEntries())
+      ringCache = { revision: keyStore.materialRevision, ring }
+      ring.catch(() => {
+        ringCache = null
+      })
+    }
+    return ringCache.ring
+  }
+
+  function tokens(): Promise<LoadedTokenTable> {
+    return tokenSource.load(settingsStore.get().tokensFile)
+  }
+
+  async function inspectWithoutRecording(text: string, scheme: Scheme | undefined): Promise<Inspection> {
+    const { table } = await tokens()
+    return inspect(text, {
+      keys: await keyRing(),
+      settings: settingsStore.get().inspection,
+      now: deps.now(),
+      ...(scheme === undefined ? {} : { scheme }),
+      ...(table === undefined ? {} : { authTokens: table }),
+    })
+  }
+
+  async function inspectText(text: string, scheme: Scheme | undefined): Promise<Inspection> {
+    const inspection = await inspectWithoutRecording(text, scheme)
+    if (inspection.key !== null && inspection.scheme !== null) keyStore.recordMatch(inspection.scheme, inspection.key.kid, deps.now())
+    return inspection
+  }
+
+  async function configStamp(): Promise<string> {
+    await tokens()
+    return `${keyStore.materialRevision}|${tokenSource.revision}|${JSON.stringify(settingsStore.get().inspection)}`
+  }
+
+  return { keyRing, tokens, inspectWithoutRecording, inspectText, configStamp }
+}
