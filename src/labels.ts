@@ -1,18 +1,19 @@
 /**
  * Words the panel shows for the core's identifiers: schemes, verdicts, checks, sources, fields.
  */
-import type { CheckId, CheckStatus, ExpiryStatus, FieldSource, PayloadForm, Scheme, Verdict } from '../electron/common/inspection'
-import { ROXCHAT_KNOWN_FIELDS } from '../electron/core/roxchat/priority-merge'
-import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx/identity'
-import type { RoxchatFieldSet, RoxchatHashAlgorithm } from '../electron/common/settings'
+import type { CheckId, CheckStatus, ExpiryStatus, FieldSource, PayloadForm, Verdict } from '../electron/common/inspection'
 import type { SampleStatus } from '../electron/shared/ipc-contract'
+import type { RoxchatFieldSet, RoxchatHashAlgorithm } from '../electron/common/roxchat/settings'
+import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/common/ringcx'
+import { ROXCHAT_KNOWN_FIELDS } from '../electron/common/roxchat'
+import type { SchemeId } from '../electron/common/schemes'
 
-export const SCHEME_NAME: Readonly<Record<Scheme, string>> = {
+export const SCHEME_NAME: Readonly<Record<SchemeId, string>> = {
   ringcx: 'RingCX',
   roxchat: 'Rox.Chat',
 }
 
-export function schemeName(scheme: Scheme | null): string {
+export function schemeName(scheme: SchemeId | null): string {
   return scheme === null ? 'Unknown kind' : SCHEME_NAME[scheme]
 }
 
@@ -39,7 +40,7 @@ export const VERDICT_TEXT: Readonly<Record<Verdict, VerdictText>> = {
 }
 
 /** One sentence under the verdict: what it means for the agent. */
-export function verdictExplanation(verdict: Verdict, scheme: Scheme | null): string {
+export function verdictExplanation(verdict: Verdict, scheme: SchemeId | null): string {
   switch (verdict) {
     case 'verified':
       return scheme === 'roxchat'
@@ -141,7 +142,7 @@ export function looksLikeUrl(value: string): boolean {
 }
 
 /** The sources each scheme uses, in the order its legend lists them. */
-export const SCHEME_SOURCES: Readonly<Record<Scheme, readonly FieldSource[]>> = {
+export const SCHEME_SOURCES: Readonly<Record<SchemeId, readonly FieldSource[]>> = {
   roxchat: ['providedFields', 'fields', 'opFields'],
   ringcx: ['identity', 'extra_values'],
 }
@@ -170,13 +171,13 @@ const RINGCX_FIELD_LABEL: Readonly<Record<(typeof RINGCX_IDENTITY_ATTRIBUTES)[nu
 }
 
 /** The vendor's order of known fields; fields not listed (RingCX mappings) follow in their own order. */
-export const KNOWN_FIELD_ORDER: Readonly<Record<Scheme, readonly string[]>> = {
+export const KNOWN_FIELD_ORDER: Readonly<Record<SchemeId, readonly string[]>> = {
   roxchat: ROXCHAT_KNOWN_FIELDS,
   ringcx: RINGCX_IDENTITY_ATTRIBUTES,
 }
 
 /** A readable label for a known field, or null for a field the vendor does not name (shown by its key). */
-export function fieldLabel(scheme: Scheme | null, name: string): string | null {
+export function fieldLabel(scheme: SchemeId | null, name: string): string | null {
   const labels: Readonly<Record<string, string>> =
     scheme === 'roxchat' ? ROXCHAT_FIELD_LABEL : scheme === 'ringcx' ? RINGCX_FIELD_LABEL : {}
   return Object.hasOwn(labels, name) ? (labels[name] as string) : null

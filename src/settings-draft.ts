@@ -2,16 +2,10 @@
  * The Settings form's editable copy of the settings, and its conversion back to what
  * `resolveSettings` (here, as typed) and main (on Save) validate.
  */
-import {
-  DEFAULT_SETTINGS,
-  resolveSettings,
-  type InspectionSettings,
-  type RingcxMode,
-  type RoxchatFieldSet,
-  type RoxchatHashAlgorithm,
-  type SettingsProblem,
-} from '../electron/common/settings'
+import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings, type SettingsProblem } from '../electron/common/settings'
 import type { AppSettings, Theme } from '../electron/shared/ipc-contract'
+import type { RingcxMode } from '../electron/common/ringcx/settings'
+import type { RoxchatFieldSet, RoxchatHashAlgorithm } from '../electron/common/roxchat/settings'
 
 export interface MappingDraft {
   /** Stable across edits, for list keys and label ids. */

@@ -3,19 +3,19 @@
  * through the core's batch path, with keys built once per thread.
  */
 import { verifyRingcxTokens, verifyRoxchatVisitors, type BatchVerdict } from '../core/batch-verify'
-import type { Scheme } from '../common/inspection'
 import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
 import type { InspectionSettings } from '../common/settings'
 import { serveTasks } from '../io/worker-pool'
 import { withRenderedLine } from './batch-report'
 import { inspectSampleFile, type BatchContext, type BatchResult } from '../io/batch-run'
+import type { SchemeId } from '../common/schemes'
 
 export interface BatchWorkerInit {
   readonly keys: readonly KeyRingEntry[]
   readonly settings: InspectionSettings
   readonly authTokens?: readonly (readonly [string, Readonly<Record<string, string>>])[]
   readonly explicitNow?: string
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   /** Whether output lines are JSON (`--json`) or for people. */
   readonly json: boolean
 }

@@ -1,7 +1,6 @@
 /**
  * What every command reads from its options: keys, settings, time, scheme and token table.
  */
-import { SCHEMES, type Scheme } from '../common/inspection'
 import type { KeyRingEntry } from '../core/key-ring'
 import { MAX_INPUT_BYTES } from '../common/limits'
 import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings } from '../common/settings'
@@ -10,6 +9,7 @@ import { readBoundedTextFile } from '../io/bounded-text-file'
 import { loadKeyFile, parseKeyArgument } from '../io/key-files'
 import { readTokenTableFile } from '../io/token-table-file'
 import { readPlainKeyStore } from '../io/key-store-file'
+import { isSchemeId, schemeIdList, type SchemeId } from '../common/schemes'
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown }
@@ -44,10 +44,10 @@ export function parseNow(value: string): Date {
   return date
 }
 
-export function parseScheme(value: string | undefined): Scheme | undefined {
+export function parseScheme(value: string | undefined): SchemeId | undefined {
   if (value === undefined) return undefined
-  if (!(SCHEMES as readonly string[]).includes(value)) throw new UsageError(`--scheme ${value}: use ringcx or roxchat`)
-  return value as Scheme
+  if (!isSchemeId(value)) throw new UsageError(`--scheme ${value}: use ${schemeIdList()}`)
+  return value
 }
 
 /** The settings JSON of `--config`, validated; without it the defaults. */

@@ -18,11 +18,11 @@ import {
   verificationMaterial,
   type SigningKey,
 } from '../core/sample-signing'
-import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../common/settings'
 import { isPlainObject } from '../common/values'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { parseKeyArgument } from '../io/key-files'
 import { EXIT_OK, UsageError, loadKeys, loadSettings, parseNow, type CliIo } from './cli-context'
+import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../common/roxchat/settings'
 
 export const SIGN_USAGE = `  cli sign ringcx --kid KID (--key FILE | --keystore DIR) [--claims FILE] [--claim NAME=VALUE]...
                   [--extra NAME=VALUE]... [--exp +2h] [--now TIME] [--config FILE] [--out FILE]

@@ -4,6 +4,7 @@
  * masked except the visitor id; no signature, hash or key material.
  */
 import type { Inspection } from './inspection'
+import { vocabularyOf } from './schemes'
 
 /** The fields whose value identifies the visitor to the developers. */
 const VISITOR_ID_FIELDS = new Set(['id', 'uuid'])
@@ -26,7 +27,7 @@ function shown(name: string, value: string): string {
  * navigator.clipboard.writeText(escalationReport(inspection, { source: 'token.jwt' }))
  */
 export function escalationReport(inspection: Inspection, context: { readonly source?: string } = {}): string {
-  const scheme = inspection.scheme === 'ringcx' ? 'RingCX Messaging' : inspection.scheme === 'roxchat' ? 'Rox.Chat' : 'unknown'
+  const scheme = (inspection.scheme === null ? undefined : vocabularyOf(inspection.scheme)?.productName) ?? 'unknown'
   const lines = [
     '## Visitor identity check',
     '',

@@ -1,23 +1,10 @@
 import type { ErrorCode, IssueCode, WarningCode } from './codes'
-
-/** The two vendors whose identities the inspector understands. */
-export type Scheme = 'ringcx' | 'roxchat'
-export const SCHEMES: readonly Scheme[] = ['ringcx', 'roxchat']
+import type { SchemeId, SchemeType } from './schemes'
 
 export type Verdict = 'verified' | 'accepted-unsigned' | 'rejected' | 'logged-out'
 
-export type CheckId =
-  | 'format'
-  | 'mode'
-  | 'kid'
-  | 'algorithm'
-  | 'signature'
-  | 'exp'
-  | 'uuid'
-  | 'fields'
-  | 'expires'
-  | 'hash'
-  | 'token'
+/** Every scheme's checks, each named in its vocabulary; `format` (the payload could be read) is everyone's. */
+export type CheckId = 'format' | SchemeType<'checkId'>
 
 export type CheckStatus = 'pass' | 'fail' | 'skip'
 
@@ -34,13 +21,8 @@ export interface Issue<C extends IssueCode = IssueCode> {
   readonly message: string
 }
 
-/**
- * Where a field value came from.
- * Rox.Chat: `providedFields` (the website's signed visitor), `fields` (recognised by the
- * service), `opFields` (typed by an agent). RingCX: `identity` (an identity attribute or a
- * mapped uuid), `extra_values` (an extra value, mapped or not).
- */
-export type FieldSource = 'providedFields' | 'fields' | 'opFields' | 'identity' | 'extra_values'
+/** Where a field value came from; each scheme names its own sources (see its vocabulary). */
+export type FieldSource = SchemeType<'source'>
 
 export interface SourcedValue {
   readonly source: FieldSource
@@ -69,14 +51,8 @@ export interface MatchedKey {
   readonly fingerprint: string
 }
 
-/** The form the payload arrived in, for the raw view and reports. */
-export type PayloadForm =
-  | 'jwt'
-  | 'chatq-snippet'
-  | 'chat-url'
-  | 'json'
-  | 'page-snippet'
-  | 'object'
+/** The form the payload arrived in, for the raw view and reports: JSON, an object, or a scheme's own form. */
+export type PayloadForm = 'json' | 'object' | SchemeType<'form'>
 
 export interface RawView {
   readonly form?: PayloadForm
@@ -93,7 +69,7 @@ export interface RawView {
 
 /** Everything one inspection found: the single object handed to the panel, the CLI and tests. */
 export interface Inspection {
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   readonly verdict: Verdict
   readonly errors: readonly Issue<ErrorCode>[]
   readonly warnings: readonly Issue<WarningCode>[]
@@ -121,19 +97,8 @@ export interface Diagnosis {
   readonly message: string
 }
 
-export type DiagnosisCode =
-  | 'diagnosis-other-algorithm'
-  | 'diagnosis-kid-names-other-key'
-  | 'diagnosis-hex-decoded-secret'
-  | 'diagnosis-unsorted-fields'
-  | 'diagnosis-expires-left-out'
-  | 'diagnosis-expires-added'
-  | 'diagnosis-expires-milliseconds'
-  | 'diagnosis-key-whitespace'
-  | 'diagnosis-uppercase-hex'
-  | 'diagnosis-base64-digest'
-  | 'diagnosis-number-formatting'
-  | 'diagnosis-unexplained'
+/** Every scheme's diagnoses; a key with whitespace and "nothing explains it" are everyone's. */
+export type DiagnosisCode = 'diagnosis-key-whitespace' | 'diagnosis-unexplained' | SchemeType<'diagnosisCode'>
 
 export interface ExpectationOutcome {
   readonly met: boolean

@@ -1,13 +1,26 @@
-import type { Scheme } from './inspection'
+import type { SchemeId, SchemeType } from './schemes'
+
+/** A secret key as it is stored: the one place a secret lives in plain form. */
+export interface SecretKeyMaterial<S extends string = string, A extends string = string> {
+  readonly scheme: S
+  readonly kid: string
+  readonly alg: A
+  readonly secret: string
+}
+
+/** An RSA public key as it is stored. */
+export interface PublicKeyMaterial<S extends string = string, A extends string = string> {
+  readonly scheme: S
+  readonly kid: string
+  readonly alg: A
+  readonly publicJwk: RsaPublicJwk
+}
 
 /**
- * Key material as it is stored: the one place a secret lives in plain form.
+ * Key material as it is stored, of every scheme (see each scheme's keys.ts).
  * Never send these objects to the renderer; send {@link KeyInfo} instead.
  */
-export type KeyMaterial =
-  | { readonly scheme: 'ringcx'; readonly kid: string; readonly alg: 'HS256'; readonly secret: string }
-  | { readonly scheme: 'ringcx'; readonly kid: string; readonly alg: 'RS256'; readonly publicJwk: RsaPublicJwk }
-  | { readonly scheme: 'roxchat'; readonly kid: string; readonly alg: 'secret'; readonly secret: string }
+export type KeyMaterial = SchemeType<'material'>
 
 export type KeyAlgorithm = KeyMaterial['alg']
 
@@ -19,7 +32,7 @@ export interface RsaPublicJwk {
 
 /** What may be shown about a key anywhere: no secret, no key bytes. */
 export interface KeyInfo {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly kid: string
   readonly alg: KeyAlgorithm
   readonly fingerprint: string
@@ -27,18 +40,7 @@ export interface KeyInfo {
   readonly bits?: number
 }
 
-/** RingCX Key IDs: "a-z 0-9 and _", no spaces. */
-export const RINGCX_KID_PATTERN = /^[a-z0-9_]{1,128}$/
-/** Rox.Chat keys have no vendor ID; ours is a name without spaces. */
-export const ROXCHAT_KID_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/
-/** RingCX HMAC secret: "a string of 24 characters (0-9 and a-f)". */
-export const RINGCX_SECRET_PATTERN = /^[0-9a-f]{24}$/
 export const MIN_RSA_BITS = 2048
-export const MAX_ROXCHAT_SECRET_LENGTH = 4096
-
-export function kidPatternFor(scheme: Scheme): RegExp {
-  return scheme === 'ringcx' ? RINGCX_KID_PATTERN : ROXCHAT_KID_PATTERN
-}
 
 /** Why a key in a file cannot be imported; stable, like the inspection codes. */
 export type KeyErrorCode =

@@ -1,9 +1,6 @@
 import type { Expiry, ExpiryStatus } from '../common/inspection'
 import { NO_EXPIRY } from '../common/inspection'
 
-/** Rox.Chat identities are "expiring soon" this close to `expires`. */
-export const ROXCHAT_EXPIRING_SOON_SECONDS = 300
-
 /**
  * Describes an expiry time relative to `nowSeconds`.
  *

@@ -4,7 +4,7 @@
 import { CODE_INFO, type ErrorCode, type WarningCode } from '../common/codes'
 import { diagnoseRingcxSignature, diagnoseRoxchatHash } from './roxchat/diagnosis'
 import { checkExpectation, readExpectation } from './expectation'
-import type { Check, Diagnosis, Inspection, Issue, RawView, Scheme, SourcedField, Verdict } from '../common/inspection'
+import type { Check, Diagnosis, Inspection, Issue, RawView, SourcedField, Verdict } from '../common/inspection'
 import { NO_EXPIRY } from '../common/inspection'
 import type { KeyRing } from './key-ring'
 import { detectPayload, type DetectedPayload, type Sample } from './payload-detect'
@@ -13,6 +13,7 @@ import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx/identity'
 import { verifyRingcxJwt } from './ringcx/jwt'
 import { verifyRoxchatVisitor } from './roxchat/visitor'
 import { resolveSettings, type InspectionSettings } from '../common/settings'
+import type { SchemeId } from '../common/schemes'
 
 export interface InspectOptions {
   readonly keys: KeyRing
@@ -21,13 +22,13 @@ export interface InspectOptions {
   readonly now: Date
   readonly ignoreSampleNow?: boolean
   /** Read the payload as this scheme's, where its form alone does not say. */
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   /** Rox.Chat identification by token: token → the visitor fields the site registered. */
   readonly authTokens?: ReadonlyMap<string, Readonly<Record<string, string>>>
 }
 
 interface Outcome {
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   readonly verdict?: Verdict
   readonly errors: readonly Issue<ErrorCode>[]
   readonly warnings?: readonly Issue<WarningCode>[]

@@ -3,23 +3,13 @@
  * keys, X.509 certificates and plain-text secrets. Reading the file is the caller's job.
  */
 import { X509Certificate, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
-import type { Scheme } from '../common/inspection'
-import { SCHEMES } from '../common/inspection'
-import {
-  MAX_ROXCHAT_SECRET_LENGTH,
-  MIN_RSA_BITS,
-  RINGCX_SECRET_PATTERN,
-  kidPatternFor,
-  type KeyErrorCode,
-  type KeyFileFormat,
-  type KeyInfo,
-  type KeyMaterial,
-  type KeyWarningCode,
-  type RsaPublicJwk,
-} from '../common/key-material'
+import { MIN_RSA_BITS, type KeyErrorCode, type KeyFileFormat, type KeyInfo, type KeyMaterial, type KeyWarningCode, type RsaPublicJwk } from '../common/key-material'
 import { fingerprintKey } from './key-fingerprint'
 import { MAX_KEY_FILE_BYTES } from '../common/limits'
 import { isPlainObject } from '../common/values'
+import { MAX_ROXCHAT_SECRET_LENGTH } from '../common/roxchat/keys'
+import { RINGCX_SECRET_PATTERN } from '../common/ringcx/keys'
+import { isSchemeId, schemeIdList, vocabularyOf, type SchemeId } from '../common/schemes'
 
 // The codes live in key-material.ts (pure, no node:crypto) so the IPC contract and renderer can name them.
 export type { KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../common/key-material'
@@ -40,7 +30,7 @@ export interface ParsedKey {
 /** One line of the per-key import report; safe to show (no key material). */
 export interface KeyReportEntry {
   readonly index: number
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   readonly kid: string | null
   readonly ok: boolean
   readonly error?: KeyNote<KeyErrorCode>
@@ -59,7 +49,7 @@ export interface KeyFileReport {
 
 /** What the caller knows about a bare file (a PEM or a text secret names neither). */
 export interface KeyHint {
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   readonly kid?: string
 }
 
@@ -76,20 +66,21 @@ function fail(code: KeyErrorCode, message: string): never {
   throw new KeyFileError(code, message)
 }
 
-function readScheme(value: unknown): Scheme {
-  if (value === undefined) fail('key-scheme-invalid', 'the key does not say its scheme ("ringcx" or "roxchat")')
-  if (typeof value !== 'string' || !(SCHEMES as readonly string[]).includes(value)) {
-    fail('key-scheme-invalid', `scheme must be "ringcx" or "roxchat", not ${JSON.stringify(value)}`)
+function readScheme(value: unknown): SchemeId {
+  if (value === undefined) fail('key-scheme-invalid', `the key does not say its scheme (${schemeIdList(true)})`)
+  if (!isSchemeId(value)) {
+    fail('key-scheme-invalid', `scheme must be ${schemeIdList(true)}, not ${JSON.stringify(value)}`)
   }
-  return value as Scheme
+  return value
 }
 
-function readKid(value: unknown, scheme: Scheme): string {
+function readKid(value: unknown, scheme: SchemeId): string {
   if (value === undefined || value === '') {
     fail('key-kid-missing', 'the key has no Key ID; name one (for example ringcx:my_key=FILE)')
   }
-  if (typeof value !== 'string' || !kidPatternFor(scheme).test(value)) {
-    const rule = scheme === 'ringcx' ? 'lower-case letters, digits and _' : 'letters, digits, _, . and -'
+  const rules = vocabularyOf(scheme)?.keys
+  if (typeof value !== 'string' || rules === undefined || !rules.kidPattern.test(value)) {
+    const rule = rules?.kidRule ?? 'letters and digits'
     fail('key-kid-invalid', `Key ID ${JSON.stringify(value)} is not allowed: use ${rule}, no spaces`)
   }
   return value
@@ -236,20 +227,20 @@ function candidateFromManifestEntry(entry: unknown): Candidate {
   fail('key-material-missing', '"secret" and "publicKeyPem" must be text and "jwk" an object')
 }
 
-function hintScheme(hint: KeyHint, what: string): Scheme {
+function hintScheme(hint: KeyHint, what: string): SchemeId {
   if (hint.scheme === undefined) fail('key-scheme-invalid', `${what} does not say its scheme; name it (for example ringcx:my_key=FILE)`)
   return hint.scheme
 }
 
 interface PendingKey {
   /** What the entry says of itself, for the report even when it fails. */
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   readonly kid: string | null
   readonly build: () => Candidate
 }
 
-function describe(entry: unknown, fallbackScheme: Scheme | null, build: () => Candidate): PendingKey {
-  const scheme = isPlainObject(entry) && (SCHEMES as readonly unknown[]).includes(entry['scheme']) ? (entry['scheme'] as Scheme) : fallbackScheme
+function describe(entry: unknown, fallbackScheme: SchemeId | null, build: () => Candidate): PendingKey {
+  const scheme = isPlainObject(entry) && isSchemeId(entry['scheme']) ? entry['scheme'] : fallbackScheme
   const kid = isPlainObject(entry) && typeof entry['kid'] === 'string' ? entry['kid'].slice(0, 128) : null
   return { scheme, kid, build }
 }

@@ -3,13 +3,13 @@
  * Rox.Chat provided visitor (or logout), or a QA sample file wrapping one of those.
  */
 import type { ErrorCode } from '../common/codes'
-import type { PayloadForm, Scheme } from '../common/inspection'
-import { SCHEMES } from '../common/inspection'
+import type { PayloadForm } from '../common/inspection'
 import { COMPACT_JWT_PATTERN } from './ringcx/compact-jwt'
 import { MAX_INPUT_BYTES } from '../common/limits'
 import { balancedObjectAt, parseObjectLiteral } from './object-literal'
-import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx/identity'
 import { displayValue, isPlainObject } from '../common/values'
+import { RINGCX_IDENTITY_ATTRIBUTES } from '../common/ringcx'
+import { isSchemeId, schemeIdList, type SchemeId } from '../common/schemes'
 
 export type DetectedPayload =
   | { readonly kind: 'ringcx-jwt'; readonly form: PayloadForm; readonly token: string }
@@ -17,14 +17,14 @@ export type DetectedPayload =
   | { readonly kind: 'roxchat-visitor'; readonly form: PayloadForm; readonly visitor: unknown }
   | { readonly kind: 'roxchat-logout'; readonly form: PayloadForm }
   | { readonly kind: 'roxchat-token'; readonly form: PayloadForm; readonly token: string }
-  | { readonly kind: 'invalid'; readonly code: ErrorCode; readonly scheme: Scheme | null; readonly message: string }
+  | { readonly kind: 'invalid'; readonly code: ErrorCode; readonly scheme: SchemeId | null; readonly message: string }
 
 /** A QA sample file's own members, besides its payload. */
 export interface Sample {
   readonly fields?: Readonly<Record<string, string>>
   readonly opFields?: Readonly<Record<string, string>>
   readonly now?: Date
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   /** Partial settings, validated by the inspection. */
   readonly config?: unknown
   /** What the inspection must produce (checked by the expectation checker). */
@@ -56,11 +56,11 @@ const UNSIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setIdentity\1\s*,\s*/
 const VISITOR_ASSIGNMENT = /\b(?:roxchat|webim)_visitor\s*=\s*/
 const CHAT_URL_PARAMETER = /[?&#;]jwt_identity=([^&#\s"'<>]*)/
 
-function invalid(code: ErrorCode, message: string, scheme: Scheme | null = null): DetectedPayload {
+function invalid(code: ErrorCode, message: string, scheme: SchemeId | null = null): DetectedPayload {
   return { kind: 'invalid', code, scheme, message }
 }
 
-function classifyObject(value: unknown, form: PayloadForm, scheme: Scheme | undefined): DetectedPayload {
+function classifyObject(value: unknown, form: PayloadForm, scheme: SchemeId | undefined): DetectedPayload {
   if (value === null) {
     return scheme === 'ringcx'
       ? invalid('ringcx-identity-malformed', 'null is not a RingCX identity.', 'ringcx')
@@ -78,13 +78,13 @@ function classifyObject(value: unknown, form: PayloadForm, scheme: Scheme | unde
   return invalid('input-unrecognised', 'The object has neither Rox.Chat "fields"/"hash" nor RingCX identity attributes.')
 }
 
-const LITERAL_WORDS: Readonly<Record<Scheme, { code: ErrorCode; call: string; object: string }>> = {
+const LITERAL_WORDS: Readonly<Record<SchemeId, { code: ErrorCode; call: string; object: string }>> = {
   ringcx: { code: 'ringcx-identity-malformed', call: 'The _setIdentity call', object: 'The identity object' },
   roxchat: { code: 'roxchat-visitor-malformed', call: 'The roxchat_visitor assignment', object: 'The visitor object' },
 }
 
 /** Reads the object literal that starts at `start` in page script as the scheme's payload. */
-function readLiteralAt(text: string, start: number, scheme: Scheme, form: PayloadForm): DetectedPayload {
+function readLiteralAt(text: string, start: number, scheme: SchemeId, form: PayloadForm): DetectedPayload {
   const words = LITERAL_WORDS[scheme]
   const literal = balancedObjectAt(text, start)
   if (literal === null) return invalid(words.code, `${words.call} has no complete {…} object.`, scheme)
@@ -149,7 +149,7 @@ function readJson(text: string): { ok: true; value: unknown } | { ok: false; mes
   }
 }
 
-function detectText(text: string, scheme: Scheme | undefined, allowSample: boolean): DetectedInput {
+function detectText(text: string, scheme: SchemeId | undefined, allowSample: boolean): DetectedInput {
   const trimmed = text.trim()
   if (COMPACT_JWT_PATTERN.test(trimmed)) return { payload: { kind: 'ringcx-jwt', form: 'jwt', token: trimmed }, sample: null }
 
@@ -191,10 +191,10 @@ function readSample(value: Record<string, unknown>): Sample {
   for (const [name, member] of Object.entries(value)) {
     if (!SAMPLE_MEMBERS.has(name)) extras[name] = member
   }
-  let scheme: Scheme | undefined
+  let scheme: SchemeId | undefined
   if (value['scheme'] !== undefined) {
-    if (!(SCHEMES as readonly unknown[]).includes(value['scheme'])) throw new SampleError('"scheme" must be "ringcx" or "roxchat".')
-    scheme = value['scheme'] as Scheme
+    if (!isSchemeId(value['scheme'])) throw new SampleError(`"scheme" must be ${schemeIdList(true)}.`)
+    scheme = value['scheme']
   }
   let now: Date | undefined
   if (value['now'] !== undefined) {
@@ -222,7 +222,7 @@ function readSample(value: Record<string, unknown>): Sample {
   }
 }
 
-function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefined, allowSample: boolean): DetectedInput {
+function detectValue(value: unknown, form: PayloadForm, scheme: SchemeId | undefined, allowSample: boolean): DetectedInput {
   if (allowSample && isPlainObject(value) && ('payload' in value || 'authToken' in value)) {
     let sample: Sample
     try {
@@ -251,7 +251,7 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
  * detectPayload('_chatq.push(["_setSignedIdentity", "eyJ…"])').payload.kind // 'ringcx-jwt'
  * detectPayload('roxchat_visitor = null;').payload.kind // 'roxchat-logout'
  */
-export function detectPayload(input: unknown, options: { readonly scheme?: Scheme } = {}): DetectedInput {
+export function detectPayload(input: unknown, options: { readonly scheme?: SchemeId } = {}): DetectedInput {
   if (typeof input === 'string') {
     if (input.length > MAX_INPUT_BYTES || Buffer.byteLength(input, 'utf8') > MAX_INPUT_BYTES) {
       return { payload: invalid('input-too-large', 'The payload is larger than 1 MiB.'), sample: null }

@@ -7,9 +7,10 @@ import { SignJWT } from 'jose'
 import type { Expectation } from './expectation'
 import type { Inspection } from '../common/inspection'
 import type { KeyMaterial } from '../common/key-material'
-import { RINGCX_KID_PATTERN, RINGCX_SECRET_PATTERN, ROXCHAT_KID_PATTERN } from '../common/key-material'
 import { computeRoxchatHash, roxchatHashMessage } from './roxchat/hash'
-import type { RoxchatHashAlgorithm } from '../common/settings'
+import type { RoxchatHashAlgorithm } from '../common/roxchat/settings'
+import { RINGCX_KID_PATTERN, RINGCX_SECRET_PATTERN } from '../common/ringcx/keys'
+import { ROXCHAT_KID_PATTERN } from '../common/roxchat/keys'
 
 export type SigningKey =
   | { readonly scheme: 'ringcx'; readonly kid: string; readonly alg: 'HS256'; readonly secret: string }

@@ -2,7 +2,7 @@
  * `batch`: inspects every sample below the given paths with bounded concurrency, streaming one
  * result per file in walk order, and ends with a summary.
  */
-import type { Inspection, Scheme } from '../common/inspection'
+import type { Inspection } from '../common/inspection'
 import { inspect, refusedInspection } from '../core/inspect'
 import type { KeyRing } from '../core/key-ring'
 import { MAX_INPUT_BYTES } from '../common/limits'
@@ -10,6 +10,7 @@ import { isKeyOrSettingsFile } from '../core/payload-detect'
 import type { InspectionSettings } from '../common/settings'
 import { readBoundedTextFile } from './bounded-text-file'
 import { walkSamples, type WalkEntry } from './sample-walk'
+import type { SchemeId } from '../common/schemes'
 
 export type BatchStatus = 'passed' | 'failed' | 'error' | 'skipped'
 
@@ -40,7 +41,7 @@ export interface BatchContext {
   readonly authTokens?: ReadonlyMap<string, Readonly<Record<string, string>>>
   /** Judge every file at this time; otherwise each sample's own `now`, or the clock. */
   readonly explicitNow?: Date
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   readonly clock: () => Date
 }
 

@@ -5,20 +5,11 @@
  */
 import { createPublicKey } from 'node:crypto'
 import { join } from 'node:path'
-import type { Scheme } from '../common/inspection'
-import { SCHEMES } from '../common/inspection'
-import {
-  MAX_ROXCHAT_SECRET_LENGTH,
-  MIN_RSA_BITS,
-  RINGCX_SECRET_PATTERN,
-  kidPatternFor,
-  type KeyInfo,
-  type KeyMaterial,
-  type RsaPublicJwk,
-} from '../common/key-material'
+import { MIN_RSA_BITS, type KeyInfo, type KeyMaterial, type RsaPublicJwk } from '../common/key-material'
 import { isPlainObject } from '../common/values'
 import type { KeyRingEntry } from '../core/key-ring'
 import { FileSchemaError, readDurableJson } from './durable-json-file'
+import { isSchemeId, vocabularyOf, type SchemeId } from '../common/schemes'
 
 export const KEY_STORE_FILE = 'keystore.json'
 export const KEY_STORE_FORMAT = 'visitor-inspector/keystore'
@@ -31,7 +22,7 @@ export type StoredSecret =
   | { readonly storage: 'plain'; readonly value: string }
 
 export interface KeyRecordBase {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly kid: string
   readonly fingerprint: string
   readonly label: string
@@ -56,7 +47,7 @@ export interface KeyStoreFile {
   readonly keys: readonly KeyRecord[]
 }
 
-export const identityOf = (scheme: Scheme, kid: string): string => `${scheme}:${kid}`
+export const identityOf = (scheme: SchemeId, kid: string): string => `${scheme}:${kid}`
 
 // Decoding: every member checked, so a damaged or foreign file is quarantined instead of used.
 
@@ -78,9 +69,9 @@ function isoDate(value: unknown, where: string): string {
   return value
 }
 
-export function plainSecretProblem(scheme: Scheme, secret: string): string | null {
-  if (scheme === 'ringcx') return RINGCX_SECRET_PATTERN.test(secret) ? null : 'not a 24-character RingCX secret (0-9, a-f)'
-  return secret.length > 0 && secret.length <= MAX_ROXCHAT_SECRET_LENGTH ? null : 'not a usable Rox.Chat private key'
+export function plainSecretProblem(scheme: SchemeId, secret: string): string | null {
+  const rules = vocabularyOf(scheme)?.keys
+  return rules === undefined ? 'not a secret of a known scheme' : rules.secretProblem(secret)
 }
 
 export function decodePublicJwk(value: unknown, where: string): { jwk: RsaPublicJwk; bits: number } {
@@ -100,7 +91,7 @@ export function decodePublicJwk(value: unknown, where: string): { jwk: RsaPublic
   return { jwk: { kty, n, e }, bits }
 }
 
-function decodeSecret(value: unknown, scheme: Scheme, where: string): StoredSecret {
+function decodeSecret(value: unknown, scheme: SchemeId, where: string): StoredSecret {
   if (!isPlainObject(value)) schemaError(where, 'secret must be an object')
   if (value['storage'] === 'os-encrypted') {
     onlyMembers(value, ['storage', 'ciphertext'], `${where}.secret`)
@@ -123,9 +114,9 @@ function decodeRecord(value: unknown, index: number): KeyRecord {
   const where = `keys[${index}]`
   if (!isPlainObject(value)) schemaError(where, 'not an object')
   const scheme = value['scheme']
-  if (typeof scheme !== 'string' || !(SCHEMES as readonly string[]).includes(scheme)) schemaError(where, 'unknown scheme')
+  if (!isSchemeId(scheme)) schemaError(where, 'unknown scheme')
   const kid = value['kid']
-  if (typeof kid !== 'string' || !kidPatternFor(scheme as Scheme).test(kid)) schemaError(where, 'invalid kid')
+  if (typeof kid !== 'string' || vocabularyOf(scheme)?.keys.kidPattern.test(kid) !== true) schemaError(where, 'invalid kid')
   const { alg, fingerprint, label, sourceFile, addedAt, lastMatchedAt, matchCount } = value
   if (typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint)) schemaError(where, 'invalid fingerprint')
   if (typeof label !== 'string' || label.length > MAX_LABEL_LENGTH) schemaError(where, 'invalid label')
@@ -133,7 +124,7 @@ function decodeRecord(value: unknown, index: number): KeyRecord {
   if (typeof matchCount !== 'number' || !Number.isSafeInteger(matchCount) || matchCount < 0) schemaError(where, 'invalid matchCount')
   if (value['demo'] !== undefined && value['demo'] !== true) schemaError(where, 'demo must be true when present')
   const base: KeyRecordBase = {
-    scheme: scheme as Scheme,
+    scheme,
     kid,
     fingerprint,
     label,

@@ -3,11 +3,11 @@
  * shape is `ipc-bad-argument`, text over 1 MiB is `ipc-too-large`. Values (Key IDs, settings)
  * are judged later by the core; here only their form.
  */
-import { SCHEMES, type Scheme } from '../common/inspection'
-import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../common/settings'
 import { isPlainObject } from '../common/values'
 import { MAX_IPC_TEXT_BYTES, type Channel, type ChannelArgs, type SignSampleRequest } from '../shared/ipc-contract'
 import { ServiceError } from './service-error'
+import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../common/roxchat/settings'
+import { isSchemeId, schemeIdList, type SchemeId } from '../common/schemes'
 
 /** Room for a 1 MiB text plus the other members of its request. */
 const MAX_ARGUMENT_BYTES = MAX_IPC_TEXT_BYTES + 64 * 1024
@@ -58,9 +58,9 @@ function flag(value: unknown, name: string): boolean {
   return value
 }
 
-function scheme(value: unknown): Scheme {
-  if (typeof value !== 'string' || !(SCHEMES as readonly string[]).includes(value)) bad('scheme must be "ringcx" or "roxchat"')
-  return value as Scheme
+function scheme(value: unknown): SchemeId {
+  if (!isSchemeId(value)) bad(`scheme must be ${schemeIdList(true)}`)
+  return value
 }
 
 function randomId(value: unknown, name: string): string {

@@ -2,20 +2,21 @@
  * What every inspecting channel shares: the key ring built from the store (rebuilt only when key
  * material changed), the settings, the token table and the clock.
  */
-import type { Inspection, Scheme } from '../common/inspection'
+import type { Inspection } from '../common/inspection'
 import { inspect } from '../core/inspect'
 import { createKeyRing, type KeyRing } from '../core/key-ring'
 import type { KeyStore } from './key-store'
 import type { SettingsStore } from './settings-store'
 import { TokenTableSource, type LoadedTokenTable } from './token-table-source'
+import type { SchemeId } from '../common/schemes'
 
 export interface Inspector {
   keyRing(): Promise<KeyRing>
   tokens(): Promise<LoadedTokenTable>
   /** Inspects text with the store's keys; a key that verified is not counted. */
-  inspectWithoutRecording(text: string, scheme: Scheme | undefined): Promise<Inspection>
+  inspectWithoutRecording(text: string, scheme: SchemeId | undefined): Promise<Inspection>
   /** Inspects text and counts the match of the key that verified it. */
-  inspectText(text: string, scheme: Scheme | undefined): Promise<Inspection>
+  inspectText(text: string, scheme: SchemeId | undefined): Promise<Inspection>
   /** What inspections are judged with right now; a run judged with another stamp is stale. */
   configStamp(): Promise<string>
 }
@@ -46,7 +47,7 @@ export function createInspector(deps: InspectorDeps): Inspector {
     return tokenSource.load(settingsStore.get().tokensFile)
   }
 
-  async function inspectWithoutRecording(text: string, scheme: Scheme | undefined): Promise<Inspection> {
+  async function inspectWithoutRecording(text: string, scheme: SchemeId | undefined): Promise<Inspection> {
     const { table } = await tokens()
     return inspect(text, {
       keys: await keyRing(),
@@ -57,7 +58,7 @@ export function createInspector(deps: InspectorDeps): Inspector {
     })
   }
 
-  async function inspectText(text: string, scheme: Scheme | undefined): Promise<Inspection> {
+  async function inspectText(text: string, scheme: SchemeId | undefined): Promise<Inspection> {
     const inspection = await inspectWithoutRecording(text, scheme)
     if (inspection.key !== null && inspection.scheme !== null) keyStore.recordMatch(inspection.scheme, inspection.key.kid, deps.now())
     return inspection

@@ -4,7 +4,6 @@
  */
 import { randomBytes } from 'node:crypto'
 import { basename } from 'node:path'
-import type { Scheme } from '../common/inspection'
 import { MAX_KEY_FILE_BYTES } from '../common/limits'
 import { isPlainObject } from '../common/values'
 import { parseKeyFile, type KeyHint, type KeyReportEntry } from '../core/key-parse'
@@ -13,13 +12,14 @@ import type { KeyImportEntryView, KeyImportReport, KeyImportTextRequest } from '
 import type { ChannelServices } from './call-service'
 import type { KeyStore, NewKey } from './key-store'
 import { ServiceError } from './service-error'
+import type { SchemeId } from '../common/schemes'
 
 const PENDING_IMPORT_MS = 10 * 60 * 1000
 const MAX_PENDING_IMPORTS = 20
 
 export interface ImportOptions {
   readonly fileName: string | null
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   readonly kid?: string
   readonly label?: string
   readonly replace: boolean

@@ -8,7 +8,6 @@
  * the command line and the end-to-end tests use the same store.
  */
 import { join } from 'node:path'
-import type { Scheme } from '../common/inspection'
 import type { KeyInfo, KeyMaterial } from '../common/key-material'
 import type { KeyRingEntry } from '../core/key-ring'
 import { DurableJsonFile } from '../io/durable-json-file'
@@ -40,6 +39,7 @@ import {
 } from '../shared/ipc-contract'
 import { protectionWarning, type SecretCipher } from './secret-cipher'
 import { ServiceError } from './service-error'
+import type { SchemeId } from '../common/schemes'
 
 const DAY_MS = 86_400_000
 /** How the published demo keys are labelled (resources/examples/demo-keys.json). */
@@ -168,7 +168,7 @@ export class KeyStore {
       .sort((a, b) => compareText(a.scheme, b.scheme) || compareText(a.kid, b.kid))
   }
 
-  find(scheme: Scheme, kid: string, now: Date): StoredKeyView | null {
+  find(scheme: SchemeId, kid: string, now: Date): StoredKeyView | null {
     const key = this.#keys.get(identityOf(scheme, kid))
     return key === undefined ? null : this.#view(key, now)
   }
@@ -232,7 +232,7 @@ export class KeyStore {
   }
 
   /** Removes a key if it still has the fingerprint the admin confirmed. */
-  removeKey(scheme: Scheme, kid: string, fingerprint: string, now: Date): Promise<StoredKeyView> {
+  removeKey(scheme: SchemeId, kid: string, fingerprint: string, now: Date): Promise<StoredKeyView> {
     return this.#serially(async () => {
       this.#assertWritable()
       const identity = identityOf(scheme, kid)
@@ -250,7 +250,7 @@ export class KeyStore {
   }
 
   /** Notes that a key verified an identity. Kept in memory until {@link flush}: no write per inspection. */
-  recordMatch(scheme: Scheme, kid: string, at: Date): void {
+  recordMatch(scheme: SchemeId, kid: string, at: Date): void {
     const identity = identityOf(scheme, kid)
     const key = this.#keys.get(identity)
     if (key === undefined) return

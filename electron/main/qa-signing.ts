@@ -6,9 +6,8 @@
 import { randomBytes, type KeyObject } from 'node:crypto'
 import { basename } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
-import type { Inspection, Scheme } from '../common/inspection'
+import type { Inspection } from '../common/inspection'
 import { fingerprintKey } from '../core/key-fingerprint'
-import { RINGCX_KID_PATTERN } from '../common/key-material'
 import { MAX_KEY_FILE_BYTES } from '../common/limits'
 import {
   expectationFrom,
@@ -27,11 +26,13 @@ import type { ChannelServices } from './call-service'
 import type { KeyStore } from './key-store'
 import { ServiceError } from './service-error'
 import type { SettingsStore } from './settings-store'
+import { RINGCX_KID_PATTERN } from '../common/ringcx/keys'
+import type { SchemeId } from '../common/schemes'
 
 /** A picked private key can be used this long before it must be picked again. */
 export const PICKED_KEY_MS = 30 * 60 * 1000
 const MAX_PICKED_KEYS = 5
-const SCHEME_NAME: Readonly<Record<Scheme, string>> = { ringcx: 'RingCX', roxchat: 'Rox.Chat' }
+const SCHEME_NAME: Readonly<Record<SchemeId, string>> = { ringcx: 'RingCX', roxchat: 'Rox.Chat' }
 
 /** The dialogs signing needs; part of the services' DialogPort. */
 export interface SigningDialogs {
@@ -82,7 +83,7 @@ export function createQaSigningServices(deps: QaSigningDeps): QaSigningServices 
     if (!deps.settingsStore.get().qaTools) throw new ServiceError('qa-tools-off', 'Signing samples is a QA tool: switch on QA tools in Settings first.')
   }
 
-  function storedSigningKey(scheme: Scheme, kid: string): SigningKey {
+  function storedSigningKey(scheme: SchemeId, kid: string): SigningKey {
     const entry = deps.keyStore.ringEntries().find(({ material }) => material.scheme === scheme && material.kid === kid)
     if (entry === undefined) {
       if (deps.keyStore.find(scheme, kid, deps.now())?.unreadable !== undefined) {

@@ -3,10 +3,12 @@
  * Types and constants only. Imported by main (handlers), preload (invokers) and the renderer.
  */
 import type { IssueCode } from '../common/codes'
-import type { DiagnosisCode, Inspection, Scheme, Verdict } from '../common/inspection'
+import type { DiagnosisCode, Inspection, Verdict } from '../common/inspection'
 import type { KeyAlgorithm, KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../common/key-material'
 import type { QuarantineNotice } from '../common/quarantine'
-import type { InspectionSettings, RoxchatHashAlgorithm, SettingsProblem } from '../common/settings'
+import type { InspectionSettings, SettingsProblem } from '../common/settings'
+import type { RoxchatHashAlgorithm } from '../common/roxchat/settings'
+import type { SchemeId } from '../common/schemes'
 
 export type { QuarantineNotice } from '../common/quarantine'
 
@@ -66,7 +68,7 @@ export type KeyStorage = 'os-encrypted' | 'plain' | 'public-key'
 
 /** What the renderer may know about a stored key: never the secret. */
 export interface StoredKeyView {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly kid: string
   readonly alg: KeyAlgorithm
   readonly fingerprint: string
@@ -118,7 +120,7 @@ export type KeyImportErrorCode = KeyErrorCode | 'key-duplicate' | 'key-store-una
 
 export interface KeyImportEntryView {
   readonly index: number
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   readonly kid: string | null
   readonly ok: boolean
   readonly error?: { readonly code: KeyImportErrorCode; readonly message: string }
@@ -131,7 +133,7 @@ export interface KeyImportEntryView {
 
 /** A stored key that an import would replace. */
 export interface KeyReplacementView {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly kid: string
   readonly storedFingerprint: string
   readonly newFingerprint: string
@@ -161,7 +163,7 @@ export interface KeyImportTextRequest {
   readonly text: string
   readonly fileName?: string
   /** For files that do not name their scheme and Key ID (PEM, certificate, text secret, JWK without kid). */
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   readonly kid?: string
   readonly label?: string
   /** The admin confirmed replacing keys whose kid already exists. */
@@ -172,7 +174,7 @@ export interface KeyImportTextRequest {
 
 /** Each picked file imports on its own (a key set all or nothing) and gets its own report. */
 export interface KeyImportFilesRequest {
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   /** Used only when a single bare file is picked: one Key ID cannot name several files. */
   readonly kid?: string
   readonly label?: string
@@ -188,14 +190,14 @@ export interface KeyConfirmImportRequest {
 
 /** The fingerprint the admin saw when confirming: a key replaced meanwhile is not removed. */
 export interface KeyRemoveRequest {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly kid: string
   readonly fingerprint: string
 }
 
 export interface InspectRequest {
   readonly text: string
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   /** Shown in reports; never opened. */
   readonly fileName?: string
   /** The payload on screen, checked again after keys or settings changed: its key match is not counted twice. */
@@ -257,7 +259,7 @@ export interface SampleRow {
   /** The path below the picked folder (starting with its name), or the picked file's name. */
   readonly file: string
   readonly status: SampleStatus
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   /** Null when the file was not inspected (unreadable, skipped). */
   readonly verdict: Verdict | null
   /** Error codes, then warning codes. */
@@ -277,7 +279,7 @@ export interface SamplesSummary {
   readonly ms: number
   readonly statuses: Readonly<Record<SampleStatus, number>>
   /** Rows by kind; a file not inspected (skipped, unreadable) counts as unknown, as the filter shows it. */
-  readonly schemes: Readonly<Record<Scheme | 'unknown', number>>
+  readonly schemes: Readonly<Record<SchemeId | 'unknown', number>>
 }
 
 export interface SamplesProgressRequest {

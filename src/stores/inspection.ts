@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import type { Inspection, Scheme } from '../../electron/common/inspection'
+import type { Inspection } from '../../electron/common/inspection'
 import { CODE_INFO } from '../../electron/common/codes'
 import { MAX_INPUT_BYTES } from '../../electron/common/limits'
 import type { DemoExample, InspectRequest, OpenedPayload } from '../../electron/shared/ipc-contract'
@@ -10,6 +10,7 @@ import { settle, utf8Length, type Problem } from '../problems'
 import { useKeysStore } from './keys'
 import { useSettingsStore } from './settings'
 import { useUiStore } from './ui'
+import type { SchemeId } from '../../electron/common/schemes'
 
 /** Where the payload on screen came from, for the banner and the DEMO mark. */
 export interface PayloadOrigin {
@@ -42,7 +43,7 @@ export const useInspectionStore = defineStore('inspection', () => {
   /** Set when the result on screen was checked again after keys or settings changed. */
   const rechecked = ref<RecheckReason | null>(null)
   /** The payload behind the result on screen: the editor may have changed since. */
-  let judged: { readonly text: string; readonly scheme?: Scheme; readonly fileName?: string } | null = null
+  let judged: { readonly text: string; readonly scheme?: SchemeId; readonly fileName?: string } | null = null
   /** Numbers inspect requests: only the latest one's answer is shown (examples can be picked in a row). */
   let sequence = 0
 

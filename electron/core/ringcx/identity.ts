@@ -3,11 +3,9 @@
  */
 import { CODE_INFO, type WarningCode } from '../../common/codes'
 import type { Issue, MergedField, SourcedField, SourcedValue } from '../../common/inspection'
-import { compileMappingRegex, type ExtraValueMapping } from '../../common/settings'
 import { displayValue, isPlainObject } from '../../common/values'
-
-/** The predefined identity attributes, in the order the agent panel shows them. */
-export const RINGCX_IDENTITY_ATTRIBUTES = ['uuid', 'firstname', 'lastname', 'email', 'screenname', 'avatar_url', 'company'] as const
+import { RINGCX_IDENTITY_ATTRIBUTES } from '../../common/ringcx'
+import { compileMappingRegex, type ExtraValueMapping } from '../../common/ringcx/settings'
 
 export interface RingcxFieldView {
   readonly fields: readonly MergedField[]

@@ -8,7 +8,7 @@ import { compactVerify } from 'jose'
 import type { Diagnosis, DiagnosisCode } from '../../common/inspection'
 import type { KeyRing, RoxchatHashKey } from '../key-ring'
 import { compareUtf8, computeRoxchatHash, roxchatHashMessage } from './hash'
-import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../../common/settings'
+import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../../common/roxchat/settings'
 
 /** At most this many hash or signature computations per diagnosis. */
 export const MAX_DIAGNOSIS_ATTEMPTS = 64

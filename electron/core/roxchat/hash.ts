@@ -3,8 +3,8 @@
  * The rules are those of vendor-notes.md, not the vendor page's (broken) example.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import type { RoxchatHashAlgorithm } from '../../common/settings'
 import type { RoxchatHashKey } from '../key-ring'
+import type { RoxchatHashAlgorithm } from '../../common/roxchat/settings'
 
 /**
  * Compares key names by their UTF-8 bytes, as Python 2's sorted() did on byte strings.

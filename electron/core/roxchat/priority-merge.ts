@@ -2,21 +2,8 @@
  * Rox.Chat's priority merge of the three visitor field sets.
  */
 import type { MergedField, SourcedValue } from '../../common/inspection'
-import type { RoxchatFieldSet } from '../../common/settings'
-
-/** The fields the agent's visitor panel shows, in the vendor's order. */
-export const ROXCHAT_KNOWN_FIELDS = [
-  'id',
-  'display_name',
-  'phone',
-  'email',
-  'profile_url',
-  'avatar_url',
-  'login',
-  'comment',
-  'info',
-  'high_priority',
-] as const
+import { ROXCHAT_KNOWN_FIELDS } from '../../common/roxchat'
+import type { RoxchatFieldSet } from '../../common/roxchat/settings'
 
 const KNOWN = new Set<string>(ROXCHAT_KNOWN_FIELDS)
 /** Shared by every field nothing overrode; replaced before anything is pushed. */

@@ -8,8 +8,9 @@ import { NO_EXPIRY } from '../../common/inspection'
 import type { RoxchatHashKey } from '../key-ring'
 import type { InspectionSettings } from '../../common/settings'
 import { computeRoxchatHash, hexEquals, roxchatHashMessage } from './hash'
-import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry } from '../expiry'
+import { describeExpiry } from '../expiry'
 import { displayValue, isPlainObject } from '../../common/values'
+import { ROXCHAT_EXPIRING_SOON_SECONDS } from '../../common/roxchat'
 
 /** The largest `expires` the vendor's Int accepts. */
 export const MAX_ROXCHAT_EXPIRES = 2_147_483_647

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  DEFAULT_SETTINGS,
-  compileMappingRegex,
-  mappingRegexProblem,
-  resolveSettings,
-  type SettingsResult,
-} from '../../../electron/common/settings'
+import { DEFAULT_SETTINGS, resolveSettings, type SettingsResult } from '../../../electron/common/settings'
+import { compileMappingRegex, mappingRegexProblem } from '../../../electron/common/ringcx/settings'
 
 /** The problems of a refused input, as [path, code] pairs. */
 function problems(result: SettingsResult): [string, string][] {

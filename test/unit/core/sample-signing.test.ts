@@ -14,7 +14,8 @@ import {
   verificationMaterial,
   type SigningKey,
 } from '../../../electron/core/sample-signing'
-import { DEFAULT_SETTINGS, resolveSettings, ROXCHAT_HASH_ALGORITHMS } from '../../../electron/common/settings'
+import { DEFAULT_SETTINGS, resolveSettings } from '../../../electron/common/settings'
+import { ROXCHAT_HASH_ALGORITHMS } from '../../../electron/common/roxchat/settings'
 
 const NOW = new Date('2026-05-01T10:00:00Z')
 const BASE = NOW.getTime() / 1000

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing, type RoxchatHashKey } from '../../../electron/core/key-ring'
 import { computeRoxchatHash, hexEquals } from '../../../electron/core/roxchat/hash'
-import type { RoxchatHashAlgorithm } from '../../../electron/common/settings'
 import { PROJECT_ROOT, VECTORS_DIR, generateRsa, importKeys, manifest, readVectors } from './helpers'
+import type { RoxchatHashAlgorithm } from '../../../electron/common/roxchat/settings'
 
 interface RfcVectors {
   readonly hmacSha256: readonly { case: number; keyHex: string; dataHex: string; hmacSha256Hex: string; truncatedBits?: number }[]

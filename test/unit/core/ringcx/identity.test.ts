@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { RINGCX_IDENTITY_ATTRIBUTES, ringcxFieldView, ringcxIdentityShapeProblem } from '../../../../electron/core/ringcx/identity'
-import type { ExtraValueMapping } from '../../../../electron/common/settings'
+import { ringcxFieldView, ringcxIdentityShapeProblem } from '../../../../electron/core/ringcx/identity'
 import { warningCodes } from '../helpers'
+import type { ExtraValueMapping } from '../../../../electron/common/ringcx/settings'
+import { RINGCX_IDENTITY_ATTRIBUTES } from '../../../../electron/common/ringcx'
 
 const view = (identity: Record<string, unknown>, mappings: readonly ExtraValueMapping[] = []) => ringcxFieldView(identity, mappings)
 const triples = (fields: readonly { name: string; value: string; source: string }[]) => fields.map((field) => [field.name, field.value, field.source])

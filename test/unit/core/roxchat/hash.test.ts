@@ -8,8 +8,8 @@ import {
   hexEquals,
   roxchatHashMessage,
 } from '../../../../electron/core/roxchat/hash'
-import { ROXCHAT_HASH_ALGORITHMS } from '../../../../electron/common/settings'
 import { ROX_SECRET, expectedRoxchatHash } from '../helpers'
+import { ROXCHAT_HASH_ALGORITHMS } from '../../../../electron/common/roxchat/settings'
 
 const key = { secret: ROX_SECRET, hmacKey: createSecretKey(Buffer.from(ROX_SECRET, 'utf8')) }
 

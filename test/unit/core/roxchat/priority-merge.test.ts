@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect } from '../../../../electron/core/inspect'
 import type { KeyRing } from '../../../../electron/core/key-ring'
-import { ROXCHAT_KNOWN_FIELDS, mergeFieldSets } from '../../../../electron/core/roxchat/priority-merge'
-import { DEFAULT_SETTINGS, type RoxchatFieldSet } from '../../../../electron/common/settings'
+import { mergeFieldSets } from '../../../../electron/core/roxchat/priority-merge'
+import { DEFAULT_SETTINGS } from '../../../../electron/common/settings'
 import { NOW, ROX_SECRET, manifest, ringFrom, roxchatVisitor, settingsWith } from '../helpers'
+import type { RoxchatFieldSet } from '../../../../electron/common/roxchat/settings'
+import { ROXCHAT_KNOWN_FIELDS } from '../../../../electron/common/roxchat'
 
 const DEFAULT_ORDER = DEFAULT_SETTINGS.roxchat.priorityOrder
 

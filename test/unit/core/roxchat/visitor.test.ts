@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect } from '../../../../electron/core/inspect'
 import type { KeyRing } from '../../../../electron/core/key-ring'
 import { MAX_ROXCHAT_EXPIRES, verifyRoxchatVisitor } from '../../../../electron/core/roxchat/visitor'
-import { DEFAULT_SETTINGS, ROXCHAT_HASH_ALGORITHMS } from '../../../../electron/common/settings'
+import { DEFAULT_SETTINGS } from '../../../../electron/common/settings'
 import {
   NOW,
   NOW_S,
@@ -17,6 +17,7 @@ import {
   settingsWith,
   statuses,
 } from '../helpers'
+import { ROXCHAT_HASH_ALGORITHMS } from '../../../../electron/common/roxchat/settings'
 
 let ring: KeyRing
 let emptyRing: KeyRing
