@@ -2,7 +2,8 @@
  * The one entry point: payload in, {@link Inspection} out.
  */
 import { CODE_INFO, type ErrorCode, type WarningCode } from '../common/codes'
-import { diagnoseRingcxSignature, diagnoseRoxchatHash } from './roxchat/diagnosis'
+import { diagnoseRingcxSignature } from './ringcx/diagnosis'
+import { diagnoseRoxchatHash } from './roxchat/diagnosis'
 import { checkExpectation, readExpectation } from './expectation'
 import type { Check, Diagnosis, Inspection, Issue, RawView, SourcedField, Verdict } from '../common/inspection'
 import { NO_EXPIRY } from '../common/inspection'

@@ -1,46 +1,14 @@
 /**
- * Near-miss diagnosis: when a signature or hash fails, try the usual mistakes a website's
- * developers make and name the one that explains the failure. Bounded, and only ever with
- * keys from the store.
+ * Rox.Chat near-miss diagnosis: when a hash fails, try the usual mistakes a website's developers
+ * make and name the one that explains the failure. Bounded, and only ever with keys from the store.
  */
-import { createHash, createHmac, createSecretKey, timingSafeEqual } from 'node:crypto'
-import { compactVerify } from 'jose'
+import { createSecretKey } from 'node:crypto'
 import type { Diagnosis, DiagnosisCode } from '../../common/inspection'
-import type { KeyRing, RoxchatHashKey } from '../key-ring'
-import { compareUtf8, computeRoxchatHash, roxchatHashMessage } from './hash'
+import { constantTimeEquals } from '../constant-time'
+import { AttemptBudget, UNEXPLAINED, diagnosis } from '../diagnosis-kit'
+import type { RoxchatHashKey } from '../key-ring'
+import { compareUtf8, computeRoxchatDigest, computeRoxchatHash, roxchatHashMessage } from './hash'
 import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../../common/roxchat/settings'
-
-/** At most this many hash or signature computations per diagnosis. */
-export const MAX_DIAGNOSIS_ATTEMPTS = 64
-
-const UNEXPLAINED: Diagnosis = {
-  code: 'diagnosis-unexplained',
-  message: 'None of the usual mistakes (other key or algorithm, field order, expires, key whitespace, hex or number spelling) explains the failure: the data or the key itself differs.',
-}
-
-function diagnosis(code: DiagnosisCode, message: string): Diagnosis[] {
-  return [{ code, message }]
-}
-
-class AttemptBudget {
-  private used = 0
-  take(): boolean {
-    this.used++
-    return this.used <= MAX_DIAGNOSIS_ATTEMPTS
-  }
-}
-
-function rawDigest(message: string, secret: string, algorithm: RoxchatHashAlgorithm): Buffer {
-  return algorithm === 'hmac-sha256'
-    ? createHmac('sha256', Buffer.from(secret, 'utf8')).update(message, 'utf8').digest()
-    : createHash(algorithm).update(message, 'utf8').update(secret, 'utf8').digest()
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
-}
 
 export interface RoxchatDiagnosisInput {
   readonly fields: Readonly<Record<string, string>>
@@ -67,11 +35,11 @@ export function diagnoseRoxchatHash(input: RoxchatDiagnosisInput): Diagnosis[] {
   // Spelling of the right digest: upper-case hex, or base64 instead of hex.
   for (const key of keys) {
     if (!budget.take()) return [UNEXPLAINED]
-    const digest = rawDigest(message, key.secret, algorithm)
-    if (hash !== lowerHash && sameText(digest.toString('hex'), lowerHash)) {
+    const digest = computeRoxchatDigest(message, key, algorithm)
+    if (hash !== lowerHash && constantTimeEquals(digest.toString('hex'), lowerHash)) {
       return diagnosis('diagnosis-uppercase-hex', `The hash is right but written in upper-case hex (key "${key.kid}"). Rox.Chat documents lower case; this tool compares case-insensitively only here, in the diagnosis.`)
     }
-    if (sameText(digest.toString('base64'), hash) || sameText(digest.toString('base64url'), hash)) {
+    if (constantTimeEquals(digest.toString('base64'), hash) || constantTimeEquals(digest.toString('base64url'), hash)) {
       return diagnosis('diagnosis-base64-digest', `The hash is right but encoded as base64 instead of hex (key "${key.kid}").`)
     }
   }
@@ -80,7 +48,7 @@ export function diagnoseRoxchatHash(input: RoxchatDiagnosisInput): Diagnosis[] {
   for (const other of ROXCHAT_HASH_ALGORITHMS.filter((alg) => alg !== algorithm)) {
     for (const key of keys) {
       if (!budget.take()) return [UNEXPLAINED]
-      if (sameText(withKey(key, message, other), lowerHash)) {
+      if (constantTimeEquals(withKey(key, message, other), lowerHash)) {
         return diagnosis('diagnosis-other-algorithm', `The hash was made with ${other} (key "${key.kid}"), but the account is set to ${algorithm}.`)
       }
     }
@@ -120,7 +88,7 @@ export function diagnoseRoxchatHash(input: RoxchatDiagnosisInput): Diagnosis[] {
   for (const variant of variants) {
     for (const key of keys) {
       if (!budget.take()) return [UNEXPLAINED]
-      if (sameText(withKey(key, variant.text), lowerHash)) return diagnosis(variant.code, `${variant.explain} (key "${key.kid}")`)
+      if (constantTimeEquals(withKey(key, variant.text), lowerHash)) return diagnosis(variant.code, `${variant.explain} (key "${key.kid}")`)
     }
   }
 
@@ -130,7 +98,7 @@ export function diagnoseRoxchatHash(input: RoxchatDiagnosisInput): Diagnosis[] {
       if (spelled === key.secret) continue
       if (!budget.take()) return [UNEXPLAINED]
       const variantKey = { secret: spelled, hmacKey: createSecretKey(Buffer.from(spelled, 'utf8')) }
-      if (sameText(computeRoxchatHash(message, variantKey, algorithm), lowerHash)) {
+      if (constantTimeEquals(computeRoxchatHash(message, variantKey, algorithm), lowerHash)) {
         return diagnosis('diagnosis-key-whitespace', `The website's copy of key "${key.kid}" has surrounding whitespace or a line break: trim it.`)
       }
     }
@@ -138,59 +106,3 @@ export function diagnoseRoxchatHash(input: RoxchatDiagnosisInput): Diagnosis[] {
   return [UNEXPLAINED]
 }
 
-export interface RingcxDiagnosisInput {
-  readonly token: string
-  readonly alg: 'HS256' | 'RS256'
-  /** The kid in the header, when it names a key in the store. */
-  readonly namedKid?: string
-  readonly ring: KeyRing
-}
-
-async function verifiesWith(token: string, key: Parameters<typeof compactVerify>[1], alg: string): Promise<boolean> {
-  try {
-    await compactVerify(token, key, { algorithms: [alg] })
-    return true
-  } catch {
-    return false
-  }
-}
-
-/**
- * Explains a RingCX signature failure, or says that nothing usual does.
- *
- * @example
- * await diagnoseRingcxSignature({ token, alg: 'HS256', namedKid: 'old_key', ring })
- * // [{ code: 'diagnosis-kid-names-other-key', … }]
- */
-export async function diagnoseRingcxSignature(input: RingcxDiagnosisInput): Promise<Diagnosis[]> {
-  const { token, alg, namedKid, ring } = input
-  const budget = new AttemptBudget()
-  const sameAlg = [...ring.ringcx.values()].filter((key) => key.alg === alg)
-
-  if (namedKid !== undefined) {
-    for (const key of sameAlg.filter((candidate) => candidate.kid !== namedKid)) {
-      if (!budget.take()) return [UNEXPLAINED]
-      if (await verifiesWith(token, key.cryptoKey, alg)) {
-        return diagnosis('diagnosis-kid-names-other-key', `The token verifies with key "${key.kid}", but its header names "${namedKid}": fix the kid the website puts in the header.`)
-      }
-    }
-  }
-
-  const suspects = namedKid === undefined ? sameAlg : sameAlg.filter((key) => key.kid === namedKid)
-  for (const key of suspects) {
-    if (key.secret === undefined) continue
-    if (!budget.take()) return [UNEXPLAINED]
-    if (await verifiesWith(token, Buffer.from(key.secret, 'hex'), 'HS256')) {
-      return diagnosis('diagnosis-hex-decoded-secret', `The website signs with the 12 bytes hex-decoded from key "${key.kid}"; RingCX uses the 24 characters as text.`)
-    }
-    for (const spelled of [`${key.secret}\n`, `${key.secret}\r\n`, ` ${key.secret}`, `${key.secret} `, key.secret.toUpperCase()]) {
-      if (spelled === key.secret) continue
-      if (!budget.take()) return [UNEXPLAINED]
-      if (await verifiesWith(token, Buffer.from(spelled, 'utf8'), 'HS256')) {
-        const what = spelled === key.secret.toUpperCase() ? 'in upper case' : 'with surrounding whitespace or a line break'
-        return diagnosis('diagnosis-key-whitespace', `The website's copy of key "${key.kid}" is ${what}: use the key exactly as configured.`)
-      }
-    }
-  }
-  return [UNEXPLAINED]
-}

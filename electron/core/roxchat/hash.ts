@@ -1,8 +1,8 @@
 /**
- * Rox.Chat visitor hash: the message, the four algorithms and a constant-time comparison.
+ * Rox.Chat visitor hash: the message and the four algorithms.
  * The rules are those of vendor-notes.md, not the vendor page's (broken) example.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto'
 import type { RoxchatHashKey } from '../key-ring'
 import type { RoxchatHashAlgorithm } from '../../common/roxchat/settings'
 
@@ -52,26 +52,19 @@ export function roxchatHashMessage(fields: Readonly<Record<string, string>>, exp
  * computeRoxchatHash('John123451481195621', key, 'hmac-sha256') // '…64 hex digits'
  */
 export function computeRoxchatHash(message: string | Uint8Array, key: Pick<RoxchatHashKey, 'secret' | 'hmacKey'>, algorithm: RoxchatHashAlgorithm): string {
+  return hasher(message, key, algorithm).digest('hex')
+}
+
+/** The same hash as raw bytes, for the diagnosis to try other spellings of it. */
+export function computeRoxchatDigest(message: string | Uint8Array, key: Pick<RoxchatHashKey, 'secret' | 'hmacKey'>, algorithm: RoxchatHashAlgorithm): Buffer {
+  return hasher(message, key, algorithm).digest()
+}
+
+/** The one rule: HMAC-SHA256 keyed with the secret, or the digest of the message with the secret appended. */
+function hasher(message: string | Uint8Array, key: Pick<RoxchatHashKey, 'secret' | 'hmacKey'>, algorithm: RoxchatHashAlgorithm): Hash | Hmac {
   const hash = algorithm === 'hmac-sha256' ? createHmac('sha256', key.hmacKey) : createHash(algorithm)
   if (typeof message === 'string') hash.update(message, 'utf8')
   else hash.update(message)
   if (algorithm !== 'hmac-sha256') hash.update(key.secret, 'utf8')
-  return hash.digest('hex')
-}
-
-/** Length of the hex digest each algorithm produces. */
-export const HEX_LENGTH: Readonly<Record<RoxchatHashAlgorithm, number>> = {
-  'hmac-sha256': 64,
-  sha256: 64,
-  sha512: 128,
-  md5: 32,
-}
-
-/** Constant-time equality of two hex strings, exact spelling (the server wants lower case). */
-export function hexEquals(expected: string, given: string): boolean {
-  // Lengths are public (every digest of an algorithm has one); only contents need constant time.
-  if (expected.length !== given.length) return false
-  const a = Buffer.from(expected, 'utf8')
-  const b = Buffer.from(given, 'utf8')
-  return a.length === b.length && timingSafeEqual(a, b)
+  return hash
 }

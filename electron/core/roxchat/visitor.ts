@@ -7,7 +7,8 @@ import type { Check, Expiry, Issue, MatchedKey, SourcedField } from '../../commo
 import { NO_EXPIRY } from '../../common/inspection'
 import type { RoxchatHashKey } from '../key-ring'
 import type { InspectionSettings } from '../../common/settings'
-import { computeRoxchatHash, hexEquals, roxchatHashMessage } from './hash'
+import { constantTimeEquals } from '../constant-time'
+import { computeRoxchatHash, roxchatHashMessage } from './hash'
 import { describeExpiry } from '../expiry'
 import { displayValue, isPlainObject } from '../../common/values'
 import { ROXCHAT_EXPIRING_SOON_SECONDS } from '../../common/roxchat'
@@ -126,7 +127,7 @@ export function verifyRoxchatVisitor(
     checks.push({ id: 'hash', status: 'skip' })
   } else {
     const algorithm = settings.roxchat.hashAlgorithm
-    const matched = keys.find((candidate) => hexEquals(computeRoxchatHash(hashedMessage, candidate, algorithm), hash))
+    const matched = keys.find((candidate) => constantTimeEquals(computeRoxchatHash(hashedMessage, candidate, algorithm), hash))
     if (matched === undefined) {
       checks.push({ id: 'hash', status: 'fail', code: 'wrong-provided-visitor-hash-value' })
       errors.push(issue('wrong-provided-visitor-hash-value', `No Rox.Chat key gives this ${algorithm} hash.`))

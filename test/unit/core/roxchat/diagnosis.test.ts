@@ -1,8 +1,8 @@
 import { createHash, createHmac } from 'node:crypto'
-import { SignJWT } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect } from '../../../../electron/core/inspect'
-import { MAX_DIAGNOSIS_ATTEMPTS, diagnoseRoxchatHash } from '../../../../electron/core/roxchat/diagnosis'
+import { MAX_DIAGNOSIS_ATTEMPTS } from '../../../../electron/core/diagnosis-kit'
+import { diagnoseRoxchatHash } from '../../../../electron/core/roxchat/diagnosis'
 import { parseKeyFile } from '../../../../electron/core/key-parse'
 import { createKeyRing, type KeyRing } from '../../../../electron/core/key-ring'
 import { DEFAULT_SETTINGS } from '../../../../electron/common/settings'
@@ -73,43 +73,5 @@ describe('Rox.Chat near misses', () => {
     const result = diagnoseRoxchatHash({ fields: FIELDS, expires: EXPIRES, hash: 'f'.repeat(64), keys, algorithm: 'hmac-sha256' })
     expect(result.map((entry) => entry.code)).toEqual(['diagnosis-unexplained'])
     expect(MAX_DIAGNOSIS_ATTEMPTS).toBeLessThanOrEqual(64)
-  })
-})
-
-describe('RingCX near misses', () => {
-  const claims = { uuid: 'u-1', exp: Math.floor(NOW.getTime() / 1000) + 7200 }
-  const sign = (key: Uint8Array, kid?: string): Promise<string> =>
-    new SignJWT(claims).setProtectedHeader(kid === undefined ? { alg: 'HS256' } : { alg: 'HS256', kid }).sign(key)
-  const text = (value: string): Uint8Array => new TextEncoder().encode(value)
-
-  async function ringcxDiagnosis(token: string): Promise<{ errors: string[]; diagnosis: string[] }> {
-    const inspection = await inspect(token, { keys: ring, settings: DEFAULT_SETTINGS, now: NOW })
-    return { errors: inspection.errors.map((error) => error.code), diagnosis: (inspection.diagnosis ?? []).map((entry) => entry.code) }
-  }
-
-  it('kid naming another key than the one that verifies', async () => {
-    expect(await ringcxDiagnosis(await sign(text(HS_B), 'hs_a'))).toEqual({ errors: ['ringcx-jwt-bad-signature'], diagnosis: ['diagnosis-kid-names-other-key'] })
-  })
-
-  it('secret used hex-decoded', async () => {
-    expect(await ringcxDiagnosis(await sign(Buffer.from(HS_A, 'hex'), 'hs_a'))).toEqual({ errors: ['ringcx-jwt-bad-signature'], diagnosis: ['diagnosis-hex-decoded-secret'] })
-  })
-
-  it('secret with a trailing line break', async () => {
-    expect(await ringcxDiagnosis(await sign(text(`${HS_A}\n`), 'hs_a'))).toEqual({ errors: ['ringcx-jwt-bad-signature'], diagnosis: ['diagnosis-key-whitespace'] })
-  })
-
-  it('hex-decoded secret found among all keys when the kid is unknown', async () => {
-    const result = await ringcxDiagnosis(await sign(Buffer.from(HS_B, 'hex'), 'retired'))
-    expect(result.errors).toEqual(['ringcx-jwt-unknown-kid', 'ringcx-jwt-bad-signature'])
-    expect(result.diagnosis).toEqual(['diagnosis-hex-decoded-secret'])
-  })
-
-  it('says plainly when nothing explains it', async () => {
-    expect((await ringcxDiagnosis(await sign(text('not-a-key-we-know-at-all'), 'hs_a'))).diagnosis).toEqual(['diagnosis-unexplained'])
-  })
-
-  it('gives no diagnosis when the signature verifies', async () => {
-    expect((await ringcxDiagnosis(await sign(text(HS_A), 'hs_a'))).diagnosis).toEqual([])
   })
 })
