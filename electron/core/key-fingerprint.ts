@@ -1,6 +1,6 @@
 import { scrypt } from 'node:crypto'
 import { calculateJwkThumbprint } from 'jose'
-import type { KeyMaterial } from '../common/key-material'
+import type { KeyMaterial, RsaPublicJwk } from '../common/key-material'
 
 /** Fixed salt: fingerprints must be comparable between machines. */
 const SECRET_FINGERPRINT_SALT = 'visitor-inspector/secret-fingerprint/v1'
@@ -26,8 +26,11 @@ function scryptAsync(secret: string): Promise<Buffer> {
  * // 'secret:…'
  */
 export async function fingerprintKey(material: KeyMaterial): Promise<string> {
-  if (material.alg === 'RS256') {
-    return `rsa:${await calculateJwkThumbprint({ kty: 'RSA', n: material.publicJwk.n, e: material.publicJwk.e })}`
-  }
+  if ('publicJwk' in material) return fingerprintPublicJwk(material.publicJwk)
   return `secret:${(await scryptAsync(material.secret)).toString('base64url')}`
+}
+
+/** The fingerprint of an RSA public key: its RFC 7638 thumbprint. */
+export async function fingerprintPublicJwk(jwk: RsaPublicJwk): Promise<string> {
+  return `rsa:${await calculateJwkThumbprint({ kty: 'RSA', n: jwk.n, e: jwk.e })}`
 }

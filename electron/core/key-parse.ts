@@ -2,22 +2,21 @@
  * Parsing and validation of key files: our manifest, JWK, JWKS, PEM public or private
  * keys, X.509 certificates and plain-text secrets. Reading the file is the caller's job.
  */
-import { X509Certificate, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
-import { MIN_RSA_BITS, type KeyErrorCode, type KeyFileFormat, type KeyInfo, type KeyMaterial, type KeyWarningCode, type RsaPublicJwk } from '../common/key-material'
-import { fingerprintKey } from './key-fingerprint'
+import type { KeyErrorCode, KeyFileFormat, KeyInfo, KeyMaterial, KeyWarningCode } from '../common/key-material'
 import { MAX_KEY_FILE_BYTES } from '../common/limits'
+import { SCHEME_IDS, isSchemeId, schemeIdList, vocabularyOf, type SchemeId } from '../common/schemes'
 import { isPlainObject } from '../common/values'
-import { MAX_ROXCHAT_SECRET_LENGTH } from '../common/roxchat/keys'
-import { RINGCX_SECRET_PATTERN } from '../common/ringcx/keys'
-import { isSchemeId, schemeIdList, vocabularyOf, type SchemeId } from '../common/schemes'
+import { KeyFileError, fail, type KeyCandidate, type KeyNote } from './key-candidate'
+import { fingerprintKey } from './key-fingerprint'
+import type { Scheme } from './scheme'
+import { schemeById, schemes } from './schemes'
 
 // The codes live in key-material.ts (pure, no node:crypto) so the IPC contract and renderer can name them.
 export type { KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../common/key-material'
+export type { KeyNote } from './key-candidate'
 
-export interface KeyNote<C extends string> {
-  readonly code: C
-  readonly message: string
-}
+/** How a message shows naming a bare file's scheme and Key ID. */
+const EXAMPLE_KEY_ARGUMENT = `${SCHEME_IDS[0] ?? 'scheme'}:my_key=FILE`
 
 /** A validated key with its material. Main-process only. */
 export interface ParsedKey {
@@ -53,19 +52,6 @@ export interface KeyHint {
   readonly kid?: string
 }
 
-class KeyFileError extends Error {
-  constructor(
-    readonly code: KeyErrorCode,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-function fail(code: KeyErrorCode, message: string): never {
-  throw new KeyFileError(code, message)
-}
-
 function readScheme(value: unknown): SchemeId {
   if (value === undefined) fail('key-scheme-invalid', `the key does not say its scheme (${schemeIdList(true)})`)
   if (!isSchemeId(value)) {
@@ -76,7 +62,7 @@ function readScheme(value: unknown): SchemeId {
 
 function readKid(value: unknown, scheme: SchemeId): string {
   if (value === undefined || value === '') {
-    fail('key-kid-missing', 'the key has no Key ID; name one (for example ringcx:my_key=FILE)')
+    fail('key-kid-missing', `the key has no Key ID; name one (for example ${EXAMPLE_KEY_ARGUMENT})`)
   }
   const rules = vocabularyOf(scheme)?.keys
   if (typeof value !== 'string' || rules === undefined || !rules.kidPattern.test(value)) {
@@ -86,149 +72,40 @@ function readKid(value: unknown, scheme: SchemeId): string {
   return value
 }
 
-function ringcxSecret(secret: string): string {
-  if (!RINGCX_SECRET_PATTERN.test(secret)) {
-    fail('key-secret-invalid', `a RingCX secret must be exactly 24 characters 0-9 and a-f (this one has ${secret.length} characters${/[A-F]/.test(secret) ? ', some upper case' : ''})`)
-  }
-  return secret
+function engineOf(scheme: SchemeId): Scheme {
+  const engine = schemeById(scheme)
+  if (engine === undefined) fail('key-scheme-invalid', `scheme must be ${schemeIdList(true)}, not ${JSON.stringify(scheme)}`)
+  return engine
 }
 
-function roxchatSecret(secret: string): string {
-  if (secret.length === 0) fail('key-secret-invalid', 'the Rox.Chat private key is empty')
-  if (secret.length > MAX_ROXCHAT_SECRET_LENGTH) {
-    fail('key-secret-invalid', `the Rox.Chat private key is longer than ${MAX_ROXCHAT_SECRET_LENGTH} characters`)
-  }
-  return secret
-}
-
-interface RsaResult {
-  readonly publicJwk: RsaPublicJwk
-  readonly bits: number
-  readonly wasPrivate: boolean
-}
-
-function rsaFromKeyObject(key: KeyObject, wasPrivate: boolean): RsaResult {
-  if (key.asymmetricKeyType !== 'rsa') {
-    fail('key-rsa-invalid', `the key is ${key.asymmetricKeyType ?? 'not asymmetric'}, but RS256 needs an RSA key`)
-  }
-  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0
-  if (bits < MIN_RSA_BITS) fail('key-rsa-too-small', `the RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required`)
-  const jwk = key.export({ format: 'jwk' })
-  if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') fail('key-rsa-invalid', 'the RSA key could not be read')
-  return { publicJwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, bits, wasPrivate }
-}
-
-function rsaFromPem(pem: string): RsaResult & { certificate: boolean } {
-  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem)) {
-    fail('key-encrypted', 'the private key is password-protected; import the public key instead')
-  }
-  if (pem.includes('-----BEGIN CERTIFICATE-----')) {
-    let certificate: X509Certificate
-    try {
-      certificate = new X509Certificate(pem)
-    } catch {
-      fail('key-rsa-invalid', 'the certificate could not be read')
-    }
-    return { ...rsaFromKeyObject(certificate.publicKey, false), certificate: true }
-  }
-  const isPrivate = /-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)
-  try {
-    const key = isPrivate ? createPublicKey(createPrivateKey(pem)) : createPublicKey(pem)
-    return { ...rsaFromKeyObject(key, isPrivate), certificate: false }
-  } catch (error) {
-    if (error instanceof KeyFileError) throw error
-    fail('key-rsa-invalid', 'the PEM block is not a readable RSA public or private key')
-  }
-}
-
-function rsaFromJwk(jwk: Record<string, unknown>): RsaResult {
-  const isPrivate = typeof jwk['d'] === 'string'
-  try {
-    const input = { format: 'jwk' as const, key: jwk as import('node:crypto').JsonWebKey }
-    const key = isPrivate ? createPublicKey(createPrivateKey(input)) : createPublicKey(input)
-    return rsaFromKeyObject(key, isPrivate)
-  } catch (error) {
-    if (error instanceof KeyFileError) throw error
-    fail('key-rsa-invalid', 'the JWK is not a readable RSA key')
-  }
-}
-
-const PRIVATE_REDUCED: KeyNote<KeyWarningCode> = {
-  code: 'key-private-reduced',
-  message: 'a private key was given: only its public part was kept; the private key was not stored',
-}
-
-interface Candidate {
-  readonly material: KeyMaterial
-  readonly bits?: number
-  readonly label?: string
-  readonly warnings: KeyNote<KeyWarningCode>[]
-}
-
-function checkAlg(declared: unknown, expected: 'HS256' | 'RS256'): void {
-  if (declared !== undefined && declared !== expected) {
-    fail('key-alg-invalid', `the key is declared for ${JSON.stringify(declared)}, but its material is for ${expected}`)
-  }
-}
-
-function candidateFromJwk(jwk: Record<string, unknown>, kid: string): Candidate {
-  if (jwk['use'] !== undefined && jwk['use'] !== 'sig') fail('key-alg-invalid', 'the JWK is not for signatures ("use" is not "sig")')
-  if (jwk['kty'] === 'oct') {
-    checkAlg(jwk['alg'], 'HS256')
-    if (typeof jwk['k'] !== 'string') fail('key-material-missing', 'the JWK has no "k"')
-    const secret = Buffer.from(jwk['k'], 'base64url').toString('latin1')
-    return { material: { scheme: 'ringcx', kid, alg: 'HS256', secret: ringcxSecret(secret) }, warnings: [] }
-  }
-  if (jwk['kty'] === 'RSA') {
-    checkAlg(jwk['alg'], 'RS256')
-    const rsa = rsaFromJwk(jwk)
-    return {
-      material: { scheme: 'ringcx', kid, alg: 'RS256', publicJwk: rsa.publicJwk },
-      bits: rsa.bits,
-      warnings: rsa.wasPrivate ? [PRIVATE_REDUCED] : [],
-    }
-  }
-  fail('key-alg-invalid', `JWK type ${JSON.stringify(jwk['kty'])} cannot sign RingCX identities (use "oct" for HS256 or "RSA" for RS256)`)
-}
-
-function candidateFromManifestEntry(entry: unknown): Candidate {
+function candidateFromManifestEntry(entry: unknown): KeyCandidate {
   if (!isPlainObject(entry)) fail('key-format-unrecognised', 'a manifest entry must be an object')
   const scheme = readScheme(entry['scheme'])
   const kid = readKid(entry['kid'], scheme)
   const label = typeof entry['label'] === 'string' ? entry['label'].slice(0, 200) : undefined
-  const withLabel = (candidate: Candidate): Candidate => (label === undefined ? candidate : { ...candidate, label })
   const { secret, publicKeyPem, jwk, alg } = entry
   const materials = [secret, publicKeyPem, jwk].filter((value) => value !== undefined).length
   if (materials === 0) fail('key-material-missing', 'the entry has none of "secret", "publicKeyPem" or "jwk"')
   if (materials > 1) fail('key-material-missing', 'the entry must have exactly one of "secret", "publicKeyPem" or "jwk"')
+  const candidate = engineOf(scheme).keys.fromManifestEntry({ secret, publicKeyPem, jwk, alg }, kid)
+  return label === undefined ? candidate : { ...candidate, label }
+}
 
-  if (scheme === 'roxchat') {
-    if (alg !== undefined) fail('key-alg-invalid', 'a Rox.Chat key is not bound to an algorithm: the account setting chooses it')
-    if (typeof secret !== 'string') fail('key-material-missing', 'a Rox.Chat key needs "secret" (the account\'s private key as text)')
-    return withLabel({ material: { scheme, kid, alg: 'secret', secret: roxchatSecret(secret) }, warnings: [] })
+/** The scheme whose keys JWKs are; a scheme named for the file must be that one. */
+function jwkOwner(hint: KeyHint, what: string): Scheme & { readonly keys: Required<Pick<Scheme['keys'], 'fromJwk'>> } {
+  const owner = schemes().find((scheme) => scheme.keys.fromJwk !== undefined)
+  if (owner === undefined || owner.keys.fromJwk === undefined) fail('key-format-unrecognised', `${what} is not a key of any scheme`)
+  const hinted = hint.scheme === undefined ? undefined : schemeById(hint.scheme)
+  if (hinted !== undefined && hinted !== owner) {
+    fail('key-scheme-invalid', what === 'a JWKS'
+      ? `a JWKS holds ${owner.vocabulary.name} keys, not ${hinted.vocabulary.name} keys`
+      : `a JWK is a ${owner.vocabulary.name} key, not a ${hinted.vocabulary.name} key`)
   }
-  if (typeof secret === 'string') {
-    checkAlg(alg, 'HS256')
-    return withLabel({ material: { scheme, kid, alg: 'HS256', secret: ringcxSecret(secret) }, warnings: [] })
-  }
-  if (typeof publicKeyPem === 'string') {
-    checkAlg(alg, 'RS256')
-    const rsa = rsaFromPem(publicKeyPem)
-    return withLabel({
-      material: { scheme, kid, alg: 'RS256', publicJwk: rsa.publicJwk },
-      bits: rsa.bits,
-      warnings: rsa.wasPrivate ? [PRIVATE_REDUCED] : [],
-    })
-  }
-  if (isPlainObject(jwk)) {
-    checkAlg(alg, jwk['kty'] === 'oct' ? 'HS256' : 'RS256')
-    return withLabel(candidateFromJwk(jwk, kid))
-  }
-  fail('key-material-missing', '"secret" and "publicKeyPem" must be text and "jwk" an object')
+  return owner as Scheme & { readonly keys: Required<Pick<Scheme['keys'], 'fromJwk'>> }
 }
 
 function hintScheme(hint: KeyHint, what: string): SchemeId {
-  if (hint.scheme === undefined) fail('key-scheme-invalid', `${what} does not say its scheme; name it (for example ringcx:my_key=FILE)`)
+  if (hint.scheme === undefined) fail('key-scheme-invalid', `${what} does not say its scheme; name it (for example ${EXAMPLE_KEY_ARGUMENT})`)
   return hint.scheme
 }
 
@@ -236,10 +113,10 @@ interface PendingKey {
   /** What the entry says of itself, for the report even when it fails. */
   readonly scheme: SchemeId | null
   readonly kid: string | null
-  readonly build: () => Candidate
+  readonly build: () => KeyCandidate
 }
 
-function describe(entry: unknown, fallbackScheme: SchemeId | null, build: () => Candidate): PendingKey {
+function describe(entry: unknown, fallbackScheme: SchemeId | null, build: () => KeyCandidate): PendingKey {
   const scheme = isPlainObject(entry) && isSchemeId(entry['scheme']) ? entry['scheme'] : fallbackScheme
   const kid = isPlainObject(entry) && typeof entry['kid'] === 'string' ? entry['kid'].slice(0, 128) : null
   return { scheme, kid, build }
@@ -261,57 +138,50 @@ function candidatesFromText(text: string, hint: KeyHint): { format: KeyFileForma
       const isJwks = entries.length > 0 && entries.every((entry) => isPlainObject(entry) && 'kty' in entry && !('scheme' in entry))
       if (entries.length === 0) fail('key-material-missing', 'the key set is empty')
       if (isJwks) {
-        if (hint.scheme === 'roxchat') fail('key-scheme-invalid', 'a JWKS holds RingCX keys, not Rox.Chat keys')
+        const owner = jwkOwner(hint, 'a JWKS')
         return {
           format: 'jwks',
-          items: entries.map((entry) => describe(entry, 'ringcx', () => {
+          items: entries.map((entry) => describe(entry, owner.id as SchemeId, () => {
             const jwk = entry as Record<string, unknown>
-            return candidateFromJwk(jwk, readKid(jwk['kid'], 'ringcx'))
+            return owner.keys.fromJwk(jwk, readKid(jwk['kid'], owner.id as SchemeId))
           })),
         }
       }
       return { format: 'manifest', items: entries.map((entry) => describe(entry, null, () => candidateFromManifestEntry(entry))) }
     }
     if ('kty' in json) {
-      if (hint.scheme === 'roxchat') fail('key-scheme-invalid', 'a JWK is a RingCX key, not a Rox.Chat key')
+      const owner = jwkOwner(hint, 'a JWK')
       const jwk = json
       const kid = hint.kid ?? jwk['kid']
       return {
         format: 'jwk',
-        items: [{ scheme: 'ringcx', kid: typeof kid === 'string' ? kid : null, build: () => candidateFromJwk(jwk, readKid(kid, 'ringcx')) }],
+        items: [{ scheme: owner.id as SchemeId, kid: typeof kid === 'string' ? kid : null, build: () => owner.keys.fromJwk(jwk, readKid(kid, owner.id as SchemeId)) }],
       }
     }
     fail('key-format-unrecognised', 'the JSON is not a key manifest ({"keys":[…]}), a JWKS or a JWK')
   }
   if (trimmed.includes('-----BEGIN ')) {
     const scheme = hintScheme(hint, 'a PEM file')
-    if (scheme !== 'ringcx') fail('key-scheme-invalid', 'PEM keys are RSA keys for RingCX, not Rox.Chat secrets')
+    const engine = engineOf(scheme)
+    const fromPem = engine.keys.fromPem
+    if (fromPem === undefined) {
+      const owner = schemes().find((candidate) => candidate.keys.fromPem !== undefined)
+      fail('key-scheme-invalid', `PEM keys are RSA keys for ${owner?.vocabulary.name ?? 'no scheme'}, not ${engine.vocabulary.name} secrets`)
+    }
     const certificate = trimmed.includes('-----BEGIN CERTIFICATE-----')
     return {
       format: certificate ? 'certificate' : 'pem',
-      items: [{ scheme: 'ringcx', kid: hint.kid ?? null, build: () => {
-        const kid = readKid(hint.kid, 'ringcx')
-        const rsa = rsaFromPem(trimmed)
-        return {
-          material: { scheme: 'ringcx', kid, alg: 'RS256', publicJwk: rsa.publicJwk },
-          bits: rsa.bits,
-          warnings: rsa.wasPrivate ? [PRIVATE_REDUCED] : [],
-        }
-      } }],
+      items: [{ scheme, kid: hint.kid ?? null, build: () => fromPem(trimmed, readKid(hint.kid, scheme)) }],
     }
   }
   // A text secret: the file's final line break is not part of the key.
   const secret = text.replace(/\r?\n$/, '')
   if (/[\r\n]/.test(secret)) fail('key-format-unrecognised', 'a secret file must hold one line; this one has several')
   const scheme = hintScheme(hint, 'a secret file')
+  const engine = engineOf(scheme)
   return {
     format: 'secret',
-    items: [{ scheme, kid: hint.kid ?? null, build: () => {
-      const kid = readKid(hint.kid, scheme)
-      return scheme === 'ringcx'
-        ? { material: { scheme, kid, alg: 'HS256', secret: ringcxSecret(secret) }, warnings: [] }
-        : { material: { scheme, kid, alg: 'secret', secret: roxchatSecret(secret) }, warnings: [] }
-    } }],
+    items: [{ scheme, kid: hint.kid ?? null, build: () => engine.keys.fromSecretText(secret, readKid(hint.kid, scheme)) }],
   }
 }
 

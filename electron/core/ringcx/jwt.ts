@@ -7,7 +7,8 @@ import type { Check, Expiry, Issue, MatchedKey } from '../../common/inspection'
 import { NO_EXPIRY } from '../../common/inspection'
 import { decodeCompactJwt } from './compact-jwt'
 import { describeExpiry } from '../expiry'
-import type { KeyRing, RingcxVerificationKey } from '../key-ring'
+import type { KeyRing } from '../key-ring'
+import type { RingcxVerificationKey } from './keys'
 import type { InspectionSettings } from '../../common/settings'
 
 export const RINGCX_ALGORITHMS = ['HS256', 'RS256'] as const

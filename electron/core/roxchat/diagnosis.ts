@@ -6,7 +6,7 @@ import { createSecretKey } from 'node:crypto'
 import type { Diagnosis, DiagnosisCode } from '../../common/inspection'
 import { constantTimeEquals } from '../constant-time'
 import { AttemptBudget, UNEXPLAINED, diagnosis } from '../diagnosis-kit'
-import type { RoxchatHashKey } from '../key-ring'
+import type { RoxchatHashKey } from './keys'
 import { compareUtf8, computeRoxchatDigest, computeRoxchatHash, roxchatHashMessage } from './hash'
 import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../../common/roxchat/settings'
 

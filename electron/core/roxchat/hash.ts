@@ -3,7 +3,7 @@
  * The rules are those of vendor-notes.md, not the vendor page's (broken) example.
  */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto'
-import type { RoxchatHashKey } from '../key-ring'
+import type { RoxchatHashKey } from './keys'
 import type { RoxchatHashAlgorithm } from '../../common/roxchat/settings'
 
 /**

@@ -1,0 +1,20 @@
+/**
+ * RingCX Messaging: the engine's room. Its vocabulary is common/ringcx/.
+ */
+import { RINGCX } from '../../common/ringcx'
+import type { RingcxKeyMaterial } from '../../common/ringcx/keys'
+import type { Scheme } from '../scheme'
+import { RINGCX_KEYS, type RingcxRing } from './keys'
+
+export type { RingcxRing, RingcxVerificationKey } from './keys'
+
+export interface RingcxEngineTypes {
+  readonly material: RingcxKeyMaterial
+  readonly ring: RingcxRing
+}
+
+export const RINGCX_SCHEME: Scheme<RingcxEngineTypes> = {
+  id: RINGCX.id,
+  vocabulary: RINGCX,
+  keys: RINGCX_KEYS,
+}

@@ -1,0 +1,20 @@
+/**
+ * Rox.Chat: the engine's room. Its vocabulary is common/roxchat/.
+ */
+import { ROXCHAT } from '../../common/roxchat'
+import type { RoxchatKeyMaterial } from '../../common/roxchat/keys'
+import type { Scheme } from '../scheme'
+import { ROXCHAT_KEYS, type RoxchatRing } from './keys'
+
+export type { RoxchatHashKey, RoxchatRing } from './keys'
+
+export interface RoxchatEngineTypes {
+  readonly material: RoxchatKeyMaterial
+  readonly ring: RoxchatRing
+}
+
+export const ROXCHAT_SCHEME: Scheme<RoxchatEngineTypes> = {
+  id: ROXCHAT.id,
+  vocabulary: ROXCHAT,
+  keys: ROXCHAT_KEYS,
+}
