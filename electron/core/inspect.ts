@@ -1,7 +1,7 @@
 /**
  * The one entry point: payload in, {@link Inspection} out.
  */
-import { CODE_INFO, type ErrorCode, type WarningCode } from '../common/codes'
+import type { ErrorCode, WarningCode } from '../common/codes'
 import { diagnoseRingcxSignature } from './ringcx/diagnosis'
 import { diagnoseRoxchatHash } from './roxchat/diagnosis'
 import { checkExpectation, readExpectation } from './expectation'
@@ -11,7 +11,8 @@ import type { KeyRing } from './key-ring'
 import { detectPayload, type DetectedPayload, type Sample } from './payload-detect'
 import { mergeFieldSets } from './roxchat/priority-merge'
 import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx/identity'
-import { verifyRingcxJwt } from './ringcx/jwt'
+import { checksAfter, verifyRingcxJwt } from './ringcx/jwt'
+import { issue } from './issue'
 import { verifyRoxchatVisitor } from './roxchat/visitor'
 import { resolveSettings, type InspectionSettings } from '../common/settings'
 import type { SchemeId } from '../common/schemes'
@@ -46,13 +47,14 @@ interface Outcome {
 function invalidOutcome(payload: Extract<DetectedPayload, { kind: 'invalid' }>): Outcome {
   return {
     scheme: payload.scheme,
-    errors: [{ code: payload.code, message: `${CODE_INFO[payload.code].summary} ${payload.message}` }],
+    errors: [issue(payload.code, payload.message)],
     checks: [{ id: 'format', status: 'fail', code: payload.code }],
     raw: {},
   }
 }
 
-const UNSIGNED_SKIPPED: readonly Check[] = (['kid', 'algorithm', 'signature', 'exp', 'uuid'] as const).map((id) => ({ id, status: 'skip' }))
+/** An unsigned identity has nothing to check after the mode. */
+const UNSIGNED_SKIPPED: readonly Check[] = checksAfter('mode').map((id) => ({ id, status: 'skip' }))
 
 function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, settings: InspectionSettings, raw: RawView): Outcome {
   const shapeProblem = ringcxIdentityShapeProblem(identity)
@@ -62,11 +64,11 @@ function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, sett
   if (shapeProblem === null) checks.push({ id: 'format', status: 'pass' })
   else {
     checks.push({ id: 'format', status: 'fail', code: 'ringcx-identity-malformed' })
-    errors.push({ code: 'ringcx-identity-malformed', message: `${CODE_INFO['ringcx-identity-malformed'].summary} ${shapeProblem}` })
+    errors.push(issue('ringcx-identity-malformed', shapeProblem))
   }
   if (settings.ringcx.signedIdentities === 'require') {
     checks.push({ id: 'mode', status: 'fail', code: 'ringcx-unsigned-identity-rejected' })
-    errors.push({ code: 'ringcx-unsigned-identity-rejected', message: CODE_INFO['ringcx-unsigned-identity-rejected'].summary })
+    errors.push(issue('ringcx-unsigned-identity-rejected'))
   } else {
     checks.push({ id: 'mode', status: 'pass' })
   }
@@ -82,7 +84,7 @@ function inspectRoxchatToken(token: string, sample: Sample | null, options: Insp
     const detail = options.authTokens === undefined || options.authTokens.size === 0 ? 'No token table is loaded.' : 'The token table has no such token.'
     return {
       scheme: 'roxchat',
-      errors: [{ code: 'provided-auth-token-not-found', message: `${CODE_INFO['provided-auth-token-not-found'].summary} ${detail}` }],
+      errors: [issue('provided-auth-token-not-found', detail)],
       checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'fail', code: 'provided-auth-token-not-found' }],
       raw,
     }
@@ -172,7 +174,7 @@ export function refusedInspection(code: 'input-too-large' | 'input-unreadable', 
   return {
     scheme: null,
     verdict: 'rejected',
-    errors: [{ code, message: `${CODE_INFO[code].summary} ${detail}` }],
+    errors: [issue(code, detail)],
     warnings: [],
     checks: [{ id: 'format', status: 'fail', code }],
     key: null,

@@ -1,11 +1,12 @@
 /**
  * RingCX identity attributes and extra-value mappings, shared by signed and unsigned identities.
  */
-import { CODE_INFO, type WarningCode } from '../../common/codes'
+import type { WarningCode } from '../../common/codes'
 import type { Issue, MergedField, SourcedField, SourcedValue } from '../../common/inspection'
 import { displayValue, isPlainObject } from '../../common/values'
 import { RINGCX_IDENTITY_ATTRIBUTES } from '../../common/ringcx'
 import { compileMappingRegex, type ExtraValueMapping } from '../../common/ringcx/settings'
+import { issue } from '../issue'
 
 export interface RingcxFieldView {
   readonly fields: readonly MergedField[]
@@ -71,10 +72,7 @@ export function ringcxFieldView(
     if (raw === undefined || raw === null) continue
     const value = displayValue(raw)
     if (!mappingMatches(mapping, value)) {
-      warnings.push({
-        code: 'ringcx-extra-value-regex-mismatch',
-        message: `${CODE_INFO['ringcx-extra-value-regex-mismatch'].summary} "${mapping.key}" → ${mapping.target} needs ${mapping.regex ?? ''}.`,
-      })
+      warnings.push(issue('ringcx-extra-value-regex-mismatch', `"${mapping.key}" → ${mapping.target} needs ${mapping.regex ?? ''}.`))
       continue
     }
     if (!isUuid) mappedKeys.add(mapping.key)

@@ -1,18 +1,21 @@
 /**
- * RingCX signed identities: every check of a compact JWT, reported separately.
+ * RingCX signed identities: every check of a compact JWT, reported separately. Each check is a
+ * small function, listed once in {@link RINGCX_JWT_CHECKS}; what an identity that stops early
+ * leaves unchecked is derived from that list.
  */
 import { errors as joseErrors, jwtVerify } from 'jose'
-import { CODE_INFO, type ErrorCode } from '../../common/codes'
+import type { ErrorCode } from '../../common/codes'
 import type { Check, Expiry, Issue, MatchedKey } from '../../common/inspection'
 import { NO_EXPIRY } from '../../common/inspection'
-import { decodeCompactJwt } from './compact-jwt'
-import { describeExpiry } from '../expiry'
-import type { KeyRing } from '../key-ring'
-import type { RingcxVerificationKey } from './keys'
+import type { RingcxCheckId } from '../../common/ringcx'
+import { RINGCX_ALGORITHMS, type RingcxAlgorithm } from '../../common/ringcx/keys'
 import type { InspectionSettings } from '../../common/settings'
-
-export const RINGCX_ALGORITHMS = ['HS256', 'RS256'] as const
-type RingcxAlgorithm = (typeof RINGCX_ALGORITHMS)[number]
+import { describeExpiry } from '../expiry'
+import { issue } from '../issue'
+import type { KeyRing } from '../key-ring'
+import { decodeCompactJwt } from './compact-jwt'
+import { ringcxIdentityShapeProblem } from './identity'
+import type { RingcxVerificationKey } from './keys'
 
 export interface RingcxJwtVerification {
   readonly checks: readonly Check[]
@@ -23,22 +26,61 @@ export interface RingcxJwtVerification {
   readonly claims?: Readonly<Record<string, unknown>>
 }
 
-function issue(code: ErrorCode, detail?: string): Issue<ErrorCode> {
-  return { code, message: detail === undefined ? CODE_INFO[code].summary : `${CODE_INFO[code].summary} ${detail}` }
-}
+type ClaimError = joseErrors.JWTClaimValidationFailed | joseErrors.JWTExpired
 
 type SignatureOutcome =
-  | { readonly kind: 'verified'; readonly claimError?: joseErrors.JWTClaimValidationFailed | joseErrors.JWTExpired }
+  | { readonly kind: 'verified'; readonly claimError?: ClaimError }
   | { readonly kind: 'bad-signature' }
   | { readonly kind: 'malformed'; readonly message: string }
 
+/** What the checks of one token share: its parts, the keys and settings, and what earlier checks found. */
+interface JwtContext {
+  readonly token: string
+  readonly header: Readonly<Record<string, unknown>>
+  readonly claims: Readonly<Record<string, unknown>>
+  readonly ring: KeyRing
+  readonly settings: InspectionSettings
+  readonly now: Date
+  /** The key the header's kid names (kid check). */
+  namedKey?: RingcxVerificationKey
+  /** The header's algorithm is allowed, for the named key if any (algorithm check). */
+  algorithmOk: boolean
+  /** The key that verified the signature (signature check). */
+  key: MatchedKey | null
+  /** jose's verdict on the claims once the signature verified (signature check). */
+  claimError?: ClaimError
+  expiry: Expiry
+}
+
+/** One check's line and the issues it reports (the exp check may report several). */
+interface CheckRun {
+  readonly check: Check
+  readonly issues: readonly Issue<ErrorCode>[]
+}
+
+type JwtCheckId = 'format' | RingcxCheckId
+
+interface JwtCheck {
+  readonly id: JwtCheckId
+  run(context: JwtContext): CheckRun | Promise<CheckRun>
+}
+
+const NO_ISSUES: readonly Issue<ErrorCode>[] = []
+
+function pass(id: JwtCheckId, kid?: string): CheckRun {
+  return { check: kid === undefined ? { id, status: 'pass' } : { id, status: 'pass', kid }, issues: NO_ISSUES }
+}
+
+function skip(id: JwtCheckId): CheckRun {
+  return { check: { id, status: 'skip' }, issues: NO_ISSUES }
+}
+
+function failed(id: JwtCheckId, code: ErrorCode, detail?: string): CheckRun {
+  return { check: { id, status: 'fail', code }, issues: [issue(code, detail)] }
+}
+
 /** Runs jose's strict verification with exactly one algorithm and sorts the outcome. */
-async function verifyWithKey(
-  token: string,
-  key: RingcxVerificationKey,
-  settings: InspectionSettings,
-  now: Date,
-): Promise<SignatureOutcome> {
+async function verifyWithKey(token: string, key: RingcxVerificationKey, settings: InspectionSettings, now: Date): Promise<SignatureOutcome> {
   try {
     await jwtVerify(token, key.cryptoKey, {
       algorithms: [key.alg],
@@ -62,6 +104,134 @@ function isRingcxAlgorithm(value: unknown): value is RingcxAlgorithm {
   return (RINGCX_ALGORITHMS as readonly unknown[]).includes(value)
 }
 
+/** format: the claims are readable as an identity. */
+function checkFormat(context: JwtContext): CheckRun {
+  const problem = ringcxIdentityShapeProblem(context.claims)
+  return problem === null ? pass('format') : failed('format', 'ringcx-identity-malformed', problem)
+}
+
+/** mode: the community accepts signed identities. */
+function checkMode(context: JwtContext): CheckRun {
+  return context.settings.ringcx.signedIdentities === 'reject' ? failed('mode', 'ringcx-signed-identity-rejected') : pass('mode')
+}
+
+/** kid: looked up in a Map, so "__proto__" and friends are simply unknown. */
+function checkKid(context: JwtContext): CheckRun {
+  const kid = context.header['kid']
+  const namedKey = typeof kid === 'string' ? context.ring.ringcx.get(kid) : undefined
+  if (namedKey !== undefined) context.namedKey = namedKey
+  if (kid === undefined) return failed('kid', 'ringcx-jwt-missing-kid')
+  if (namedKey === undefined) return failed('kid', 'ringcx-jwt-unknown-kid', `The header names ${JSON.stringify(kid).slice(0, 80)}.`)
+  return pass('kid')
+}
+
+/** algorithm: HS256 or RS256, and only the one bound to the named key. */
+function checkAlgorithm(context: JwtContext): CheckRun {
+  const alg = context.header['alg']
+  const { namedKey } = context
+  if (!isRingcxAlgorithm(alg)) return failed('algorithm', 'ringcx-jwt-alg-not-allowed', `The header says ${JSON.stringify(alg)}.`)
+  if (namedKey !== undefined && namedKey.alg !== alg) {
+    return failed('algorithm', 'ringcx-jwt-alg-not-allowed', `Key "${namedKey.kid}" is a ${namedKey.alg} key, but the header says ${alg}.`)
+  }
+  context.algorithmOk = true
+  return pass('algorithm')
+}
+
+/** signature: with the named key, or with every key of that algorithm when the kid is no help. */
+async function checkSignature(context: JwtContext): Promise<CheckRun> {
+  if (!context.algorithmOk) return skip('signature')
+  const { namedKey } = context
+  const alg = context.header['alg']
+  const candidates = namedKey !== undefined
+    ? [namedKey]
+    : [...context.ring.ringcx.values()].filter((candidate) => candidate.alg === alg)
+  let malformed: string | undefined
+  for (const candidate of candidates) {
+    const outcome = await verifyWithKey(context.token, candidate, context.settings, context.now)
+    if (outcome.kind === 'verified') {
+      context.key = { kid: candidate.kid, fingerprint: candidate.fingerprint }
+      if (outcome.claimError !== undefined) context.claimError = outcome.claimError
+      return pass('signature', candidate.kid)
+    }
+    if (outcome.kind === 'malformed') malformed = outcome.message
+  }
+  if (malformed !== undefined) return failed('signature', 'ringcx-identity-malformed', malformed)
+  if (candidates.length === 0) return skip('signature')
+  return failed('signature', 'ringcx-jwt-bad-signature', namedKey === undefined ? `No ${String(alg)} key in the store verifies it.` : undefined)
+}
+
+/**
+ * exp (and nbf): judged here from the claims, so that they are reported even when the signature
+ * fails; jose's own verdict from the signature check is folded in.
+ */
+function checkExp(context: JwtContext): CheckRun {
+  const nowSeconds = Math.floor(context.now.getTime() / 1000)
+  const { clockToleranceSeconds: tolerance, minExpirySeconds } = context.settings.ringcx
+  const exp = context.claims['exp']
+  const nbf = context.claims['nbf']
+  const codes: ErrorCode[] = []
+  const details = new Map<ErrorCode, string>()
+  if (typeof exp !== 'number' || !Number.isInteger(exp)) {
+    codes.push('ringcx-jwt-missing-exp')
+    if (exp !== undefined) details.set('ringcx-jwt-missing-exp', `Received ${JSON.stringify(exp).slice(0, 40)}.`)
+  } else {
+    const expiry = describeExpiry(exp, nowSeconds, { soonSeconds: minExpirySeconds, toleranceSeconds: tolerance })
+    context.expiry = expiry
+    if (exp + tolerance <= nowSeconds) {
+      codes.push('ringcx-jwt-expired')
+      details.set('ringcx-jwt-expired', `It expired at ${expiry.expiresAt ?? ''}.`)
+    } else if (exp - nowSeconds < minExpirySeconds) {
+      codes.push('ringcx-jwt-exp-too-soon')
+      details.set('ringcx-jwt-exp-too-soon', `It expires in ${exp - nowSeconds} s; at least ${minExpirySeconds} s are required.`)
+    }
+  }
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds + tolerance)) codes.push('ringcx-jwt-not-yet-valid')
+  const { claimError } = context
+  if (claimError !== undefined) {
+    const fromJose: ErrorCode =
+      claimError instanceof joseErrors.JWTExpired ? 'ringcx-jwt-expired'
+        : claimError.claim === 'exp' ? 'ringcx-jwt-missing-exp'
+          : claimError.claim === 'nbf' ? 'ringcx-jwt-not-yet-valid'
+            : 'ringcx-identity-malformed'
+    if (!codes.includes(fromJose)) {
+      codes.push(fromJose)
+      details.set(fromJose, `(${claimError.message})`)
+    }
+  }
+  const [first] = codes
+  if (first === undefined) return pass('exp')
+  return { check: { id: 'exp', status: 'fail', code: first }, issues: codes.map((code) => issue(code, details.get(code))) }
+}
+
+/** uuid: mandatory in a signed identity. */
+function checkUuid(context: JwtContext): CheckRun {
+  const uuid = context.claims['uuid']
+  return typeof uuid !== 'string' || uuid.length === 0 ? failed('uuid', 'ringcx-jwt-missing-uuid') : pass('uuid')
+}
+
+/** Every check of a signed identity, in the order they run and are reported. */
+export const RINGCX_JWT_CHECKS: readonly JwtCheck[] = [
+  { id: 'format', run: checkFormat },
+  { id: 'mode', run: checkMode },
+  { id: 'kid', run: checkKid },
+  { id: 'algorithm', run: checkAlgorithm },
+  { id: 'signature', run: checkSignature },
+  { id: 'exp', run: checkExp },
+  { id: 'uuid', run: checkUuid },
+]
+
+/**
+ * The checks listed after `id`: what an identity that stops at `id` leaves unchecked (a token
+ * that cannot be decoded stops at `format`; an unsigned identity at `mode`).
+ *
+ * @example
+ * checksAfter('mode') // ['kid', 'algorithm', 'signature', 'exp', 'uuid']
+ */
+export function checksAfter(id: JwtCheckId): JwtCheckId[] {
+  const ids = RINGCX_JWT_CHECKS.map((check) => check.id)
+  return ids.slice(ids.indexOf(id) + 1)
+}
+
 /**
  * Checks a compact JWT as RingCX would, reporting every failing check.
  *
@@ -78,126 +248,21 @@ export async function verifyRingcxJwt(
   const decoded = decodeCompactJwt(token)
   if (!decoded.ok) {
     return {
-      checks: [
-        { id: 'format', status: 'fail', code: 'ringcx-identity-malformed' },
-        ...(['mode', 'kid', 'algorithm', 'signature', 'exp', 'uuid'] as const).map((id) => ({ id, status: 'skip' as const })),
-      ],
+      checks: [{ id: 'format', status: 'fail', code: 'ringcx-identity-malformed' }, ...checksAfter('format').map((id) => skip(id).check)],
       errors: [issue('ringcx-identity-malformed', `(${decoded.problem})`)],
       key: null,
       expiry: NO_EXPIRY,
     }
   }
   const { header, claims } = decoded.value
+  const context: JwtContext = { token, header, claims, ring, settings, now, algorithmOk: false, key: null, expiry: NO_EXPIRY }
   const checks: Check[] = []
   const errors: Issue<ErrorCode>[] = []
-  const fail = (id: Check['id'], code: ErrorCode, detail?: string): void => {
-    checks.push({ id, status: 'fail', code })
-    errors.push(issue(code, detail))
+  for (const { run } of RINGCX_JWT_CHECKS) {
+    const ran = run(context)
+    const { check, issues } = ran instanceof Promise ? await ran : ran
+    checks.push(check)
+    if (issues.length > 0) errors.push(...issues)
   }
-  const extrasProblem = claims['extra_values'] !== undefined && (typeof claims['extra_values'] !== 'object' || claims['extra_values'] === null || Array.isArray(claims['extra_values']))
-  if (extrasProblem) fail('format', 'ringcx-identity-malformed', '"extra_values" must be an object of key/value pairs.')
-  else checks.push({ id: 'format', status: 'pass' })
-
-  // mode
-  if (settings.ringcx.signedIdentities === 'reject') fail('mode', 'ringcx-signed-identity-rejected')
-  else checks.push({ id: 'mode', status: 'pass' })
-
-  // kid: looked up in a Map, so "__proto__" and friends are simply unknown.
-  const kid = header['kid']
-  const namedKey = typeof kid === 'string' ? ring.ringcx.get(kid) : undefined
-  if (kid === undefined) fail('kid', 'ringcx-jwt-missing-kid')
-  else if (namedKey === undefined) fail('kid', 'ringcx-jwt-unknown-kid', `The header names ${JSON.stringify(kid).slice(0, 80)}.`)
-  else checks.push({ id: 'kid', status: 'pass' })
-
-  // algorithm: HS256 or RS256, and only the one bound to the named key.
-  const alg = header['alg']
-  let algorithmOk = false
-  if (!isRingcxAlgorithm(alg)) {
-    fail('algorithm', 'ringcx-jwt-alg-not-allowed', `The header says ${JSON.stringify(alg)}.`)
-  } else if (namedKey !== undefined && namedKey.alg !== alg) {
-    fail('algorithm', 'ringcx-jwt-alg-not-allowed', `Key "${namedKey.kid}" is a ${namedKey.alg} key, but the header says ${alg}.`)
-  } else {
-    algorithmOk = true
-    checks.push({ id: 'algorithm', status: 'pass' })
-  }
-
-  // signature: with the named key, or with every key of that algorithm when the kid is no help.
-  let key: MatchedKey | null = null
-  let claimError: joseErrors.JWTClaimValidationFailed | joseErrors.JWTExpired | undefined
-  if (!algorithmOk) {
-    checks.push({ id: 'signature', status: 'skip' })
-  } else {
-    const candidates = namedKey !== undefined
-      ? [namedKey]
-      : [...ring.ringcx.values()].filter((candidate) => candidate.alg === alg)
-    let verifiedBy: RingcxVerificationKey | undefined
-    let malformed: string | undefined
-    for (const candidate of candidates) {
-      const outcome = await verifyWithKey(token, candidate, settings, now)
-      if (outcome.kind === 'verified') {
-        verifiedBy = candidate
-        claimError = outcome.claimError
-        break
-      }
-      if (outcome.kind === 'malformed') malformed = outcome.message
-    }
-    if (verifiedBy !== undefined) {
-      key = { kid: verifiedBy.kid, fingerprint: verifiedBy.fingerprint }
-      checks.push({ id: 'signature', status: 'pass', kid: verifiedBy.kid })
-    } else if (malformed !== undefined) {
-      fail('signature', 'ringcx-identity-malformed', malformed)
-    } else if (candidates.length === 0) {
-      checks.push({ id: 'signature', status: 'skip' })
-    } else {
-      fail('signature', 'ringcx-jwt-bad-signature', namedKey === undefined ? `No ${String(alg)} key in the store verifies it.` : undefined)
-    }
-  }
-
-  // exp (and nbf): judged here from the claims, so that they are reported even when the
-  // signature fails; jose's own verdict above is folded in.
-  const nowSeconds = Math.floor(now.getTime() / 1000)
-  const { clockToleranceSeconds: tolerance, minExpirySeconds } = settings.ringcx
-  const exp = claims['exp']
-  const nbf = claims['nbf']
-  const expCodes: ErrorCode[] = []
-  const expDetails = new Map<ErrorCode, string>()
-  let expiry = NO_EXPIRY
-  if (typeof exp !== 'number' || !Number.isInteger(exp)) {
-    expCodes.push('ringcx-jwt-missing-exp')
-    if (exp !== undefined) expDetails.set('ringcx-jwt-missing-exp', `Received ${JSON.stringify(exp).slice(0, 40)}.`)
-  } else {
-    expiry = describeExpiry(exp, nowSeconds, { soonSeconds: minExpirySeconds, toleranceSeconds: tolerance })
-    if (exp + tolerance <= nowSeconds) {
-      expCodes.push('ringcx-jwt-expired')
-      expDetails.set('ringcx-jwt-expired', `It expired at ${expiry.expiresAt ?? ''}.`)
-    } else if (exp - nowSeconds < minExpirySeconds) {
-      expCodes.push('ringcx-jwt-exp-too-soon')
-      expDetails.set('ringcx-jwt-exp-too-soon', `It expires in ${exp - nowSeconds} s; at least ${minExpirySeconds} s are required.`)
-    }
-  }
-  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds + tolerance)) expCodes.push('ringcx-jwt-not-yet-valid')
-  if (claimError !== undefined) {
-    const fromJose: ErrorCode =
-      claimError instanceof joseErrors.JWTExpired ? 'ringcx-jwt-expired'
-        : claimError.claim === 'exp' ? 'ringcx-jwt-missing-exp'
-          : claimError.claim === 'nbf' ? 'ringcx-jwt-not-yet-valid'
-            : 'ringcx-identity-malformed'
-    if (!expCodes.includes(fromJose)) {
-      expCodes.push(fromJose)
-      expDetails.set(fromJose, `(${claimError.message})`)
-    }
-  }
-  const [firstExpCode] = expCodes
-  if (firstExpCode === undefined) checks.push({ id: 'exp', status: 'pass' })
-  else {
-    checks.push({ id: 'exp', status: 'fail', code: firstExpCode })
-    for (const code of expCodes) errors.push(issue(code, expDetails.get(code)))
-  }
-
-  // uuid: mandatory in a signed identity.
-  const uuid = claims['uuid']
-  if (typeof uuid !== 'string' || uuid.length === 0) fail('uuid', 'ringcx-jwt-missing-uuid')
-  else checks.push({ id: 'uuid', status: 'pass' })
-
-  return { checks, errors, key, expiry, header, claims }
+  return { checks, errors, key: context.key, expiry: context.expiry, header, claims }
 }

@@ -2,7 +2,6 @@
  * Checks a Rox.Chat provided visitor (`{fields, expires?, hash}`) against the Rox.Chat keys.
  */
 import type { ErrorCode } from '../../common/codes'
-import { CODE_INFO } from '../../common/codes'
 import type { Check, Expiry, Issue, MatchedKey, SourcedField } from '../../common/inspection'
 import { NO_EXPIRY } from '../../common/inspection'
 import type { RoxchatHashKey } from './keys'
@@ -10,11 +9,18 @@ import type { InspectionSettings } from '../../common/settings'
 import { constantTimeEquals } from '../constant-time'
 import { computeRoxchatHash, roxchatHashMessage } from './hash'
 import { describeExpiry } from '../expiry'
+import { issue } from '../issue'
 import { displayValue, isPlainObject } from '../../common/values'
 import { ROXCHAT_EXPIRING_SOON_SECONDS } from '../../common/roxchat'
 
 /** The largest `expires` the vendor's Int accepts. */
 export const MAX_ROXCHAT_EXPIRES = 2_147_483_647
+
+/** Every check of a provided visitor, in the order they run and are reported. */
+export const ROXCHAT_VISITOR_CHECKS = ['format', 'fields', 'expires', 'hash'] as const
+
+/** What a visitor that cannot be read leaves unchecked. */
+const UNREADABLE_SKIPPED: readonly Check[] = ROXCHAT_VISITOR_CHECKS.slice(1).map((id) => Object.freeze({ id, status: 'skip' as const }))
 
 /** Checks that passed carry nothing of their own, so one object serves every visitor. */
 const PASSED = {
@@ -36,10 +42,6 @@ export interface RoxchatVerification {
   readonly hashedMessage?: string
 }
 
-function issue(code: ErrorCode, detail?: string): Issue<ErrorCode> {
-  return { code, message: detail === undefined ? CODE_INFO[code].summary : `${CODE_INFO[code].summary} ${detail}` }
-}
-
 /**
  * Verifies a provided visitor object.
  *
@@ -57,9 +59,7 @@ export function verifyRoxchatVisitor(
     return {
       checks: [
         { id: 'format', status: 'fail', code: 'roxchat-visitor-malformed' },
-        { id: 'fields', status: 'skip' },
-        { id: 'expires', status: 'skip' },
-        { id: 'hash', status: 'skip' },
+        ...UNREADABLE_SKIPPED,
       ],
       errors: [issue('roxchat-visitor-malformed', isPlainObject(visitor) ? '"fields" must be an object of text values.' : 'The visitor must be an object.')],
       verifiedFields: null,
