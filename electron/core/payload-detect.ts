@@ -1,46 +1,22 @@
 /**
- * Says what a pasted text, file or object is: a RingCX signed or unsigned identity, a
- * Rox.Chat provided visitor (or logout), or a QA sample file wrapping one of those.
+ * Says what a pasted text, file or object is: a payload of one of the registered schemes (a
+ * RingCX signed or unsigned identity, a Rox.Chat provided visitor or logout, …), or a QA sample
+ * file wrapping one of those. Each scheme's detectors (core/<scheme>/detect.ts) say what is theirs.
  */
 import type { ErrorCode } from '../common/codes'
 import type { PayloadForm } from '../common/inspection'
-import { COMPACT_JWT_PATTERN } from './ringcx/compact-jwt'
 import { MAX_INPUT_BYTES } from '../common/limits'
-import { balancedObjectAt, parseObjectLiteral } from './object-literal'
+import { isSchemeId, schemeIdList, vocabularyOf, type SchemeId } from '../common/schemes'
 import { displayValue, isPlainObject } from '../common/values'
-import { RINGCX_IDENTITY_ATTRIBUTES } from '../common/ringcx'
-import { isSchemeId, schemeIdList, type SchemeId } from '../common/schemes'
+import { invalidPayload as invalid } from './detect-kit'
+import { parseObjectLiteral } from './object-literal'
+import type { InvalidPayload, Sample, SnippetMatch } from './scheme'
+import { schemeById, schemes, type EngineType } from './schemes'
 
-export type DetectedPayload =
-  | { readonly kind: 'ringcx-jwt'; readonly form: PayloadForm; readonly token: string }
-  | { readonly kind: 'ringcx-unsigned'; readonly form: PayloadForm; readonly identity: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'roxchat-visitor'; readonly form: PayloadForm; readonly visitor: unknown }
-  | { readonly kind: 'roxchat-logout'; readonly form: PayloadForm }
-  | { readonly kind: 'roxchat-token'; readonly form: PayloadForm; readonly token: string }
-  | { readonly kind: 'invalid'; readonly code: ErrorCode; readonly scheme: SchemeId | null; readonly message: string }
+export type { Sample, StartPage } from './scheme'
 
-/** A QA sample file's own members, besides its payload. */
-export interface Sample {
-  readonly fields?: Readonly<Record<string, string>>
-  readonly opFields?: Readonly<Record<string, string>>
-  readonly now?: Date
-  readonly scheme?: SchemeId
-  /** Partial settings, validated by the inspection. */
-  readonly config?: unknown
-  /** What the inspection must produce (checked by the expectation checker). */
-  readonly expect?: unknown
-  /** Rox.Chat identification by token, resolved against a token table. */
-  readonly authToken?: string
-  /** The page the chat started from. */
-  readonly startPage?: StartPage
-  /** Members this version does not interpret, kept as they are. */
-  readonly extras: Readonly<Record<string, unknown>>
-}
-
-export interface StartPage {
-  readonly title: string
-  readonly url: string
-}
+/** A payload of one of the schemes, or input none of them can read. */
+export type DetectedPayload = EngineType<'payload'> | InvalidPayload
 
 export interface DetectedInput {
   readonly payload: DetectedPayload
@@ -48,96 +24,30 @@ export interface DetectedInput {
 }
 
 const SAMPLE_MEMBERS = new Set(['payload', 'fields', 'opFields', 'now', 'scheme', 'config', 'expect', 'authToken', 'startPage'])
-const RINGCX_MEMBERS = new Set<string>([...RINGCX_IDENTITY_ATTRIBUTES, 'extra_values'])
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
-const SIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setSignedIdentity\1\s*,\s*(["'])([^"'\\]*)\2\s*\]\s*\)/
-const UNSIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setIdentity\1\s*,\s*/
-const VISITOR_ASSIGNMENT = /\b(?:roxchat|webim)_visitor\s*=\s*/
-const CHAT_URL_PARAMETER = /[?&#;]jwt_identity=([^&#\s"'<>]*)/
+// The registry erases each scheme's payload type; the schemes' own types are those of EngineType<'payload'>.
+type Detected = DetectedPayload
 
-function invalid(code: ErrorCode, message: string, scheme: SchemeId | null = null): DetectedPayload {
-  return { kind: 'invalid', code, scheme, message }
+function classifyObject(value: unknown, form: PayloadForm, scheme: SchemeId | undefined): Detected {
+  if (scheme !== undefined) {
+    const named = schemeById(scheme)?.detect.object(value, form, true)
+    if (named !== undefined && named !== null) return named as Detected
+  }
+  const readers = [...schemes()].sort((a, b) => a.detect.objectPrecedence - b.detect.objectPrecedence)
+  for (const reader of readers) {
+    const found = reader.detect.object(value, form, false)
+    if (found !== null) return found as Detected
+  }
+  if (!isPlainObject(value)) return invalid('input-unrecognised', 'The JSON is not an object.')
+  return invalid('input-unrecognised', `The object has neither ${readers.map((reader) => reader.detect.objectHint).join(' nor ')}.`)
 }
 
-function classifyObject(value: unknown, form: PayloadForm, scheme: SchemeId | undefined): DetectedPayload {
-  if (value === null) {
-    return scheme === 'ringcx'
-      ? invalid('ringcx-identity-malformed', 'null is not a RingCX identity.', 'ringcx')
-      : { kind: 'roxchat-logout', form }
-  }
-  if (!isPlainObject(value)) {
-    if (scheme === 'roxchat') return invalid('roxchat-visitor-malformed', 'The visitor must be an object.', 'roxchat')
-    if (scheme === 'ringcx') return invalid('ringcx-identity-malformed', 'The identity must be an object.', 'ringcx')
-    return invalid('input-unrecognised', 'The JSON is not an object.')
-  }
-  if (scheme === 'roxchat') return { kind: 'roxchat-visitor', form, visitor: value }
-  if (scheme === 'ringcx') return { kind: 'ringcx-unsigned', form, identity: value }
-  if ('fields' in value || 'hash' in value) return { kind: 'roxchat-visitor', form, visitor: value }
-  if (Object.keys(value).some((name) => RINGCX_MEMBERS.has(name))) return { kind: 'ringcx-unsigned', form, identity: value }
-  return invalid('input-unrecognised', 'The object has neither Rox.Chat "fields"/"hash" nor RingCX identity attributes.')
-}
-
-const LITERAL_WORDS: Readonly<Record<SchemeId, { code: ErrorCode; call: string; object: string }>> = {
-  ringcx: { code: 'ringcx-identity-malformed', call: 'The _setIdentity call', object: 'The identity object' },
-  roxchat: { code: 'roxchat-visitor-malformed', call: 'The roxchat_visitor assignment', object: 'The visitor object' },
-}
-
-/** Reads the object literal that starts at `start` in page script as the scheme's payload. */
-function readLiteralAt(text: string, start: number, scheme: SchemeId, form: PayloadForm): DetectedPayload {
-  const words = LITERAL_WORDS[scheme]
-  const literal = balancedObjectAt(text, start)
-  if (literal === null) return invalid(words.code, `${words.call} has no complete {…} object.`, scheme)
-  const parsed = parseObjectLiteral(literal)
-  if (!parsed.ok) return invalid(words.code, `${words.object} could not be read: ${parsed.message}`, scheme)
-  return classifyObject(parsed.value, form, scheme)
-}
-
-interface SnippetMatch {
-  readonly index: number
-  readonly read: () => DetectedPayload
-}
-
-/** Finds the earliest identity call or assignment inside page script or HTML. */
-function findSnippet(text: string): DetectedPayload | null {
-  const matches: SnippetMatch[] = []
-  const signed = SIGNED_CALL.exec(text)
-  if (signed) {
-    matches.push({ index: signed.index, read: () => ({ kind: 'ringcx-jwt', form: 'chatq-snippet', token: (signed[3] ?? '').trim() }) })
-  }
-  const unsigned = UNSIGNED_CALL.exec(text)
-  if (unsigned) {
-    matches.push({
-      index: unsigned.index,
-      read: () => readLiteralAt(text, unsigned.index + unsigned[0].length, 'ringcx', 'chatq-snippet'),
-    })
-  }
-  const assignment = VISITOR_ASSIGNMENT.exec(text)
-  if (assignment) {
-    matches.push({
-      index: assignment.index,
-      read: () => {
-        const start = assignment.index + assignment[0].length
-        if (/^null\b/.test(text.slice(start, start + 5))) return { kind: 'roxchat-logout', form: 'page-snippet' }
-        return readLiteralAt(text, start, 'roxchat', 'page-snippet')
-      },
-    })
-  }
-  const url = CHAT_URL_PARAMETER.exec(text)
-  if (url) {
-    matches.push({
-      index: url.index,
-      read: () => {
-        try {
-          return { kind: 'ringcx-jwt', form: 'chat-url', token: decodeURIComponent(url[1] ?? '') }
-        } catch {
-          return invalid('ringcx-identity-malformed', 'The jwt_identity parameter is not valid URL encoding.', 'ringcx')
-        }
-      },
-    })
-  }
+/** Finds the earliest identity call or assignment of any scheme inside page script or HTML. */
+function findSnippet(text: string): Detected | null {
+  const matches: SnippetMatch[] = schemes().flatMap((scheme) => scheme.detect.snippets?.(text) ?? [])
   const first = matches.reduce<SnippetMatch | null>((best, match) => (best === null || match.index < best.index ? match : best), null)
-  return first === null ? null : first.read()
+  return first === null ? null : (first.read() as Detected)
 }
 
 function readJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -149,26 +59,33 @@ function readJson(text: string): { ok: true; value: unknown } | { ok: false; mes
   }
 }
 
+function firstOf(read: (detectors: ReturnType<typeof schemes>[number]['detect']) => unknown): Detected | null {
+  for (const scheme of schemes()) {
+    const found = read(scheme.detect)
+    if (found !== null && found !== undefined) return found as Detected
+  }
+  return null
+}
+
 function detectText(text: string, scheme: SchemeId | undefined, allowSample: boolean): DetectedInput {
   const trimmed = text.trim()
-  if (COMPACT_JWT_PATTERN.test(trimmed)) return { payload: { kind: 'ringcx-jwt', form: 'jwt', token: trimmed }, sample: null }
+  const whole = firstOf((detect) => detect.text?.(trimmed))
+  if (whole !== null) return { payload: whole, sample: null }
 
   if (/^[{[]|^null$/.test(trimmed)) {
     const parsed = readJson(trimmed)
     if (parsed.ok) return detectValue(parsed.value, 'json', scheme, allowSample)
     const snippet = findSnippet(trimmed)
     if (snippet !== null) return { payload: snippet, sample: null }
-    const code: ErrorCode = scheme === 'roxchat' ? 'roxchat-visitor-malformed' : scheme === 'ringcx' ? 'ringcx-identity-malformed' : 'input-unrecognised'
+    const code: ErrorCode = scheme === undefined ? 'input-unrecognised' : (vocabularyOf(scheme)?.codes.malformed as ErrorCode | undefined) ?? 'input-unrecognised'
     return { payload: invalid(code, `The text looks like JSON but could not be read: ${parsed.message}`, scheme ?? null), sample: null }
   }
 
   const snippet = findSnippet(text)
   if (snippet !== null) return { payload: snippet, sample: null }
 
-  // Something JWT-shaped that failed the strict pattern: let the RingCX checks say why.
-  if (/^eyJ[^\s]*\.[\s\S]*$/.test(trimmed) && !/\s/.test(trimmed.slice(0, 20))) {
-    return { payload: { kind: 'ringcx-jwt', form: 'jwt', token: trimmed }, sample: null }
-  }
+  const loose = firstOf((detect) => detect.looseText?.(trimmed))
+  if (loose !== null) return { payload: loose, sample: null }
   return {
     payload: invalid('input-unrecognised', 'No JWT, chat URL, _chatq.push call, roxchat_visitor snippet or visitor JSON was found.'),
     sample: null,
@@ -232,8 +149,9 @@ function detectValue(value: unknown, form: PayloadForm, scheme: SchemeId | undef
       return { payload: invalid('sample-invalid', error.message, scheme ?? null), sample: null }
     }
     const sampleScheme = scheme ?? sample.scheme
-    if (!('payload' in value) && sample.authToken !== undefined) {
-      return { payload: { kind: 'roxchat-token', form: 'object', token: sample.authToken }, sample }
+    if (!('payload' in value)) {
+      const identified = firstOf((detect) => detect.sample?.(sample))
+      if (identified !== null) return { payload: identified, sample }
     }
     const inner = value['payload']
     const detected = typeof inner === 'string'
@@ -280,5 +198,5 @@ export function isKeyOrSettingsFile(text: string): boolean {
   if (!isPlainObject(value)) return false
   if (Array.isArray(value['keys']) || typeof value['kty'] === 'string') return true
   const names = Object.keys(value)
-  return names.length > 0 && names.every((name) => name === 'ringcx' || name === 'roxchat')
+  return names.length > 0 && names.every(isSchemeId)
 }

@@ -3,13 +3,110 @@
  * implements this once under core/<scheme>/ and is registered in core/schemes.ts; the
  * orchestrators (key parsing, the key ring, detection, inspection, signing) dispatch through it.
  */
+import type { ErrorCode, WarningCode } from '../common/codes'
+import type { Check, Diagnosis, Expiry, Issue, MatchedKey, MergedField, PayloadForm, RawView, SourcedField, Verdict } from '../common/inspection'
 import type { KeyMaterial } from '../common/key-material'
 import type { SchemeVocabulary } from '../common/scheme-vocabulary'
+import type { SchemeId } from '../common/schemes'
+import type { InspectionSettings } from '../common/settings'
 import type { KeyCandidate, KeyEntryMembers } from './key-candidate'
-import type { KeyRingEntry } from './key-ring'
+import type { KeyRing, KeyRingEntry } from './key-ring'
+import type { TokenTable } from './token-table'
+
+/** What a scheme's detector found: its kind (named after the scheme, e.g. `ringcx-jwt`) and form. */
+export interface SchemePayload {
+  readonly kind: string
+  readonly form: PayloadForm
+}
+
+/** Input that could not be read as any scheme's payload, or as the named scheme's. */
+export interface InvalidPayload {
+  readonly kind: 'invalid'
+  readonly code: ErrorCode
+  readonly scheme: SchemeId | null
+  readonly message: string
+}
+
+export interface StartPage {
+  readonly title: string
+  readonly url: string
+}
+
+/** A QA sample file's own members, besides its payload. */
+export interface Sample {
+  readonly fields?: Readonly<Record<string, string>>
+  readonly opFields?: Readonly<Record<string, string>>
+  readonly now?: Date
+  readonly scheme?: SchemeId
+  /** Partial settings, validated by the inspection. */
+  readonly config?: unknown
+  /** What the inspection must produce (checked by the expectation checker). */
+  readonly expect?: unknown
+  /** Rox.Chat identification by token, resolved against a token table. */
+  readonly authToken?: string
+  /** The page the chat started from. */
+  readonly startPage?: StartPage
+  /** Members this version does not interpret, kept as they are. */
+  readonly extras: Readonly<Record<string, unknown>>
+}
+
+/** A scheme's call or assignment found in page script: where it starts and how to read it. */
+export interface SnippetMatch<P extends SchemePayload = SchemePayload> {
+  readonly index: number
+  readonly read: () => P | InvalidPayload
+}
+
+/** How a scheme recognises its payloads. Every reader answers null for input that is not its scheme's. */
+export interface PayloadDetectors<P extends SchemePayload = SchemePayload> {
+  /** The kinds of payload these detectors produce: the scheme inspects every one of them. */
+  readonly kinds: readonly P['kind'][]
+  /** The whole (trimmed) text, in a form only this scheme uses: a compact JWT. */
+  text?(trimmed: string): P | null
+  /** Calls or assignments of this scheme in page script or HTML; the earliest of all schemes wins. */
+  snippets?(text: string): readonly SnippetMatch<P>[]
+  /**
+   * A JSON value (or a sample's payload object). `forced`: the scheme was named (by the caller
+   * or the sample), so the value is this scheme's or malformed, never null.
+   */
+  object(value: unknown, form: PayloadForm, forced: boolean): P | InvalidPayload | null
+  /** Among the schemes' object readers, lower goes first: the one whose members are unmistakable. */
+  readonly objectPrecedence: number
+  /** What an object of this scheme has, for the message when no scheme recognises one. */
+  readonly objectHint: string
+  /** A sample file without a payload that identifies its visitor otherwise (a Rox.Chat auth token). */
+  sample?(sample: Sample): P | null
+  /** Text that matched no form but still looks like this scheme's, so its checks can say why it fails. */
+  looseText?(trimmed: string): P | null
+}
+
+/** What a scheme's inspection may use: the whole ring and settings (each scheme reads its own part). */
+export interface SchemeContext {
+  readonly keys: KeyRing
+  readonly settings: InspectionSettings
+  readonly now: Date
+  readonly sample: Sample | null
+  /** Identification by token: token → the visitor fields the site registered. */
+  readonly authTokens?: TokenTable
+}
+
+/** What a scheme found about one payload; the orchestrator completes it into an Inspection. */
+export interface SchemeOutcome {
+  /** Left out: rejected. */
+  readonly verdict?: Verdict
+  readonly errors: readonly Issue<ErrorCode>[]
+  readonly warnings?: readonly Issue<WarningCode>[]
+  readonly checks: readonly Check[]
+  readonly fields?: readonly MergedField[]
+  readonly unmapped?: readonly MergedField[]
+  readonly rejectedFields?: readonly SourcedField[]
+  readonly key?: MatchedKey | null
+  readonly expiry?: Expiry
+  readonly raw: RawView
+}
 
 /** The types a scheme's engine is made of. */
 export interface EngineTypeBundle {
+  readonly payload: SchemePayload
   readonly material: KeyMaterial
   /** The scheme's part of the key ring: its keys imported once, in the form its checks use. */
   readonly ring: unknown
@@ -32,5 +129,10 @@ export interface SchemeKeys<M extends KeyMaterial = KeyMaterial, R = unknown> {
 export interface Scheme<T extends EngineTypeBundle = EngineTypeBundle> {
   readonly id: string
   readonly vocabulary: SchemeVocabulary
+  readonly detect: PayloadDetectors<T['payload']>
   readonly keys: SchemeKeys<T['material'], T['ring']>
+  /** Verifies a payload its detectors found and lays out its fields. */
+  inspect(payload: T['payload'], context: SchemeContext): Promise<SchemeOutcome>
+  /** When a signature or hash failed: the usual mistake that explains it; null when nothing failed that way. */
+  diagnose?(payload: T['payload'], outcome: SchemeOutcome, context: SchemeContext): Promise<readonly Diagnosis[] | null>
 }

@@ -33,6 +33,7 @@ const registered = new Map<string, Scheme>(Object.values(BUILT_IN).map((scheme: 
  */
 export function registerScheme(scheme: Scheme): () => void {
   if (registered.has(scheme.id)) throw new TypeError(`the scheme "${scheme.id}" is registered already`)
+  if (scheme.vocabulary.id !== scheme.id) throw new TypeError(`the scheme "${scheme.id}" brings the vocabulary of "${scheme.vocabulary.id}"`)
   const unregisterVocabulary = registerVocabulary(scheme.vocabulary)
   registered.set(scheme.id, scheme)
   return () => {
@@ -48,4 +49,10 @@ export function schemes(): readonly Scheme[] {
 
 export function schemeById(id: string): Scheme | undefined {
   return registered.get(id)
+}
+
+/** The scheme whose detectors produce payloads of this kind. */
+export function schemeOfPayload(kind: string): Scheme | undefined {
+  for (const scheme of registered.values()) if (scheme.detect.kinds.includes(kind)) return scheme
+  return undefined
 }

@@ -4,11 +4,16 @@
 import { ROXCHAT } from '../../common/roxchat'
 import type { RoxchatKeyMaterial } from '../../common/roxchat/keys'
 import type { Scheme } from '../scheme'
+import { ROXCHAT_DETECTORS, type RoxchatPayload } from './detect'
+import { diagnoseRoxchat, inspectRoxchat } from './inspect'
 import { ROXCHAT_KEYS, type RoxchatRing } from './keys'
+
+export type { RoxchatPayload } from './detect'
 
 export type { RoxchatHashKey, RoxchatRing } from './keys'
 
 export interface RoxchatEngineTypes {
+  readonly payload: RoxchatPayload
   readonly material: RoxchatKeyMaterial
   readonly ring: RoxchatRing
 }
@@ -16,5 +21,8 @@ export interface RoxchatEngineTypes {
 export const ROXCHAT_SCHEME: Scheme<RoxchatEngineTypes> = {
   id: ROXCHAT.id,
   vocabulary: ROXCHAT,
+  detect: ROXCHAT_DETECTORS,
   keys: ROXCHAT_KEYS,
+  inspect: inspectRoxchat,
+  diagnose: diagnoseRoxchat,
 }
