@@ -5,6 +5,7 @@
  */
 import type { ErrorCode, WarningCode } from '../common/codes'
 import type { Check, Diagnosis, Expiry, Issue, MatchedKey, MergedField, PayloadForm, RawView, SourcedField, Verdict } from '../common/inspection'
+import type { KeyObject } from 'node:crypto'
 import type { KeyMaterial } from '../common/key-material'
 import type { SchemeVocabulary } from '../common/scheme-vocabulary'
 import type { SchemeId } from '../common/schemes'
@@ -104,12 +105,40 @@ export interface SchemeOutcome {
   readonly raw: RawView
 }
 
+/** What signing a QA sample may use besides the request and key. */
+export interface SignContext {
+  readonly now: Date
+  readonly settings: InspectionSettings
+  /** A time such as `+2h` as Unix seconds; the caller says in its own words when it is not one. */
+  time(spec: string, name: string): number
+}
+
+/** A signed sample's members besides `scheme` and `now`: its payload, and the settings it was signed under. */
+export interface SignedMembers {
+  readonly payload: unknown
+  readonly config?: unknown
+}
+
+/** How a scheme signs QA samples with a key QA owns. */
+export interface SchemeSigner<R = unknown, K = unknown> {
+  /** A stored key that can sign; null for one that cannot (a public key). */
+  signingKey(material: KeyMaterial): K | null
+  /** The material that verifies what the key signs, to check the sample just signed. */
+  verificationMaterial(key: K): KeyMaterial
+  /** A private key file QA picked, for the Key ID its samples name: schemes that sign with RSA keys. */
+  withPrivateKey?(privateKey: KeyObject, kid: string): { readonly ok: true; readonly key: K } | { readonly ok: false; readonly message: string }
+  /** Signs the request (its shape is the scheme's sign request in common/<scheme>/). */
+  sign(request: R, key: K, context: SignContext): Promise<SignedMembers>
+}
+
 /** The types a scheme's engine is made of. */
 export interface EngineTypeBundle {
   readonly payload: SchemePayload
   readonly material: KeyMaterial
   /** The scheme's part of the key ring: its keys imported once, in the form its checks use. */
   readonly ring: unknown
+  readonly signRequest: unknown
+  readonly signingKey: unknown
 }
 
 /** How a scheme reads key files and builds its part of the key ring. */
@@ -135,4 +164,6 @@ export interface Scheme<T extends EngineTypeBundle = EngineTypeBundle> {
   inspect(payload: T['payload'], context: SchemeContext): Promise<SchemeOutcome>
   /** When a signature or hash failed: the usual mistake that explains it; null when nothing failed that way. */
   diagnose?(payload: T['payload'], outcome: SchemeOutcome, context: SchemeContext): Promise<readonly Diagnosis[] | null>
+  /** Signs QA samples; absent for a scheme whose samples cannot be signed here. */
+  readonly signer?: SchemeSigner<T['signRequest'], T['signingKey']>
 }

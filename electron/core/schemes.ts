@@ -17,6 +17,9 @@ export interface EngineTypes {
 /** One kind of a scheme's engine types, across every scheme: `EngineType<'ring'>`. */
 export type EngineType<K extends keyof EngineTypeBundle> = EngineTypes[SchemeId][K]
 
+/** A key that signs QA samples, of any scheme. */
+export type SigningKey = EngineType<'signingKey'>
+
 const BUILT_IN: { readonly [S in SchemeId]: Scheme<EngineTypes[S]> } = {
   ringcx: RINGCX_SCHEME,
   roxchat: ROXCHAT_SCHEME,

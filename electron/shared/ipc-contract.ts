@@ -7,8 +7,7 @@ import type { DiagnosisCode, Inspection, Verdict } from '../common/inspection'
 import type { KeyAlgorithm, KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../common/key-material'
 import type { QuarantineNotice } from '../common/quarantine'
 import type { InspectionSettings, SettingsProblem } from '../common/settings'
-import type { RoxchatHashAlgorithm } from '../common/roxchat/settings'
-import type { SchemeId } from '../common/schemes'
+import type { SchemeId, SchemeType } from '../common/schemes'
 
 export type { QuarantineNotice } from '../common/quarantine'
 
@@ -330,29 +329,8 @@ export interface PickedSigningKey {
   readonly bits: number
 }
 
-/** Times are `+2h`, `+30m`, `-5m`, ISO 8601 or Unix seconds, read at the moment of signing. */
-export interface SignRingcxRequest {
-  readonly scheme: 'ringcx'
-  readonly kid: string
-  /** RS256 with a picked private key; without it, HS256 with the stored secret of `kid`. */
-  readonly privateKeyHandle?: string
-  /** Identity claims (uuid, firstname, …, extra_values); `exp` comes from {@link exp}. */
-  readonly claims: Readonly<Record<string, unknown>>
-  readonly exp: string
-}
-
-export interface SignRoxchatRequest {
-  readonly scheme: 'roxchat'
-  /** A stored Rox.Chat key. */
-  readonly kid: string
-  readonly fields: Readonly<Record<string, string>>
-  /** Left out: a visitor without expiry. */
-  readonly expires?: string
-  /** Left out: the algorithm in Settings. */
-  readonly algorithm?: RoxchatHashAlgorithm
-}
-
-export type SignSampleRequest = SignRingcxRequest | SignRoxchatRequest
+/** A QA sign request: each scheme's own shape (common/<scheme>/), with its `scheme` and `kid`. */
+export type SignSampleRequest = SchemeType<'signRequest'>
 
 export interface SignedSample {
   /** A suggested file name, e.g. `ringcx-hs_qa-verified.sample.json`. */

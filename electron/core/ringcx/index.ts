@@ -1,14 +1,16 @@
 /**
  * RingCX Messaging: the engine's room. Its vocabulary is common/ringcx/.
  */
-import { RINGCX } from '../../common/ringcx'
+import { RINGCX, type SignRingcxRequest } from '../../common/ringcx'
 import type { RingcxKeyMaterial } from '../../common/ringcx/keys'
 import type { Scheme } from '../scheme'
 import { RINGCX_DETECTORS, type RingcxPayload } from './detect'
 import { diagnoseRingcx, inspectRingcx } from './inspect'
 import { RINGCX_KEYS, type RingcxRing } from './keys'
+import { RINGCX_SIGNER, type RingcxSigningKey } from './signer'
 
 export type { RingcxPayload } from './detect'
+export type { RingcxSigningKey } from './signer'
 
 export type { RingcxRing, RingcxVerificationKey } from './keys'
 
@@ -16,6 +18,8 @@ export interface RingcxEngineTypes {
   readonly payload: RingcxPayload
   readonly material: RingcxKeyMaterial
   readonly ring: RingcxRing
+  readonly signRequest: SignRingcxRequest
+  readonly signingKey: RingcxSigningKey
 }
 
 export const RINGCX_SCHEME: Scheme<RingcxEngineTypes> = {
@@ -25,4 +29,5 @@ export const RINGCX_SCHEME: Scheme<RingcxEngineTypes> = {
   keys: RINGCX_KEYS,
   inspect: inspectRingcx,
   diagnose: diagnoseRingcx,
+  signer: RINGCX_SIGNER,
 }

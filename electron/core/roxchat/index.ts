@@ -1,14 +1,16 @@
 /**
  * Rox.Chat: the engine's room. Its vocabulary is common/roxchat/.
  */
-import { ROXCHAT } from '../../common/roxchat'
+import { ROXCHAT, type SignRoxchatRequest } from '../../common/roxchat'
 import type { RoxchatKeyMaterial } from '../../common/roxchat/keys'
 import type { Scheme } from '../scheme'
 import { ROXCHAT_DETECTORS, type RoxchatPayload } from './detect'
 import { diagnoseRoxchat, inspectRoxchat } from './inspect'
 import { ROXCHAT_KEYS, type RoxchatRing } from './keys'
+import { ROXCHAT_SIGNER, type RoxchatSigningKey } from './signer'
 
 export type { RoxchatPayload } from './detect'
+export type { RoxchatSigningKey } from './signer'
 
 export type { RoxchatHashKey, RoxchatRing } from './keys'
 
@@ -16,6 +18,8 @@ export interface RoxchatEngineTypes {
   readonly payload: RoxchatPayload
   readonly material: RoxchatKeyMaterial
   readonly ring: RoxchatRing
+  readonly signRequest: SignRoxchatRequest
+  readonly signingKey: RoxchatSigningKey
 }
 
 export const ROXCHAT_SCHEME: Scheme<RoxchatEngineTypes> = {
@@ -25,4 +29,5 @@ export const ROXCHAT_SCHEME: Scheme<RoxchatEngineTypes> = {
   keys: ROXCHAT_KEYS,
   inspect: inspectRoxchat,
   diagnose: diagnoseRoxchat,
+  signer: ROXCHAT_SIGNER,
 }
