@@ -2,7 +2,8 @@
  * The command line's readable panel for one inspection.
  */
 import { styleText } from 'node:util'
-import type { Inspection, MergedField, SourcedField } from '../common/inspection'
+import type { FieldSource, Inspection, MergedField, SourcedField } from '../common/inspection'
+import { vocabularies, vocabularyOf } from '../common/schemes'
 
 export interface FormatOptions {
   readonly color: boolean
@@ -17,12 +18,13 @@ const VERDICT_LABEL: Record<Inspection['verdict'], { text: string; style: Style 
   'logged-out': { text: 'LOGGED OUT', style: ['bold', 'cyan'] },
 }
 
-const SOURCE_LABEL: Record<SourcedField['source'], string> = {
-  providedFields: 'provided by website',
-  fields: 'recognised by service',
-  opFields: 'entered by agent',
-  identity: 'identity attribute',
-  extra_values: 'extra value',
+/** A source in a few plain words, from the vocabulary of the scheme that names it. */
+function sourceLabel(source: FieldSource): string {
+  for (const vocabulary of vocabularies()) {
+    const texts: Readonly<Record<string, { readonly plain: string }>> = vocabulary.fields.sourceTexts
+    if (Object.hasOwn(texts, source)) return texts[source]?.plain ?? source
+  }
+  return source
 }
 
 /** "1 h 5 min", "3 min 2 s", "12 s". */
@@ -42,9 +44,9 @@ function fieldRows(rows: readonly (MergedField | SourcedField)[], paint: (style:
   const width = Math.min(24, Math.max(...rows.map((row) => row.name.length)))
   return rows.flatMap((row) => {
     const value = row.value.length > 80 ? `${row.value.slice(0, 77)}...` : row.value
-    const lines = [`    ${row.name.padEnd(width)}  ${value}  ${paint('dim', `(${SOURCE_LABEL[row.source]})`)}`]
+    const lines = [`    ${row.name.padEnd(width)}  ${value}  ${paint('dim', `(${sourceLabel(row.source)})`)}`]
     if ('overridden' in row) {
-      for (const lower of row.overridden) lines.push(`    ${''.padEnd(width)}  ${paint('dim', `overrides ${JSON.stringify(lower.value)} from ${SOURCE_LABEL[lower.source]}`)}`)
+      for (const lower of row.overridden) lines.push(`    ${''.padEnd(width)}  ${paint('dim', `overrides ${JSON.stringify(lower.value)} from ${sourceLabel(lower.source)}`)}`)
     }
     return lines
   })
@@ -59,7 +61,7 @@ function fieldRows(rows: readonly (MergedField | SourcedField)[], paint: (style:
 export function formatInspection(file: string, inspection: Inspection, options: FormatOptions): string {
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text)
   const verdict = VERDICT_LABEL[inspection.verdict]
-  const scheme = inspection.scheme === 'ringcx' ? 'RingCX' : inspection.scheme === 'roxchat' ? 'Rox.Chat' : 'unknown scheme'
+  const scheme = (inspection.scheme === null ? undefined : vocabularyOf(inspection.scheme)?.name) ?? 'unknown scheme'
   const lines: string[] = [paint('bold', file), `  ${scheme} · ${paint(verdict.style, verdict.text)}`]
   if (inspection.key) lines.push(`  key: ${inspection.key.kid} (${inspection.key.fingerprint})`)
 

@@ -5,7 +5,7 @@
  */
 import { createPublicKey } from 'node:crypto'
 import { join } from 'node:path'
-import { MIN_RSA_BITS, type KeyInfo, type KeyMaterial, type RsaPublicJwk } from '../common/key-material'
+import { MIN_RSA_BITS, type KeyAlgorithm, type KeyInfo, type KeyMaterial, type RsaPublicJwk } from '../common/key-material'
 import { isPlainObject } from '../common/values'
 import type { KeyRingEntry } from '../core/key-ring'
 import { FileSchemaError, readDurableJson } from './durable-json-file'
@@ -34,10 +34,10 @@ export interface KeyRecordBase {
   readonly demo?: true
 }
 
-/** One key as written to keystore.json. */
+/** One key as written to keystore.json: an RSA public key, or a secret (each scheme names its algorithms). */
 export type KeyRecord =
-  | (KeyRecordBase & { readonly alg: 'RS256'; readonly bits: number; readonly publicJwk: RsaPublicJwk })
-  | (KeyRecordBase & { readonly alg: 'HS256' | 'secret'; readonly secret: StoredSecret })
+  | (KeyRecordBase & { readonly alg: KeyAlgorithm; readonly bits: number; readonly publicJwk: RsaPublicJwk })
+  | (KeyRecordBase & { readonly alg: KeyAlgorithm; readonly secret: StoredSecret })
 
 export interface KeyStoreFile {
   readonly format: typeof KEY_STORE_FORMAT
@@ -135,17 +135,19 @@ function decodeRecord(value: unknown, index: number): KeyRecord {
     ...(value['demo'] === true ? { demo: true } : {}),
   }
   const common = ['scheme', 'kid', 'alg', 'fingerprint', 'label', 'sourceFile', 'addedAt', 'lastMatchedAt', 'matchCount', 'demo']
-  if (scheme === 'ringcx' && alg === 'RS256') {
+  const algorithms: Readonly<Record<string, string>> = vocabularyOf(scheme)?.keys.algorithms ?? {}
+  const kind = typeof alg === 'string' && Object.hasOwn(algorithms, alg) ? algorithms[alg] : undefined
+  if (kind === 'rsa-public') {
     onlyMembers(value, [...common, 'bits', 'publicJwk'], where)
     if (!fingerprint.startsWith('rsa:')) schemaError(where, 'an RSA key needs an rsa: fingerprint')
     const { jwk, bits } = decodePublicJwk(value['publicJwk'], where)
     if (value['bits'] !== bits) schemaError(where, 'bits does not match the key')
-    return { ...base, alg, bits, publicJwk: jwk }
+    return { ...base, alg: alg as KeyAlgorithm, bits, publicJwk: jwk }
   }
-  if ((scheme === 'ringcx' && alg === 'HS256') || (scheme === 'roxchat' && alg === 'secret')) {
+  if (kind === 'secret') {
     onlyMembers(value, [...common, 'secret'], where)
     if (!fingerprint.startsWith('secret:')) schemaError(where, 'a secret needs a secret: fingerprint')
-    return { ...base, alg, secret: decodeSecret(value['secret'], scheme, where) }
+    return { ...base, alg: alg as KeyAlgorithm, secret: decodeSecret(value['secret'], scheme, where) }
   }
   schemaError(where, `algorithm ${JSON.stringify(alg)} does not fit scheme ${scheme}`)
 }
@@ -175,16 +177,15 @@ export function infoOf(record: KeyRecord): KeyInfo {
     kid: record.kid,
     alg: record.alg,
     fingerprint: record.fingerprint,
-    ...(record.alg === 'RS256' ? { bits: record.bits } : {}),
+    ...('publicJwk' in record ? { bits: record.bits } : {}),
   }
 }
 
 export function plainMaterial(record: KeyRecord, secret: string | null): KeyMaterial {
-  if (record.alg === 'RS256') return { scheme: 'ringcx', kid: record.kid, alg: 'RS256', publicJwk: record.publicJwk }
+  // The record was decoded against its scheme's algorithms, so scheme, alg and material agree.
+  if ('publicJwk' in record) return { scheme: record.scheme, kid: record.kid, alg: record.alg, publicJwk: record.publicJwk } as KeyMaterial
   if (secret === null) throw new TypeError('a secret key needs its secret')
-  return record.alg === 'HS256'
-    ? { scheme: 'ringcx', kid: record.kid, alg: 'HS256', secret }
-    : { scheme: 'roxchat', kid: record.kid, alg: 'secret', secret }
+  return { scheme: record.scheme, kid: record.kid, alg: record.alg, secret } as KeyMaterial
 }
 
 export type PlainKeyStoreRead =
@@ -202,12 +203,12 @@ export async function readPlainKeyStore(dir: string): Promise<PlainKeyStoreRead>
   const read = await readDurableJson(path, decodeKeyStoreFile)
   if (read.kind === 'missing') return { kind: 'missing', reason: `${path}: no such file` }
   if (read.kind !== 'loaded') return { kind: read.kind, reason: `${path}: ${read.reason}` }
-  const encrypted = read.value.keys.filter((record) => record.alg !== 'RS256' && record.secret.storage === 'os-encrypted').length
+  const encrypted = read.value.keys.filter((record) => 'secret' in record && record.secret.storage === 'os-encrypted').length
   if (encrypted > 0) return { kind: 'os-encrypted', count: encrypted }
   return {
     kind: 'loaded',
     keys: read.value.keys.map((record) => ({
-      material: plainMaterial(record, record.alg === 'RS256' ? null : (record.secret as Extract<StoredSecret, { storage: 'plain' }>).value),
+      material: plainMaterial(record, 'publicJwk' in record ? null : (record.secret as Extract<StoredSecret, { storage: 'plain' }>).value),
       info: infoOf(record),
     })),
   }

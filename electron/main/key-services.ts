@@ -102,7 +102,7 @@ export function createKeyImporter(deps: Pick<KeyServicesDeps, 'keyStore' | 'now'
     const { keys, report } = pendingImport
     const plan = keyStore.planImport(keys)
     const storesPlainSecrets = keyStore.protection !== 'os-encrypted' &&
-      keys.some((key) => key.material.alg !== 'RS256' && !plan.alreadyStored.has(`${key.info.scheme}:${key.info.kid}`))
+      keys.some((key) => 'secret' in key.material && !plan.alreadyStored.has(`${key.info.scheme}:${key.info.kid}`))
     const duplicateKids = new Set(plan.duplicates.map((duplicate) => `${duplicate.scheme}:${duplicate.kid}`))
     const waiting = (plan.duplicates.length > 0 && !confirmed.replace) || (storesPlainSecrets && !confirmed.acceptUnprotected)
     const entries = report.entries.map((entry): KeyImportEntryView => {

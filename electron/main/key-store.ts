@@ -73,7 +73,7 @@ interface LiveKey {
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 function storageOf(record: KeyRecord): KeyStorage {
-  return record.alg === 'RS256' ? 'public-key' : record.secret.storage
+  return 'publicJwk' in record ? 'public-key' : record.secret.storage
 }
 
 /** Never matched (or not for 30 days), counting from when it was added. */
@@ -275,7 +275,7 @@ export class KeyStore {
       if (!this.writable) return
       const upgraded = new Map<string, LiveKey>()
       for (const [identity, key] of this.#keys) {
-        if (key.record.alg === 'RS256' || key.material === null || key.material.alg === 'RS256') continue
+        if ('publicJwk' in key.record || key.material === null || !('secret' in key.material)) continue
         const nowProtectable = key.record.secret.storage === 'plain' && this.protection === 'os-encrypted'
         if (!nowProtectable && !reEncrypt.has(identity)) continue
         const ciphertext = (await this.#cipher.encrypt(key.material.secret)).toString('base64')
@@ -301,8 +301,8 @@ export class KeyStore {
       ...(key.demo === true || history?.demo === true ? { demo: true } : {}),
     }
     const { material } = key
-    if (material.alg === 'RS256') {
-      return { ...base, alg: 'RS256', bits: key.info.bits ?? decodePublicJwk(material.publicJwk, 'key').bits, publicJwk: material.publicJwk }
+    if ('publicJwk' in material) {
+      return { ...base, alg: material.alg, bits: key.info.bits ?? decodePublicJwk(material.publicJwk, 'key').bits, publicJwk: material.publicJwk }
     }
     const secret: StoredSecret = this.protection === 'os-encrypted'
       ? { storage: 'os-encrypted', ciphertext: (await this.#cipher.encrypt(material.secret)).toString('base64') }
@@ -361,7 +361,7 @@ export class KeyStore {
 }
 
 async function liveKey(record: KeyRecord, cipher: SecretCipher): Promise<{ key: LiveKey; reEncrypt: boolean }> {
-  if (record.alg === 'RS256') return { key: { record, material: plainMaterial(record, null), unreadable: null }, reEncrypt: false }
+  if ('publicJwk' in record) return { key: { record, material: plainMaterial(record, null), unreadable: null }, reEncrypt: false }
   if (record.secret.storage === 'plain') return { key: { record, material: plainMaterial(record, record.secret.value), unreadable: null }, reEncrypt: false }
   try {
     const decrypted = await cipher.decrypt(Buffer.from(record.secret.ciphertext, 'base64'))
