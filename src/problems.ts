@@ -53,11 +53,6 @@ export function problemSummary(problem: Problem): string {
   return problem.message
 }
 
-/** A failed result as a problem; null for a success. */
-export function problemOf(result: Result<unknown>): Problem | null {
-  return result.ok ? null : { code: result.code, message: result.message }
-}
-
 /** Bridge calls may reject (a broken preload); such a rejection becomes a problem, not a crash. */
 export async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {

@@ -3,6 +3,7 @@
  */
 import { close, fstat, open, read } from 'node:fs'
 import { promisify } from 'node:util'
+import { formatBytes } from '../common/format'
 
 export type BoundedReadResult =
   | { readonly ok: true; readonly text: string }
@@ -65,10 +66,4 @@ export function describeFsError(error: unknown): string {
     case 'EISDIR': return 'it is a folder, not a file'
     default: return code === undefined ? 'it could not be read' : `it could not be read (${code})`
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 }

@@ -7,7 +7,8 @@ import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { QuarantineNotice } from '../common/quarantine'
-import { describeFsError, formatBytes } from './bounded-text-file'
+import { formatBytes } from '../common/format'
+import { describeFsError } from './bounded-text-file'
 
 /** Thrown by a decoder when the file is readable JSON but not a version of ours. */
 export class FileSchemaError extends Error {}

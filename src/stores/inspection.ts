@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { Inspection } from '../../electron/common/inspection'
 import { CODE_INFO } from '../../electron/common/codes'
+import { formatBytes } from '../../electron/common/format'
 import { MAX_INPUT_BYTES } from '../../electron/common/limits'
 import type { DemoExample, InspectRequest, OpenedPayload } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
@@ -65,7 +66,7 @@ export const useInspectionStore = defineStore('inspection', () => {
 
   /** Refuses a payload over 1 MiB before anything is sent; `what` names it, e.g. a file name. */
   function refuseTooLarge(what: string, bytes: number): void {
-    fail({ code: 'input-too-large', message: `${what} is ${formatMiB(bytes)}: ${CODE_INFO['input-too-large'].summary}` })
+    fail({ code: 'input-too-large', message: `${what} is ${formatBytes(bytes)}: ${CODE_INFO['input-too-large'].summary}` })
   }
 
   async function inspectText(input: string, from: PayloadOrigin = { kind: 'typed', demo: false }): Promise<void> {
@@ -183,7 +184,3 @@ export const useInspectionStore = defineStore('inspection', () => {
     inspectText, openFile, inspectFile, inspectExample, showInspected, recheck, refuseTooLarge, setExamples, dismissError,
   }
 })
-
-export function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
-}

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { MAX_KEY_FILE_BYTES } from '../../electron/common/limits'
 import type {
+  DemoExample,
   KeyImportFilesRequest,
   KeyImportReport,
   KeyImportTextRequest,
@@ -10,7 +11,7 @@ import type {
 } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'
-import { formatMiB, useInspectionStore } from './inspection'
+import { formatBytes } from '../../electron/common/format'
 
 /** What an import waits for before main stores it. */
 export function confirmationsNeeded(report: KeyImportReport): { readonly replace: boolean; readonly acceptUnprotected: boolean } | null {
@@ -111,7 +112,7 @@ export const useKeysStore = defineStore('keys', () => {
     const refused: Problem[] = []
     for (const file of files) {
       if (file.size > MAX_KEY_FILE_BYTES) {
-        refused.push({ code: 'key-file-too-large', message: `${file.name} is ${formatMiB(file.size)}: key files over 1 MiB are not read.` })
+        refused.push({ code: 'key-file-too-large', message: `${file.name} is ${formatBytes(file.size)}: key files over 1 MiB are not read.` })
         continue
       }
       try {
@@ -164,20 +165,19 @@ export const useKeysStore = defineStore('keys', () => {
     return removed
   }
 
-  /** Loads the demo keys and hands the example payloads to the inspector. */
-  async function loadDemo(): Promise<boolean> {
-    let loadedDemo = false
+  /** Loads the demo keys; returns the example payloads that come with them, or null when it failed. */
+  async function loadDemo(): Promise<readonly DemoExample[] | null> {
+    let examples: readonly DemoExample[] | null = null
     await exclusive(async () => {
       const result = await settle(() => useBridge().demoLoad())
       if (!result.ok) return fail(result)
       reports.value = [result.value.keys]
       reportsAreDemo.value = true
       demoLoaded.value = true
-      loadedDemo = true
-      useInspectionStore().setExamples(result.value.examples)
+      examples = result.value.examples
       await refresh()
     })
-    return loadedDemo
+    return examples
   }
 
   function dismissError(): void {
