@@ -2,6 +2,7 @@
  * QA expectations: what a sample file says its inspection must produce, and how it differs.
  */
 import type { ExpiryStatus, FieldSource, Inspection, Verdict } from '../common/inspection'
+import { vocabularies } from '../common/schemes'
 import { isPlainObject } from '../common/values'
 
 export interface FieldExpectation {
@@ -32,7 +33,6 @@ export interface ExpectationResult {
 
 const VERDICTS: readonly Verdict[] = ['verified', 'accepted-unsigned', 'rejected', 'logged-out']
 const EXPIRY_STATUSES: readonly ExpiryStatus[] = ['valid', 'expiring-soon', 'expired', 'none']
-const SOURCES: readonly FieldSource[] = ['providedFields', 'fields', 'opFields', 'identity', 'extra_values']
 
 function stringList(value: unknown, path: string, problems: string[]): string[] | undefined {
   if (value === undefined) return undefined
@@ -71,7 +71,8 @@ export function readExpectation(value: unknown): { expectation: Expectation | nu
           continue
         }
         if (rule['value'] !== undefined && typeof rule['value'] !== 'string') problems.push(`"expect.fields.${name}.value" must be text`)
-        if (rule['source'] !== undefined && !(SOURCES as readonly unknown[]).includes(rule['source'])) problems.push(`"expect.fields.${name}.source" must be one of ${SOURCES.join(', ')}`)
+        const sources: readonly FieldSource[] = vocabularies().flatMap((vocabulary) => vocabulary.fields.sources as readonly FieldSource[])
+        if (rule['source'] !== undefined && !(sources as readonly unknown[]).includes(rule['source'])) problems.push(`"expect.fields.${name}.source" must be one of ${sources.join(', ')}`)
         Object.defineProperty(fieldExpectations, name, { value: rule as FieldExpectation, enumerable: true })
       }
     }
