@@ -39,7 +39,7 @@ class LazyThreads {
     this.seen++
     if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return inspectSampleFile(path, context)
     this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), this.size, this.init)
-    return (await this.pool).run({ kind: 'file', path }) as Promise<BatchResult>
+    return (await this.pool).run({ kind: 'file', path })
   }
 
   async close(): Promise<void> {

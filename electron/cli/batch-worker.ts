@@ -1,8 +1,6 @@
 /**
- * A worker thread of the batch: inspects sample files, or verifies token and visitor batches
- * through the core's batch path, with keys built once per thread.
+ * A worker thread of the batch: inspects sample files with keys built once per thread.
  */
-import { verifyRingcxTokens, verifyRoxchatVisitors, type BatchVerdict } from '../core/batch-verify'
 import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
 import type { InspectionSettings } from '../common/settings'
 import { serveTasks } from '../io/worker-pool'
@@ -20,12 +18,12 @@ export interface BatchWorkerInit {
   readonly json: boolean
 }
 
-export type BatchTask =
-  | { readonly kind: 'file'; readonly path: string }
-  | { readonly kind: 'ringcx-tokens'; readonly tokens: readonly string[]; readonly now: string }
-  | { readonly kind: 'roxchat-visitors'; readonly visitors: readonly unknown[]; readonly nowSeconds: number }
+export interface BatchTask {
+  readonly kind: 'file'
+  readonly path: string
+}
 
-export type BatchTaskResult = BatchResult | readonly BatchVerdict[]
+export type BatchTaskResult = BatchResult
 
 serveTasks<BatchTask, BatchTaskResult>(async (raw) => {
   const init = raw as BatchWorkerInit
@@ -37,14 +35,5 @@ serveTasks<BatchTask, BatchTaskResult>(async (raw) => {
     ...(init.scheme === undefined ? {} : { scheme: init.scheme }),
     ...(init.authTokens === undefined ? {} : { authTokens: new Map(init.authTokens) }),
   }
-  return async (task) => {
-    switch (task.kind) {
-      case 'file':
-        return withRenderedLine(await inspectSampleFile(task.path, context), init.json)
-      case 'ringcx-tokens':
-        return verifyRingcxTokens(task.tokens, context.keys, context.settings, new Date(task.now))
-      case 'roxchat-visitors':
-        return verifyRoxchatVisitors(task.visitors, context.keys, context.settings, task.nowSeconds)
-    }
-  }
+  return async (task) => withRenderedLine(await inspectSampleFile(task.path, context), init.json)
 })
