@@ -22,6 +22,9 @@ export interface PublicKeyMaterial<S extends string = string, A extends string =
  */
 export type KeyMaterial = SchemeType<'material'>
 
+/** Key material of any scheme, a scheme registered at run time included. */
+export type AnyKeyMaterial = SecretKeyMaterial | PublicKeyMaterial
+
 export type KeyAlgorithm = KeyMaterial['alg']
 
 export interface RsaPublicJwk {

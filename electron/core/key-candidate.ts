@@ -1,7 +1,7 @@
 /**
  * What every scheme's key rules build from a key file: a candidate key, or a stable key error.
  */
-import type { KeyErrorCode, KeyMaterial, KeyWarningCode } from '../common/key-material'
+import type { AnyKeyMaterial, KeyErrorCode, KeyMaterial, KeyWarningCode } from '../common/key-material'
 
 export interface KeyNote<C extends string> {
   readonly code: C
@@ -9,7 +9,7 @@ export interface KeyNote<C extends string> {
 }
 
 /** A key that passed its scheme's rules, before it is fingerprinted. */
-export interface KeyCandidate<M extends KeyMaterial = KeyMaterial> {
+export interface KeyCandidate<M extends AnyKeyMaterial = KeyMaterial> {
   readonly material: M
   readonly bits?: number
   readonly label?: string

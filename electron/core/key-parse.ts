@@ -2,7 +2,7 @@
  * Parsing and validation of key files: our manifest, JWK, JWKS, PEM public or private
  * keys, X.509 certificates and plain-text secrets. Reading the file is the caller's job.
  */
-import type { KeyErrorCode, KeyFileFormat, KeyInfo, KeyMaterial, KeyWarningCode } from '../common/key-material'
+import type { AnyKeyMaterial, KeyErrorCode, KeyFileFormat, KeyInfo, KeyMaterial, KeyWarningCode } from '../common/key-material'
 import { MAX_KEY_FILE_BYTES } from '../common/limits'
 import { SCHEME_IDS, isSchemeId, schemeIdList, vocabularyOf, type SchemeId } from '../common/schemes'
 import { isPlainObject } from '../common/values'
@@ -78,7 +78,7 @@ function engineOf(scheme: SchemeId): Scheme {
   return engine
 }
 
-function candidateFromManifestEntry(entry: unknown): KeyCandidate {
+function candidateFromManifestEntry(entry: unknown): KeyCandidate<AnyKeyMaterial> {
   if (!isPlainObject(entry)) fail('key-format-unrecognised', 'a manifest entry must be an object')
   const scheme = readScheme(entry['scheme'])
   const kid = readKid(entry['kid'], scheme)
@@ -113,10 +113,10 @@ interface PendingKey {
   /** What the entry says of itself, for the report even when it fails. */
   readonly scheme: SchemeId | null
   readonly kid: string | null
-  readonly build: () => KeyCandidate
+  readonly build: () => KeyCandidate<AnyKeyMaterial>
 }
 
-function describe(entry: unknown, fallbackScheme: SchemeId | null, build: () => KeyCandidate): PendingKey {
+function describe(entry: unknown, fallbackScheme: SchemeId | null, build: () => KeyCandidate<AnyKeyMaterial>): PendingKey {
   const scheme = isPlainObject(entry) && isSchemeId(entry['scheme']) ? entry['scheme'] : fallbackScheme
   const kid = isPlainObject(entry) && typeof entry['kid'] === 'string' ? entry['kid'].slice(0, 128) : null
   return { scheme, kid, build }
@@ -218,7 +218,8 @@ export async function parseKeyFile(text: string, hint: KeyHint = {}): Promise<Ke
   for (const [index, pending] of parsed.items.entries()) {
     try {
       const candidate = pending.build()
-      const { material } = candidate
+      // A scheme registered at run time brings material the built-in union does not name; it counts as one.
+      const material = candidate.material as KeyMaterial
       const identity = `${material.scheme}:${material.kid}`
       if (seen.has(identity)) fail('key-duplicate-kid', `Key ID "${material.kid}" appears twice for ${material.scheme}`)
       seen.add(identity)

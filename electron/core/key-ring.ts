@@ -2,14 +2,14 @@
  * The keys one inspection may use, keyed by scheme: each scheme imports its keys once into the
  * form its checks use (see its keys.ts).
  */
-import type { KeyInfo, KeyMaterial } from '../common/key-material'
+import type { AnyKeyMaterial, KeyInfo, KeyMaterial } from '../common/key-material'
 import type { SchemeId } from '../common/schemes'
 import { schemes, type EngineTypes } from './schemes'
 
 /** Every scheme's part of the key ring. */
 export type KeyRing = { readonly [S in SchemeId]: EngineTypes[S]['ring'] }
 
-export interface KeyRingEntry<M extends KeyMaterial = KeyMaterial> {
+export interface KeyRingEntry<M extends AnyKeyMaterial = KeyMaterial> {
   readonly material: M
   readonly info: KeyInfo
 }

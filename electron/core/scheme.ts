@@ -6,7 +6,7 @@
 import type { ErrorCode, WarningCode } from '../common/codes'
 import type { Check, Diagnosis, Expiry, Issue, MatchedKey, MergedField, PayloadForm, RawView, SourcedField, Verdict } from '../common/inspection'
 import type { KeyObject } from 'node:crypto'
-import type { KeyMaterial } from '../common/key-material'
+import type { AnyKeyMaterial, KeyMaterial } from '../common/key-material'
 import type { SchemeVocabulary } from '../common/scheme-vocabulary'
 import type { SchemeId } from '../common/schemes'
 import type { InspectionSettings } from '../common/settings'
@@ -134,7 +134,7 @@ export interface SchemeSigner<R = unknown, K = unknown> {
 /** The types a scheme's engine is made of. */
 export interface EngineTypeBundle {
   readonly payload: SchemePayload
-  readonly material: KeyMaterial
+  readonly material: AnyKeyMaterial
   /** The scheme's part of the key ring: its keys imported once, in the form its checks use. */
   readonly ring: unknown
   readonly signRequest: unknown
@@ -142,7 +142,7 @@ export interface EngineTypeBundle {
 }
 
 /** How a scheme reads key files and builds its part of the key ring. */
-export interface SchemeKeys<M extends KeyMaterial = KeyMaterial, R = unknown> {
+export interface SchemeKeys<M extends AnyKeyMaterial = AnyKeyMaterial, R = unknown> {
   /** A key manifest entry of this scheme (its scheme and Key ID already read). */
   fromManifestEntry(members: KeyEntryMembers, kid: string): KeyCandidate<M>
   /** A one-line text secret named with `SCHEME:KID=FILE`. */
