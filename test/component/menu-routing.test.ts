@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { setBridge } from '../../src/bridge'
-import { loadDemo } from '../../src/demo-loading'
 import { handleMenu, listenToMenu, pasteAndInspect } from '../../src/menu-routing'
 import { useInspectionStore } from '../../src/stores/inspection'
-import { useKeysStore } from '../../src/stores/keys'
 import { useUiStore } from '../../src/stores/ui'
 import { CODE_INFO } from '../../electron/common/codes'
 import { createFakeBridge, type FakeBridge } from './fake-bridge'
@@ -64,15 +62,5 @@ describe('menu routing', () => {
     await pasteAndInspect({ text: '  ' })
     expect(useUiStore().error?.code).toBe('input-empty')
     expect(bridge.inspectPayload).not.toHaveBeenCalled()
-  })
-})
-
-describe('demo loading', () => {
-  it('loads the demo keys and hands their examples to the inspector', async () => {
-    expect(await loadDemo()).toBe(true)
-    const store = useKeysStore()
-    expect(store.demoLoaded).toBe(true)
-    expect(useInspectionStore().examples.map((example) => example.name)).toEqual(['roxchat-merge.sample.json'])
-    expect(store.reports).toHaveLength(1)
   })
 })

@@ -11,9 +11,6 @@ const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /** Header and claims non-empty; the signature part may be empty so that `alg: none` is recognisable. */
 export const COMPACT_JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 
-/** Loose shape used only to tell "looks like a broken JWT" from "not a JWT at all". */
-export const JWT_LIKE_PATTERN = /^eyJ[^.\s]*\.[^.\s]*\.[^.\s]*$/
-
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** True when `part` is base64url without padding in its one canonical spelling. */
