@@ -2,7 +2,7 @@
  * Words the Captures view shows for a capture audit's identifiers: parts, encodings, signals,
  * renewal outcomes, and where something was found.
  */
-import type { CaptureLocation, CapturePart, RenewalOutcome, SecretEncoding, SigningSignal, TokenFreshness } from '../electron/core/capture/capture-types'
+import type { CaptureLocation, CapturePart, RenewalOutcome, SecretEncoding, SigningSignal, TokenFreshness } from '../electron/common/capture/capture-types'
 
 export const PART_TEXT: Readonly<Record<CapturePart, string>> = {
   'request-url': 'request URL',

@@ -2,7 +2,7 @@
  * What each member of a decoded payload means for its vendor, for the decoded view beside the
  * token: a JWT's header and claims, a Rox.Chat visitor's fields, `expires` and `hash`.
  */
-import type { Scheme } from '../electron/core/inspection'
+import type { SchemeId } from '../electron/common/schemes'
 
 export type PartKind = 'header' | 'claims' | 'identity' | 'visitor' | 'fields'
 
@@ -64,20 +64,30 @@ const FIELDS: Readonly<Record<string, string>> = {
 }
 
 /**
+ * What a part's members the vendor does not name mean. Each part belongs to one vendor's raw view
+ * (header, claims and identity to a RingCX JWT or unsigned identity; visitor and fields to Rox.Chat).
+ */
+const OTHERWISE: Readonly<Record<PartKind, string>> = {
+  header: 'Not a header member RingCX reads.',
+  claims: 'Not a RingCX identity attribute: the chat ignores it unless it is in extra_values.',
+  identity: 'Not a RingCX identity attribute: the chat ignores it unless it is in extra_values.',
+  visitor: 'Not part of the Rox.Chat visitor object: the service ignores it.',
+  fields: 'Not a field the agent’s visitor panel shows: the service keeps it with the visitor.',
+}
+
+/**
  * What `name` means in this part of the payload; the vendor's own fallback for names it ignores.
  *
  * @example
  * claimMeaning('ringcx', 'header', 'kid') // 'Key ID: names the key in your key store …'
  */
-export function claimMeaning(scheme: Scheme | null, part: PartKind, name: string): string {
+export function claimMeaning(scheme: SchemeId | null, part: PartKind, name: string): string {
   const table = part === 'header' ? HEADER
     : part === 'claims' ? CLAIMS
       : part === 'identity' ? IDENTITY
         : part === 'visitor' ? VISITOR
           : FIELDS
   if (Object.hasOwn(table, name)) return table[name] as string
-  if (part === 'header') return 'Not a header member RingCX reads.'
-  if (part === 'fields') return 'Not a field the agent’s visitor panel shows: the service keeps it with the visitor.'
-  if (part === 'visitor') return 'Not part of the Rox.Chat visitor object: the service ignores it.'
-  return scheme === 'ringcx' ? 'Not a RingCX identity attribute: the chat ignores it unless it is in extra_values.' : 'Not read by the vendor.'
+  if (scheme === null && (part === 'claims' || part === 'identity')) return 'Not read by the vendor.'
+  return OTHERWISE[part]
 }

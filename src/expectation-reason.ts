@@ -3,7 +3,7 @@
  * what the inspection found, in words, and the usual cause when a sample expects "verified" but no
  * key in the store verifies it (it was signed with another key, for example by `cli sign --key`).
  */
-import type { IssueCode } from '../electron/core/codes'
+import type { IssueCode } from '../electron/common/codes'
 import { codeInfo } from './problems'
 
 /** Codes that mean "no key in this store made this signature or hash". */

@@ -1,29 +1,28 @@
 /**
  * Words the panel shows for the core's identifiers: schemes, verdicts, checks, sources, fields.
+ * Each scheme's own words come from its vocabulary (electron/common/<scheme>/).
  */
-import type { CheckId, CheckStatus, ExpiryStatus, FieldSource, PayloadForm, Scheme, Verdict } from '../electron/core/inspection'
-import { ROXCHAT_KNOWN_FIELDS } from '../electron/core/priority-merge'
-import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx-identity'
-import type { RoxchatFieldSet, RoxchatHashAlgorithm } from '../electron/core/settings'
+import type { CheckId, CheckStatus, ExpiryStatus, FieldSource, PayloadForm, Verdict } from '../electron/common/inspection'
+import type { SourceText, SourceTexts } from '../electron/common/scheme-vocabulary'
+import { SCHEME_IDS, VOCABULARIES, schemeName as nameOfScheme, vocabularies, vocabularyOf, type SchemeId } from '../electron/common/schemes'
 import type { SampleStatus } from '../electron/shared/ipc-contract'
 
-export const SCHEME_NAME: Readonly<Record<Scheme, string>> = {
-  ringcx: 'RingCX',
-  roxchat: 'Rox.Chat',
+export { FIELD_SET_TEXT, HASH_ALGORITHM_TEXT } from '../electron/common/roxchat/settings'
+export type { SourceText } from '../electron/common/scheme-vocabulary'
+
+/** Builds a per-scheme map from each scheme's vocabulary. */
+function perScheme<T>(pick: (id: SchemeId) => T): Readonly<Record<SchemeId, T>> {
+  return Object.fromEntries(SCHEME_IDS.map((id) => [id, pick(id)])) as Record<SchemeId, T>
 }
 
-export function schemeName(scheme: Scheme | null): string {
-  return scheme === null ? 'Unknown kind' : SCHEME_NAME[scheme]
+export function schemeName(scheme: SchemeId | null): string {
+  return nameOfScheme(scheme)
 }
 
-export const FORM_NAME: Readonly<Record<PayloadForm, string>> = {
-  jwt: 'JWT',
-  'chatq-snippet': '_chatq.push(...) snippet',
-  'chat-url': 'chat URL',
-  json: 'JSON',
-  'page-snippet': 'page snippet',
-  object: 'visitor object',
-}
+export const FORM_NAME: Readonly<Record<PayloadForm, string>> = Object.assign(
+  { json: 'JSON', object: 'visitor object' },
+  ...SCHEME_IDS.map((id) => VOCABULARIES[id].forms),
+) as Record<PayloadForm, string>
 
 export interface VerdictText {
   readonly title: string
@@ -39,12 +38,11 @@ export const VERDICT_TEXT: Readonly<Record<Verdict, VerdictText>> = {
 }
 
 /** One sentence under the verdict: what it means for the agent. */
-export function verdictExplanation(verdict: Verdict, scheme: Scheme | null): string {
+export function verdictExplanation(verdict: Verdict, scheme: SchemeId | null): string {
   switch (verdict) {
     case 'verified':
-      return scheme === 'roxchat'
-        ? 'The visitor data carries a valid hash made with a key in your key store: the website vouches for these details.'
-        : 'The identity is signed with a key in your key store and passed every check: the website vouches for these details.'
+      return (scheme === null ? undefined : vocabularyOf(scheme)?.panel.verifiedExplanation)
+        ?? 'The identity is signed with a key in your key store and passed every check: the website vouches for these details.'
     case 'accepted-unsigned':
       return 'The community accepts unsigned identities, so the chat takes these details as they are. Nobody vouches for them: treat them as claims.'
     case 'rejected':
@@ -62,19 +60,10 @@ export const AGENT_ACTION: Readonly<Record<Verdict, string>> = {
   'logged-out': 'Treat the visitor as anonymous; do not disclose account data from an earlier session.',
 }
 
-export const CHECK_NAME: Readonly<Record<CheckId, string>> = {
-  format: 'Payload format',
-  mode: 'Signed-identity mode',
-  kid: 'Key ID',
-  algorithm: 'Signing algorithm',
-  signature: 'Signature',
-  exp: 'Expiry (exp)',
-  uuid: 'Visitor UUID',
-  fields: 'Field values',
-  expires: 'Expiry (expires)',
-  hash: 'Hash',
-  token: 'Auth token',
-}
+export const CHECK_NAME: Readonly<Record<CheckId, string>> = Object.assign(
+  { format: 'Payload format' },
+  ...SCHEME_IDS.map((id) => VOCABULARIES[id].checks),
+) as Record<CheckId, string>
 
 export const CHECK_STATUS_TEXT: Readonly<Record<CheckStatus, VerdictText>> = {
   pass: { title: 'Passed', icon: '✔' },
@@ -95,12 +84,6 @@ export const EXPIRY_STATUS_TEXT: Readonly<Record<ExpiryStatus, VerdictText>> = {
  */
 export type SourceTrust = 'verified' | 'unsigned' | 'not-accepted'
 
-export interface SourceText {
-  readonly label: string
-  readonly icon: string
-  readonly description: string
-}
-
 /**
  * The chip for a value's source.
  *
@@ -108,29 +91,19 @@ export interface SourceText {
  * sourceText('providedFields', 'verified').label // 'Provided by website, verified'
  */
 export function sourceText(source: FieldSource, trust: SourceTrust = 'verified', mapped = true): SourceText {
-  const notAccepted = trust === 'not-accepted'
-  switch (source) {
-    case 'providedFields':
-      return notAccepted
-        ? { label: 'Sent by website, not verified', icon: '✖', description: 'Sent in roxchat_visitor, but the hash or another check failed.' }
-        : { label: 'Provided by website, verified', icon: '✔', description: 'Sent by the website in roxchat_visitor and covered by its verified hash.' }
-    case 'fields':
-      return { label: 'Recognised by service', icon: '⚙', description: 'Filled in by the Rox.Chat service itself.' }
-    case 'opFields':
-      return { label: 'Entered by agent', icon: '✎', description: 'Typed by an agent in the visitor panel.' }
-    // One concept, one name: a value the website sent, covered by its signature (RingCX) or hash (Rox.Chat).
-    case 'identity':
-      if (notAccepted) return { label: 'Sent by website, not verified', icon: '✖', description: 'An identity attribute of an identity the chat would reject.' }
-      return trust === 'unsigned'
-        ? { label: 'Sent by website, unsigned', icon: '!', description: 'An attribute of an unsigned identity: anyone could have sent it.' }
-        : { label: 'Provided by website, verified', icon: '✔', description: 'Sent by the website in its identity and covered by its verified signature.' }
-    case 'extra_values':
-      if (notAccepted) return { label: 'Extra value, not accepted', icon: '✖', description: 'An extra value of an identity the chat would reject.' }
-      if (!mapped) return { label: 'Extra value', icon: '+', description: 'An extra value the website sent that no mapping shows in the agent panel.' }
-      return trust === 'unsigned'
-        ? { label: 'Mapped extra value, unsigned', icon: '↦', description: 'An extra value of an unsigned identity, shown through a mapping.' }
-        : { label: 'Mapped extra value', icon: '↦', description: 'An extra value shown in the agent panel through a mapping in Settings.' }
+  const texts = sourceTextsOf(source)
+  if (trust === 'not-accepted' && texts.notAccepted !== undefined) return texts.notAccepted
+  if (!mapped && texts.unmapped !== undefined) return texts.unmapped
+  if (trust === 'unsigned' && texts.unsigned !== undefined) return texts.unsigned
+  return texts.verified
+}
+
+function sourceTextsOf(source: FieldSource): SourceTexts {
+  for (const vocabulary of vocabularies()) {
+    const texts: Readonly<Record<string, SourceTexts>> = vocabulary.fields.sourceTexts
+    if (Object.hasOwn(texts, source)) return texts[source] as SourceTexts
   }
+  return { verified: { label: source, icon: '•', description: source }, plain: source }
 }
 
 export interface SourceChipView extends SourceText {
@@ -150,39 +123,10 @@ export function looksLikeUrl(value: string): boolean {
 }
 
 /** The sources each scheme uses, in the order its legend lists them. */
-export const SCHEME_SOURCES: Readonly<Record<Scheme, readonly FieldSource[]>> = {
-  roxchat: ['providedFields', 'fields', 'opFields'],
-  ringcx: ['identity', 'extra_values'],
-}
-
-const ROXCHAT_FIELD_LABEL: Readonly<Record<(typeof ROXCHAT_KNOWN_FIELDS)[number], string>> = {
-  id: 'ID',
-  display_name: 'Display name',
-  phone: 'Phone',
-  email: 'Email',
-  profile_url: 'Profile URL',
-  avatar_url: 'Avatar URL',
-  login: 'Login',
-  comment: 'Comment',
-  info: 'Info',
-  high_priority: 'Priority',
-}
-
-const RINGCX_FIELD_LABEL: Readonly<Record<(typeof RINGCX_IDENTITY_ATTRIBUTES)[number], string>> = {
-  uuid: 'UUID',
-  firstname: 'First name',
-  lastname: 'Last name',
-  email: 'Email',
-  screenname: 'Screen name',
-  avatar_url: 'Avatar URL',
-  company: 'Company',
-}
+export const SCHEME_SOURCES: Readonly<Record<SchemeId, readonly FieldSource[]>> = perScheme((id) => VOCABULARIES[id].fields.sources)
 
 /** The vendor's order of known fields; fields not listed (RingCX mappings) follow in their own order. */
-export const KNOWN_FIELD_ORDER: Readonly<Record<Scheme, readonly string[]>> = {
-  roxchat: ROXCHAT_KNOWN_FIELDS,
-  ringcx: RINGCX_IDENTITY_ATTRIBUTES,
-}
+export const KNOWN_FIELD_ORDER: Readonly<Record<SchemeId, readonly string[]>> = perScheme((id) => VOCABULARIES[id].fields.order)
 
 /**
  * A label for a field the vendor does not name, such as a mapping's own target:
@@ -195,23 +139,9 @@ export function readableName(name: string): string {
 }
 
 /** A readable label for a known field, or null for a field the vendor does not name (shown by its key). */
-export function fieldLabel(scheme: Scheme | null, name: string): string | null {
-  const labels: Readonly<Record<string, string>> =
-    scheme === 'roxchat' ? ROXCHAT_FIELD_LABEL : scheme === 'ringcx' ? RINGCX_FIELD_LABEL : {}
+export function fieldLabel(scheme: SchemeId | null, name: string): string | null {
+  const labels = (scheme === null ? undefined : vocabularyOf(scheme)?.fields.labels) ?? {}
   return Object.hasOwn(labels, name) ? (labels[name] as string) : null
-}
-
-export const FIELD_SET_TEXT: Readonly<Record<RoxchatFieldSet, { readonly label: string; readonly description: string }>> = {
-  providedFields: { label: 'Provided by website', description: 'providedFields: the signed roxchat_visitor fields' },
-  fields: { label: 'Recognised by service', description: 'fields: values the Rox.Chat service fills in' },
-  opFields: { label: 'Entered by agent', description: 'opFields: values agents type in the visitor panel' },
-}
-
-export const HASH_ALGORITHM_TEXT: Readonly<Record<RoxchatHashAlgorithm, string>> = {
-  'hmac-sha256': 'HMAC-SHA256',
-  sha256: 'SHA-256 (key appended)',
-  sha512: 'SHA-512 (key appended)',
-  md5: 'MD5 (key appended, legacy)',
 }
 
 /** Each sample status in words, with a glyph so it reads without colour. */

@@ -2,7 +2,7 @@
  * Failures the renderer shows: data with a stable code, turned into plain words here.
  */
 import type { IpcErrorCode, Result } from '../electron/shared/ipc-contract'
-import { CODE_INFO, type IssueCode } from '../electron/core/codes'
+import { CODE_INFO, type IssueCode } from '../electron/common/codes'
 
 /** A failure kept as data: the code for logic and tests, the message for people. */
 export interface Problem {
@@ -55,11 +55,6 @@ export function problemSummary(problem: Problem): string {
   if (Object.hasOwn(IPC_SUMMARY, problem.code)) return IPC_SUMMARY[problem.code as IpcErrorCode]
   if (isIssueCode(problem.code)) return CODE_INFO[problem.code].summary
   return problem.message
-}
-
-/** A failed result as a problem; null for a success. */
-export function problemOf(result: Result<unknown>): Problem | null {
-  return result.ok ? null : { code: result.code, message: result.message }
 }
 
 /** Bridge calls may reject (a broken preload); such a rejection becomes a problem, not a crash. */

@@ -2,17 +2,11 @@
  * The Settings form's editable copy of the settings, and its conversion back to what
  * `resolveSettings` (here, as typed) and main (on Save) validate.
  */
-import {
-  DEFAULT_SETTINGS,
-  resolveSettings,
-  type InspectionSettings,
-  type RingcxMode,
-  type RoxchatFieldSet,
-  type RoxchatHashAlgorithm,
-  type SettingsProblem,
-} from '../electron/core/settings'
+import { resolveSettings, type InspectionSettings, type SettingsProblem } from '../electron/common/settings'
 import type { AppSettings, Theme } from '../electron/shared/ipc-contract'
-import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx-identity'
+import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/common/ringcx'
+import type { RingcxMode } from '../electron/common/ringcx/settings'
+import type { RoxchatFieldSet, RoxchatHashAlgorithm } from '../electron/common/roxchat/settings'
 import { plainSpaces, spanWords } from '../electron/common/time-words'
 
 export interface MappingDraft {
@@ -39,8 +33,6 @@ export interface SettingsDraft {
   qaTools: boolean
   theme: Theme
 }
-
-export const DEFAULT_APP_SETTINGS: AppSettings = { inspection: DEFAULT_SETTINGS, qaTools: false, theme: 'system', tokensFile: null }
 
 export function draftFrom(settings: AppSettings): SettingsDraft {
   const { ringcx, roxchat } = settings.inspection

@@ -2,8 +2,8 @@
  * The Sign a sample form's text inputs turned into what `qa:sign-sample` takes. Problems are
  * words for the form; main checks the request again.
  */
-import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/core/ringcx-identity'
-import { isPlainObject, setOwnMember } from '../electron/core/values'
+import { isPlainObject, setOwnMember } from '../electron/common/values'
+import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/common/ringcx'
 
 export type RingcxAttribute = (typeof RINGCX_IDENTITY_ATTRIBUTES)[number]
 

@@ -6,11 +6,10 @@
  * judged the inspection (a sample's own config included).
  */
 import { computed, onBeforeUnmount, onMounted, ref, watch, type ComputedRef } from 'vue'
-import { CODE_INFO } from '../electron/core/codes'
-import { ROXCHAT_EXPIRING_SOON_SECONDS } from '../electron/core/expiry'
-import type { CheckId, Expiry, ExpiryStatus, Inspection, Issue, TimeLimit, Verdict } from '../electron/core/inspection'
+import { CODE_INFO, type ErrorCode } from '../electron/common/codes'
+import type { CheckId, Expiry, ExpiryStatus, Inspection, Issue, TimeLimit, Verdict } from '../electron/common/inspection'
+import { vocabularyOf } from '../electron/common/schemes'
 import { instantWords, localTimeWords, spanWords } from '../electron/common/time-words'
-import type { ErrorCode } from '../electron/core/codes'
 
 /** What time changed: the last limit passed, and the verdict before it. */
 export interface ClockFlip {
@@ -28,7 +27,10 @@ export interface LiveInspection {
   readonly flip: ComputedRef<ClockFlip | null>
   /** The inspection's own time moved on by the time passed since it arrived, in milliseconds. */
   readonly nowMs: ComputedRef<number>
-  /** Below this many seconds left, the expiry is "soon": the RingCX minimum in force, or Rox.Chat's five minutes. */
+  /**
+   * Below this many seconds left, the expiry is "soon": the minimum in force where the scheme takes it
+   * from the settings (RingCX), else the scheme's fixed rule (Rox.Chat's five minutes).
+   */
   readonly soonSeconds: ComputedRef<number | undefined>
   /** RingCX: the clock tolerance in force, in seconds (an expired token still verifies within it). */
   readonly toleranceSeconds: ComputedRef<number>
@@ -136,7 +138,8 @@ export function useLiveInspection(source: () => Inspection | null, clock: () => 
   const soonSeconds = computed(() => {
     const base = source()
     if (base === null) return undefined
-    if (base.scheme === 'roxchat') return ROXCHAT_EXPIRING_SOON_SECONDS
+    const expiry = base.scheme === null ? undefined : vocabularyOf(base.scheme)?.panel.expiry
+    if (expiry !== undefined && expiry.soonSecondsFrom === undefined) return expiry.soonSeconds
     return minimumOf(base) ?? undefined
   })
 

@@ -11,10 +11,10 @@ import { visibleText } from '../core/visible-text'
 import { parseKeyArgument } from '../io/key-files'
 import { isPassedOverName, isSampleName } from '../io/sample-walk'
 import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
-import { KEY_STORE_FILE } from '../main/key-store'
+import { KEY_STORE_FILE } from '../io/key-store-file'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, stderrLines, type CliIo } from './cli-context'
-import { JunitReport, MarkdownReport, batchResultLine, type BatchResult } from './batch-report'
-import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext } from './batch-run'
+import { JunitReport, MarkdownReport, batchResultLine } from './batch-report'
+import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext, type BatchResult } from '../io/batch-run'
 import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
 
 /** With worker threads, the first files still run here: a small batch does not repay their start-up. */
@@ -46,7 +46,7 @@ class LazyThreads {
     // The time is read here, from the same clock as on this thread: the thread a file lands on
     // never changes its result.
     const now = (context.explicitNow ?? context.clock()).toISOString()
-    return (await this.pool).run({ kind: 'file', path, now }) as Promise<BatchResult>
+    return (await this.pool).run({ kind: 'file', path, now })
   }
 
   async close(): Promise<void> {

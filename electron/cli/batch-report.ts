@@ -6,37 +6,10 @@
 import { createReadStream, createWriteStream, openSync, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
-import type { Inspection } from '../core/inspection'
+import type { BatchResult, BatchStatus, BatchSummary } from '../io/batch-run'
 import { safeJson, visibleText } from '../core/visible-text'
 import { forgetTemporary, trackTemporary } from '../io/temporary-files'
 import { inspectionJson } from './format-inspection'
-
-export type SampleStatus = 'passed' | 'failed' | 'error' | 'skipped'
-
-export interface BatchResult {
-  readonly file: string
-  readonly status: SampleStatus
-  /** The inspection; from a worker thread, a summary without the field lists and raw view. */
-  readonly inspection: Inspection | null
-  /** Why the file could not be inspected, for status `error`; why it was passed over, for `skipped`. */
-  readonly problem?: string
-  /** For status `error`: the stable code of why (the file could not be read, or our inspection failed). */
-  readonly code?: 'input-unreadable' | 'internal-error'
-  /** The output line, already written by the worker thread that inspected the file. */
-  readonly line?: string
-}
-
-export interface BatchSummary {
-  readonly files: number
-  readonly verified: number
-  readonly rejected: number
-  readonly expectationsMet: number
-  readonly expectationsFailed: number
-  readonly errors: number
-  /** Entries passed over: key and settings files beside the samples, links to folders already walked. */
-  readonly skipped: number
-  readonly ms: number
-}
 
 /**
  * Text for an XML 1.0 attribute, well-formed whatever it holds: controls, line breaks and lone
@@ -74,7 +47,7 @@ export function failureSummary(result: BatchResult): string {
   return likely && likely.code !== 'diagnosis-unexplained' ? `${codes} (likely: ${likely.code})` : codes
 }
 
-const STATUS_LABEL: Record<SampleStatus, string> = {
+const STATUS_LABEL: Record<BatchStatus, string> = {
   passed: 'PASS ',
   failed: 'FAIL ',
   error: 'ERROR',

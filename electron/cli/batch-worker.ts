@@ -1,32 +1,31 @@
 /**
- * A worker thread of the batch: inspects sample files, or verifies token and visitor batches
- * through the core's batch path, with keys built once per thread.
+ * A worker thread of the batch: inspects sample files with keys built once per thread.
  */
-import { verifyRingcxTokens, verifyRoxchatVisitors, type BatchVerdict } from '../core/batch-verify'
-import type { Scheme } from '../core/inspection'
 import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
-import type { InspectionSettings } from '../core/settings'
+import type { InspectionSettings } from '../common/settings'
 import { serveTasks } from '../io/worker-pool'
-import { withRenderedLine, type BatchResult } from './batch-report'
-import { inspectSampleFile, type BatchContext } from './batch-run'
+import { withRenderedLine } from './batch-report'
+import { inspectSampleFile, type BatchContext, type BatchResult } from '../io/batch-run'
+import type { SchemeId } from '../common/schemes'
 
 export interface BatchWorkerInit {
   readonly keys: readonly KeyRingEntry[]
   readonly settings: InspectionSettings
   readonly authTokens?: readonly (readonly [string, Readonly<Record<string, string>>])[]
   readonly explicitNow?: string
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   /** Whether output lines are JSON (`--json`) or for people. */
   readonly json: boolean
 }
 
-export type BatchTask =
-  /** `now`: the time on the main thread's clock, so that a file's thread never changes its result. */
-  | { readonly kind: 'file'; readonly path: string; readonly now: string }
-  | { readonly kind: 'ringcx-tokens'; readonly tokens: readonly string[]; readonly now: string }
-  | { readonly kind: 'roxchat-visitors'; readonly visitors: readonly unknown[]; readonly nowSeconds: number }
+export interface BatchTask {
+  readonly kind: 'file'
+  readonly path: string
+  /** The time on the main thread's clock, so that a file's thread never changes its result. */
+  readonly now: string
+}
 
-export type BatchTaskResult = BatchResult | readonly BatchVerdict[]
+export type BatchTaskResult = BatchResult
 
 serveTasks<BatchTask, BatchTaskResult>(async (raw) => {
   const init = raw as BatchWorkerInit
@@ -40,15 +39,7 @@ serveTasks<BatchTask, BatchTaskResult>(async (raw) => {
     ...(init.authTokens === undefined ? {} : { authTokens: new Map(init.authTokens) }),
   }
   return async (task) => {
-    switch (task.kind) {
-      case 'file': {
-        const now = new Date(task.now)
-        return withRenderedLine(await inspectSampleFile(task.path, { ...context, clock: () => now }), init.json)
-      }
-      case 'ringcx-tokens':
-        return verifyRingcxTokens(task.tokens, context.keys, context.settings, new Date(task.now))
-      case 'roxchat-visitors':
-        return verifyRoxchatVisitors(task.visitors, context.keys, context.settings, task.nowSeconds)
-    }
+    const now = new Date(task.now)
+    return withRenderedLine(await inspectSampleFile(task.path, { ...context, clock: () => now }), init.json)
   }
 })

@@ -1,16 +1,16 @@
 /**
  * What every command reads from its options: keys, settings, time, scheme and token table.
  */
-import { SCHEMES, type Scheme } from '../core/inspection'
 import type { KeyRingEntry } from '../core/key-ring'
-import { MAX_INPUT_BYTES } from '../core/limits'
-import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings } from '../core/settings'
+import { MAX_INPUT_BYTES } from '../common/limits'
+import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings } from '../common/settings'
 import type { TokenTable } from '../core/token-table'
 import { visibleText } from '../core/visible-text'
 import { decodeUtf8Text, readBoundedTextFile, type BoundedReadResult } from '../io/bounded-text-file'
 import { loadKeyFile, parseKeyArgument } from '../io/key-files'
 import { readTokenTableFile } from '../io/token-table-file'
-import { readPlainKeyStore } from '../main/key-store'
+import { readPlainKeyStore } from '../io/key-store-file'
+import { isSchemeId, schemeIdList, type SchemeId } from '../common/schemes'
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown }
@@ -81,10 +81,10 @@ export function parseNow(value: string): Date {
   return date
 }
 
-export function parseScheme(value: string | undefined): Scheme | undefined {
+export function parseScheme(value: string | undefined): SchemeId | undefined {
   if (value === undefined) return undefined
-  if (!(SCHEMES as readonly string[]).includes(value)) throw new UsageError(`--scheme ${value}: use ringcx or roxchat`)
-  return value as Scheme
+  if (!isSchemeId(value)) throw new UsageError(`--scheme ${value}: use ${schemeIdList()}`)
+  return value
 }
 
 /** The settings JSON of `--config`, validated; without it the defaults. */

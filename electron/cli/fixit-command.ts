@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util'
 import { FIXIT_LANGUAGES, FIXIT_ROXCHAT_ALGORITHMS, describeFixit, generateFixitProgram, isFixitLanguage, type FixitRoxchatAlgorithm } from '../common/fixit'
 import { inspect } from '../core/inspect'
 import { visibleText } from '../core/visible-text'
-import type { Inspection } from '../core/inspection'
+import type { Inspection } from '../common/inspection'
+import { schemeName } from '../common/schemes'
 import { createKeyRing } from '../core/key-ring'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, parseScheme, readInput, stderrLines, type CliIo } from './cli-context'
 
@@ -24,7 +25,7 @@ export const FIXIT_USAGE = `  cli fixit FILE --lang ${LANGUAGES}
 
 /** Without keys a signature cannot be checked: say so instead of "rejected (roxchat-no-key)". */
 function inspectedLine(inspection: Inspection, withKeys: boolean): string {
-  const scheme = inspection.scheme === 'ringcx' ? 'RingCX' : 'Rox.Chat'
+  const scheme = schemeName(inspection.scheme, 'Unknown')
   if (withKeys) {
     const codes = inspection.errors.map((error) => error.code)
     return `${scheme} identity, inspected as ${inspection.verdict}${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`

@@ -2,9 +2,10 @@
  * The command line's readable panel for one inspection.
  */
 import { styleText } from 'node:util'
-import type { Inspection, MergedField, SourcedField } from '../core/inspection'
+import type { FieldSource, Inspection, MergedField, SourcedField } from '../common/inspection'
+import { vocabularies, vocabularyOf } from '../common/schemes'
+import { instantWords, plainSpaces, spanWords } from '../common/time-words'
 import { safeJson, visibleText } from '../core/visible-text'
-import { instantWords, spanWords, plainSpaces } from '../common/time-words'
 
 export interface FormatOptions {
   readonly color: boolean
@@ -23,12 +24,13 @@ const VERDICT_LABEL: Record<Inspection['verdict'], { text: string; style: Style 
   'logged-out': { text: 'LOGGED OUT', style: ['bold', 'cyan'] },
 }
 
-const SOURCE_LABEL: Record<SourcedField['source'], string> = {
-  providedFields: 'provided by website',
-  fields: 'recognised by service',
-  opFields: 'entered by agent',
-  identity: 'identity attribute',
-  extra_values: 'extra value',
+/** A source in a few plain words, from the vocabulary of the scheme that names it. */
+function sourceLabel(source: FieldSource): string {
+  for (const vocabulary of vocabularies()) {
+    const texts: Readonly<Record<string, { readonly plain: string }>> = vocabulary.fields.sourceTexts
+    if (Object.hasOwn(texts, source)) return texts[source]?.plain ?? source
+  }
+  return source
 }
 
 /** "1 hour, 5 minutes", "3 minutes, 2 seconds", "12 seconds". */
@@ -58,9 +60,9 @@ function pushFieldRows(lines: string[], rows: readonly (MergedField | SourcedFie
   width = Math.min(NAME_WIDTH, width)
   for (const row of rows) {
     const value = shortened(visibleText(row.value), VALUE_WIDTH)
-    lines.push(`    ${visibleText(row.name).padEnd(width)}  ${value}  ${paint('dim', `(${SOURCE_LABEL[row.source]})`)}`)
+    lines.push(`    ${visibleText(row.name).padEnd(width)}  ${value}  ${paint('dim', `(${sourceLabel(row.source)})`)}`)
     if ('overridden' in row) {
-      for (const lower of row.overridden) lines.push(`    ${''.padEnd(width)}  ${paint('dim', `overrides ${safeJson(lower.value)} from ${SOURCE_LABEL[lower.source]}`)}`)
+      for (const lower of row.overridden) lines.push(`    ${''.padEnd(width)}  ${paint('dim', `overrides ${safeJson(lower.value)} from ${sourceLabel(lower.source)}`)}`)
     }
   }
 }
@@ -76,7 +78,7 @@ function pushFieldRows(lines: string[], rows: readonly (MergedField | SourcedFie
 export function formatInspection(file: string, inspection: Inspection, options: FormatOptions): string {
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text)
   const verdict = VERDICT_LABEL[inspection.verdict]
-  const scheme = inspection.scheme === 'ringcx' ? 'RingCX' : inspection.scheme === 'roxchat' ? 'Rox.Chat' : 'unknown scheme'
+  const scheme = (inspection.scheme === null ? undefined : vocabularyOf(inspection.scheme)?.name) ?? 'unknown scheme'
   const lines: string[] = [paint('bold', visibleText(file)), `  ${scheme} · ${paint(verdict.style, verdict.text)}`]
   if (inspection.appliedFromSample.length > 0) {
     const members = inspection.appliedFromSample.map((member) => (member === 'now' ? `now (${plainSpaces(instantWords(inspection.now))})` : member))

@@ -4,7 +4,7 @@
  * inspected.
  */
 import { parseArgs } from 'node:util'
-import type { Inspection } from '../core/inspection'
+import type { Inspection } from '../common/inspection'
 import { inspect, refusedInspection } from '../core/inspect'
 import { createKeyRing } from '../core/key-ring'
 import { visibleText } from '../core/visible-text'

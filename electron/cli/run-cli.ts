@@ -2,6 +2,7 @@
  * The command line over the core: `inspect`, `batch`, `sign`, `fixit` and `audit`. Free of process globals so
  * tests can run it.
  */
+import { SCHEME_IDS } from '../common/schemes'
 import { AUDIT_USAGE, runAuditCommand } from './audit-command'
 import { runBatchCommand } from './batch-command'
 import { visibleText } from '../core/visible-text'
@@ -26,12 +27,12 @@ Options for inspect and batch:
   --keystore DIR             the keys of DIR/keystore.json, a store whose secrets are not encrypted by
                              the operating system (an exported or test store); the app's own store
                              with OS-encrypted secrets can only be opened by the app
-  --config FILE              settings JSON: {"ringcx":{...},"roxchat":{...}}; missing values take defaults
+  --config FILE              settings JSON: {${SCHEME_IDS.map((id) => `"${id}":{...}`).join(',')}}; missing values take defaults
   --tokens FILE              Rox.Chat token table {"token": {visitor fields}} for samples with "authToken"
   --now TIME                 judge at this time (ISO 8601, or Unix seconds); wins over a sample's "now"
   --sample                   inspect only: judge sample files by their own "now" and "config", as batch
                              does (otherwise the clock and --config judge, and the file's are ignored)
-  --scheme ringcx|roxchat    read ambiguous payloads as this scheme's
+  ${`--scheme ${SCHEME_IDS.join('|')}`.padEnd(27)}read ambiguous payloads as this scheme's
   --json                     one JSON object per file, one per line (batch: then a summary line)
 
 Options for batch only:

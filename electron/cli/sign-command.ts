@@ -7,19 +7,13 @@ import { parseArgs } from 'node:util'
 import { inspect } from '../core/inspect'
 import { fingerprintKey } from '../core/key-fingerprint'
 import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
-import { MAX_KEY_FILE_BYTES, MAX_INPUT_BYTES } from '../core/limits'
-import {
-  expectationFrom,
-  parseTimeSpec,
-  rsaSigningKey,
-  signRingcxToken,
-  signRoxchatVisitor,
-  signingKeyFromMaterial,
-  verificationMaterial,
-  type SigningKey,
-} from '../core/sample-signing'
-import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/settings'
-import { isPlainObject, ownMember, setOwnMember } from '../core/values'
+import { MAX_KEY_FILE_BYTES, MAX_INPUT_BYTES } from '../common/limits'
+import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../common/roxchat/settings'
+import { isPlainObject, ownMember, setOwnMember } from '../common/values'
+import { rsaSigningKey, signRingcxToken, type RingcxSigningKey } from '../core/ringcx/signer'
+import { signRoxchatVisitor, type RoxchatSigningKey } from '../core/roxchat/signer'
+import { expectationFrom, parseTimeSpec } from '../core/sample-signing'
+import { schemeById, type SigningKey } from '../core/schemes'
 import { safeJson, visibleText } from '../core/visible-text'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { parseKeyArgument } from '../io/key-files'
@@ -66,11 +60,17 @@ async function privateKeyFromArguments(keyValues: readonly string[], kid: string
   return null
 }
 
+function signerOf(scheme: 'ringcx' | 'roxchat'): NonNullable<NonNullable<ReturnType<typeof schemeById>>['signer']> {
+  const signer = schemeById(scheme)?.signer
+  if (signer === undefined) throw new UsageError(`${scheme} samples cannot be signed`)
+  return signer
+}
+
 function pickKey(entries: readonly KeyRingEntry[], scheme: 'ringcx' | 'roxchat', kid: string | undefined): SigningKey {
   const candidates = entries.filter((entry) => entry.material.scheme === scheme && (kid === undefined || entry.material.kid === kid))
   if (candidates.length === 0) throw new UsageError(`no ${scheme} key${kid === undefined ? '' : ` "${kid}"`} among the keys given`)
   if (candidates.length > 1) throw new UsageError(`several ${scheme} keys were given: choose one with --kid`)
-  const key = signingKeyFromMaterial((candidates[0] as KeyRingEntry).material)
+  const key = signerOf(scheme).signingKey((candidates[0] as KeyRingEntry).material) as SigningKey | null
   if (key === null) throw new UsageError(`key "${kid ?? ''}" is an RSA public key, which cannot sign: give its private key with --key ringcx:${kid ?? 'KID'}=private.pem`)
   return key
 }
@@ -124,7 +124,7 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
     }
     const exp = parseTimeSpec(values.exp ?? '+2h', now)
     if (exp === null) throw new UsageError(`--exp ${values.exp ?? ''}: use +2h, +30m, ISO 8601 or Unix seconds`)
-    payload = await signRingcxToken(key as Extract<SigningKey, { scheme: 'ringcx' }>, claims, exp)
+    payload = await signRingcxToken(key as RingcxSigningKey, claims, exp)
   } else {
     key = pickKey(await loadKeys(keyValues, values.keystore, stderrLines(io)), 'roxchat', values.kid)
     const fields: Record<string, string> = {}
@@ -143,10 +143,10 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
       if (parsed === null) throw new UsageError(`--expires ${values.expires ?? ''}: use +2h, ISO 8601, Unix seconds or none`)
       expires = parsed
     }
-    payload = signRoxchatVisitor((key as Extract<SigningKey, { scheme: 'roxchat' }>).secret, fields, algorithm, expires)
+    payload = signRoxchatVisitor((key as RoxchatSigningKey).secret, fields, algorithm, expires)
   }
 
-  const material = verificationMaterial(key)
+  const material = signerOf(scheme).verificationMaterial(key)
   const keys = await createKeyRing([{ material, info: { scheme: material.scheme, kid: material.kid, alg: material.alg, fingerprint: await fingerprintKey(material) } }])
   const sampleSettings = scheme === 'roxchat' && values.algorithm !== undefined
     ? { ...settings, roxchat: { ...settings.roxchat, hashAlgorithm: values.algorithm as RoxchatHashAlgorithm } }

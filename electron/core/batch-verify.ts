@@ -3,11 +3,11 @@
  * input order. WebCrypto work runs off the JavaScript thread, so a window of verifications is
  * kept in flight; callers spread batches over threads for more cores.
  */
-import type { ErrorCode } from './codes'
+import type { ErrorCode } from '../common/codes'
 import type { KeyRing } from './key-ring'
-import { verifyRingcxJwt } from './ringcx-jwt'
-import { verifyRoxchatVisitor } from './roxchat-visitor'
-import type { InspectionSettings } from './settings'
+import { verifyRingcxJwt } from './ringcx/jwt'
+import { verifyRoxchatVisitor } from './roxchat/visitor'
+import type { InspectionSettings } from '../common/settings'
 
 export interface BatchVerdict {
   readonly verified: boolean

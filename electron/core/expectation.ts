@@ -1,8 +1,9 @@
 /**
  * QA expectations: what a sample file says its inspection must produce, and how it differs.
  */
-import type { ExpiryStatus, FieldSource, Inspection, Verdict } from './inspection'
-import { isPlainObject, ownMember, setOwnMember } from './values'
+import type { ExpiryStatus, FieldSource, Inspection, Verdict } from '../common/inspection'
+import { vocabularies } from '../common/schemes'
+import { isPlainObject, ownMember, setOwnMember } from '../common/values'
 
 export interface FieldExpectation {
   readonly value?: string
@@ -32,7 +33,6 @@ export interface ExpectationResult {
 
 const VERDICTS: readonly Verdict[] = ['verified', 'accepted-unsigned', 'rejected', 'logged-out']
 const EXPIRY_STATUSES: readonly ExpiryStatus[] = ['valid', 'expiring-soon', 'expired', 'none']
-const SOURCES: readonly FieldSource[] = ['providedFields', 'fields', 'opFields', 'identity', 'extra_values']
 
 function stringList(value: unknown, path: string, problems: string[]): string[] | undefined {
   if (value === undefined) return undefined
@@ -74,8 +74,9 @@ export function readExpectation(value: unknown): { expectation: Expectation | nu
         }
         const expected = ownMember(rule, 'value')
         const source = ownMember(rule, 'source')
+        const sources: readonly FieldSource[] = vocabularies().flatMap((vocabulary) => vocabulary.fields.sources as readonly FieldSource[])
         if (expected !== undefined && typeof expected !== 'string') problems.push(`"expect.fields.${name}.value" must be text`)
-        if (source !== undefined && !(SOURCES as readonly unknown[]).includes(source)) problems.push(`"expect.fields.${name}.source" must be one of ${SOURCES.join(', ')}`)
+        if (source !== undefined && !(sources as readonly unknown[]).includes(source)) problems.push(`"expect.fields.${name}.source" must be one of ${sources.join(', ')}`)
         // A rule of our own making: the sample's object could carry other members or a prototype's.
         const fieldExpectation: FieldExpectation = {
           ...(expected === undefined ? {} : { value: expected as string }),

@@ -1,8 +1,5 @@
-import type { Expiry, ExpiryStatus } from './inspection'
-import { NO_EXPIRY } from './inspection'
-
-/** Rox.Chat identities are "expiring soon" this close to `expires`. */
-export const ROXCHAT_EXPIRING_SOON_SECONDS = 300
+import type { Expiry, ExpiryStatus } from '../common/inspection'
+import { NO_EXPIRY } from '../common/inspection'
 
 /**
  * Describes an expiry time relative to `nowSeconds`.

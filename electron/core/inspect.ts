@@ -1,23 +1,23 @@
 /**
- * The one entry point: payload in, {@link Inspection} out.
+ * The one entry point: payload in, {@link Inspection} out. Detection says which scheme's payload
+ * it is; that scheme (through the registry) verifies it and lays out its fields.
  */
-import { CODE_INFO, type ErrorCode, type WarningCode } from './codes'
-import { diagnoseRingcxSignature, diagnoseRoxchatHash } from './diagnosis'
-import { checkExpectation, readExpectation } from './expectation'
-import type { Check, Diagnosis, Inspection, Issue, RawView, SampleSetting, Scheme, SourcedField, Verdict } from './inspection'
-import { NO_EXPIRY } from './inspection'
-import type { KeyRing } from './key-ring'
-import { describeIdentities, describeIdentity, detectPayload, type DetectedPayload, type FoundIdentity, type Sample } from './payload-detect'
-import { mergeFieldSets } from './priority-merge'
-import { ringcxFieldView, ringcxIdentityShapeProblem } from './ringcx-identity'
-import { verifyRingcxJwt } from './ringcx-jwt'
-import { verifyRoxchatVisitor } from './roxchat-visitor'
-import { resolveSettings, type InspectionSettings } from './settings'
-import { duplicateMembersOf } from './json-source'
-import { duplicateMemberWarnings, jwtDuplicateMemberWarnings } from './source-warnings'
-import { timeLimits } from './time-limits'
-import { describeTextFault, findIllFormedText, isPlainObject, ownMember } from './values'
+import type { WarningCode } from '../common/codes'
+import type { Diagnosis, Inspection, Issue, SampleSetting } from '../common/inspection'
+import { NO_EXPIRY } from '../common/inspection'
+import type { SchemeId } from '../common/schemes'
+import { resolveSettings, type InspectionSettings } from '../common/settings'
 import { instantWords, plainSpaces } from '../common/time-words'
+import { describeTextFault, findIllFormedText } from '../common/values'
+import { checkExpectation, readExpectation } from './expectation'
+import { issue } from './issue'
+import type { KeyRing } from './key-ring'
+import { describeIdentities, describeIdentity, detectPayload, type DetectedPayload, type FoundIdentity } from './payload-detect'
+import type { InvalidPayload, Sample, SchemeContext, SchemeOutcome } from './scheme'
+import { schemeOfPayload } from './schemes'
+import { duplicateMemberWarnings } from './source-warnings'
+import { timeLimits } from './time-limits'
+import type { TokenTable } from './token-table'
 
 export interface InspectOptions {
   readonly keys: KeyRing
@@ -39,158 +39,39 @@ export interface InspectOptions {
    */
   readonly nowIsExplicit?: boolean
   /** Read the payload as this scheme's, where its form alone does not say. */
-  readonly scheme?: Scheme
-  /** Rox.Chat identification by token: token → the visitor fields the site registered. */
-  readonly authTokens?: ReadonlyMap<string, Readonly<Record<string, string>>>
+  readonly scheme?: SchemeId
+  /** Identification by token: token → the visitor fields the site registered. */
+  readonly authTokens?: TokenTable
 }
 
-interface Outcome {
-  readonly scheme: Scheme | null
-  readonly verdict?: Verdict
-  readonly errors: readonly Issue<ErrorCode>[]
-  readonly warnings?: readonly Issue<WarningCode>[]
-  readonly checks: readonly Check[]
-  readonly fields?: Inspection['fields']
-  readonly unmapped?: Inspection['unmapped']
-  readonly rejectedFields?: readonly SourcedField[]
-  readonly key?: Inspection['key']
-  readonly expiry?: Inspection['expiry']
-  readonly raw: RawView
+interface Outcome extends SchemeOutcome {
+  readonly scheme: SchemeId | null
   readonly diagnosis?: readonly Diagnosis[]
 }
 
-function invalidOutcome(payload: Extract<DetectedPayload, { kind: 'invalid' }>): Outcome {
+function invalidOutcome(payload: InvalidPayload): Outcome {
   return {
     scheme: payload.scheme,
-    errors: [{ code: payload.code, message: `${CODE_INFO[payload.code].summary} ${payload.message}` }],
+    errors: [issue(payload.code, payload.message)],
     checks: [{ id: 'format', status: 'fail', code: payload.code }],
     raw: {},
   }
 }
 
-const UNSIGNED_SKIPPED: readonly Check[] = (['kid', 'algorithm', 'signature', 'exp', 'uuid'] as const).map((id) => ({ id, status: 'skip' }))
-
-function inspectRingcxUnsigned(identity: Readonly<Record<string, unknown>>, settings: InspectionSettings, raw: RawView): Outcome {
-  const shapeProblem = ringcxIdentityShapeProblem(identity)
-  const view = ringcxFieldView(identity, settings.ringcx.extraValueMappings)
-  const sourceWarnings = duplicateMemberWarnings('ringcx-duplicate-member', 'the identity', duplicateMembersOf(identity))
-  const errors: Issue<ErrorCode>[] = []
-  const checks: Check[] = []
-  if (shapeProblem === null) checks.push({ id: 'format', status: 'pass' })
-  else {
-    checks.push({ id: 'format', status: 'fail', code: 'ringcx-identity-malformed' })
-    errors.push({ code: 'ringcx-identity-malformed', message: `${CODE_INFO['ringcx-identity-malformed'].summary} ${shapeProblem}` })
-  }
-  if (settings.ringcx.signedIdentities === 'require') {
-    checks.push({ id: 'mode', status: 'fail', code: 'ringcx-unsigned-identity-rejected' })
-    errors.push({ code: 'ringcx-unsigned-identity-rejected', message: CODE_INFO['ringcx-unsigned-identity-rejected'].summary })
-  } else {
-    checks.push({ id: 'mode', status: 'pass' })
-  }
-  checks.push(...UNSIGNED_SKIPPED)
-  if (errors.length > 0) return { scheme: 'ringcx', errors, warnings: sourceWarnings, checks, rejectedFields: view.received, raw }
-  return { scheme: 'ringcx', verdict: 'accepted-unsigned', errors, warnings: [...sourceWarnings, ...view.warnings], checks, fields: view.fields, unmapped: view.unmapped, raw }
-}
-
-function inspectRoxchatToken(token: string, sample: Sample | null, options: InspectOptions, settings: InspectionSettings): Outcome {
-  const registered = options.authTokens?.get(token)
-  const raw: RawView = { form: 'object' }
-  if (registered === undefined) {
-    const detail = options.authTokens === undefined || options.authTokens.size === 0 ? 'No token table is loaded.' : 'The token table has no such token.'
-    return {
-      scheme: 'roxchat',
-      errors: [{ code: 'provided-auth-token-not-found', message: `${CODE_INFO['provided-auth-token-not-found'].summary} ${detail}` }],
-      checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'fail', code: 'provided-auth-token-not-found' }],
-      raw,
-    }
-  }
-  const fault = findIllFormedText(registered)
-  if (fault !== null) {
-    return {
-      scheme: 'roxchat',
-      errors: [{ code: 'wrong-provided-visitor-field-value', message: `${CODE_INFO['wrong-provided-visitor-field-value'].summary} ${describeTextFault(fault, 'The token table\'s visitor')}` }],
-      checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'fail', code: 'wrong-provided-visitor-field-value' }],
-      raw,
-    }
-  }
-  const merged = mergeFieldSets({ providedFields: registered, fields: sample?.fields ?? null, opFields: sample?.opFields ?? null }, settings.roxchat.priorityOrder)
-  return { scheme: 'roxchat', verdict: 'verified', errors: [], checks: [{ id: 'format', status: 'pass' }, { id: 'token', status: 'pass' }], ...merged, raw }
-}
-
-async function diagnoseRingcx(token: string, checks: readonly Check[], header: Readonly<Record<string, unknown>> | undefined, keys: KeyRing): Promise<readonly Diagnosis[] | null> {
-  const signature = checks.find((check) => check.id === 'signature')
-  const alg = header === undefined ? undefined : ownMember(header, 'alg')
-  if (signature?.code !== 'ringcx-jwt-bad-signature' || (alg !== 'HS256' && alg !== 'RS256')) return null
-  const kid = header === undefined ? undefined : ownMember(header, 'kid')
-  const namedKid = typeof kid === 'string' && keys.ringcx.has(kid) ? kid : undefined
-  return diagnoseRingcxSignature({ token, alg, ring: keys, ...(namedKid === undefined ? {} : { namedKid }) })
-}
-
-function diagnoseRoxchat(visitor: unknown, checks: readonly Check[], keys: KeyRing, settings: InspectionSettings): readonly Diagnosis[] | null {
-  const hashCheck = checks.find((check) => check.id === 'hash')
-  if (hashCheck?.code !== 'wrong-provided-visitor-hash-value' || !isPlainObject(visitor)) return null
-  const fields = ownMember(visitor, 'fields')
-  const expires = ownMember(visitor, 'expires')
-  const hash = ownMember(visitor, 'hash')
-  // An ill-formed hash is refused as such: no usual mistake explains it.
-  if (typeof hash !== 'string' || hash.length === 0 || !hash.isWellFormed() || !isPlainObject(fields)) return null
-  if (!Object.values(fields).every((value) => typeof value === 'string')) return null
-  if (expires !== undefined && typeof expires !== 'number') return null
-  return diagnoseRoxchatHash({
-    fields: fields as Record<string, string>,
-    hash,
-    keys: keys.roxchat,
-    algorithm: settings.roxchat.hashAlgorithm,
-    ...(expires === undefined ? {} : { expires }),
-  })
-}
-
 async function inspectDetected(payload: DetectedPayload, sample: Sample | null, options: InspectOptions, settings: InspectionSettings, now: Date): Promise<Outcome> {
-  switch (payload.kind) {
-    case 'invalid':
-      return invalidOutcome(payload)
-    case 'ringcx-jwt': {
-      const result = await verifyRingcxJwt(payload.token, options.keys, settings, now)
-      const diagnosis = await diagnoseRingcx(payload.token, result.checks, result.header, options.keys)
-      const raw: RawView = { form: payload.form, ...(result.header ? { header: result.header } : {}), ...(result.claims ? { claims: result.claims } : {}) }
-      const view = result.claims ? ringcxFieldView(result.claims, settings.ringcx.extraValueMappings) : null
-      const warnings = [...result.warnings, ...jwtDuplicateMemberWarnings(result)]
-      const common = { scheme: 'ringcx' as const, errors: result.errors, checks: result.checks, key: result.key, expiry: result.expiry, raw, ...(diagnosis === null ? {} : { diagnosis }) }
-      if (result.errors.length > 0) return { ...common, warnings, rejectedFields: view?.received ?? [] }
-      return { ...common, verdict: 'verified', warnings: [...warnings, ...(view?.warnings ?? [])], fields: view?.fields ?? [], unmapped: view?.unmapped ?? [] }
-    }
-    case 'ringcx-unsigned':
-      return inspectRingcxUnsigned(payload.identity, settings, { form: payload.form, identity: payload.identity })
-    case 'roxchat-token':
-      return inspectRoxchatToken(payload.token, sample, options, settings)
-    case 'roxchat-logout': {
-      const merged = mergeFieldSets({ fields: sample?.fields ?? null, opFields: sample?.opFields ?? null }, settings.roxchat.priorityOrder)
-      return { scheme: 'roxchat', verdict: 'logged-out', errors: [], checks: [{ id: 'format', status: 'pass' }], ...merged, raw: { form: payload.form, visitor: null } }
-    }
-    case 'roxchat-visitor': {
-      const nowSeconds = Math.floor(now.getTime() / 1000)
-      const result = verifyRoxchatVisitor(payload.visitor, options.keys.roxchat, settings, nowSeconds)
-      const merged = mergeFieldSets(
-        { providedFields: result.verifiedFields, fields: sample?.fields ?? null, opFields: sample?.opFields ?? null },
-        settings.roxchat.priorityOrder,
-      )
-      const raw: RawView = { form: payload.form, visitor: payload.visitor, ...(result.hashedMessage === undefined ? {} : { hashedMessage: result.hashedMessage }) }
-      const diagnosis = diagnoseRoxchat(payload.visitor, result.checks, options.keys, settings)
-      return {
-        ...(diagnosis === null ? {} : { diagnosis }),
-        scheme: 'roxchat',
-        errors: result.errors,
-        warnings: [...result.warnings, ...duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', duplicateMembersOf(payload.visitor))],
-        checks: result.checks,
-        key: result.key,
-        expiry: result.expiry,
-        ...merged,
-        rejectedFields: result.verifiedFields === null ? result.receivedFields : [],
-        raw,
-        ...(result.errors.length === 0 ? { verdict: 'verified' as const } : {}),
-      }
-    }
+  if (payload.kind === 'invalid') return invalidOutcome(payload)
+  const scheme = schemeOfPayload(payload.kind)
+  if (scheme === undefined) throw new TypeError(`no scheme inspects payloads of kind "${payload.kind}"`)
+  const context: SchemeContext = {
+    keys: options.keys,
+    settings,
+    now,
+    sample,
+    ...(options.authTokens === undefined ? {} : { authTokens: options.authTokens }),
   }
+  const outcome = await scheme.inspect(payload, context)
+  const diagnosis = scheme.diagnose === undefined ? null : await scheme.diagnose(payload, outcome, context)
+  return { ...outcome, scheme: scheme.id as SchemeId, ...(diagnosis === null ? {} : { diagnosis }) }
 }
 
 /** A sample's own members as read from its file, without what the inspector derived from its text. */
@@ -212,7 +93,7 @@ export function refusedInspection(code: 'input-too-large' | 'input-unreadable' |
   return {
     scheme: null,
     verdict: 'rejected',
-    errors: [{ code, message: `${CODE_INFO[code].summary} ${detail}` }],
+    errors: [issue(code, detail)],
     warnings: [],
     checks: [{ id: 'format', status: 'fail', code }],
     key: null,
@@ -243,10 +124,7 @@ function sampleSettingsUse(sample: Sample | null, options: InspectOptions): Samp
     return { now: sampleNow ?? null, config, applied, ignored: [] }
   }
   const members = [...(sampleNow === undefined ? [] : [`"now" (${plainSpaces(instantWords(sampleNow))})`]), ...(config === undefined ? [] : ['"config"'])]
-  const ignored: Issue<WarningCode>[] = members.length === 0 ? [] : [{
-    code: 'sample-settings-ignored',
-    message: `${CODE_INFO['sample-settings-ignored'].summary} Not applied: its own ${members.join(' and ')}.`,
-  }]
+  const ignored: Issue<WarningCode>[] = members.length === 0 ? [] : [issue('sample-settings-ignored', `Not applied: its own ${members.join(' and ')}.`)]
   return { now: null, config: undefined, applied: [], ignored }
 }
 
@@ -258,11 +136,11 @@ function identityWarnings(identities: readonly FoundIdentity[]): Issue<WarningCo
   const [inspected] = live
   if (inspected !== undefined && live.length > 1) {
     const found = `${live.length} live identities were found: ${describeIdentities(live)}.`
-    warnings.push({ code: 'input-several-identities', message: `${CODE_INFO['input-several-identities'].summary} ${found} Inspected: ${describeIdentity(inspected)}.` })
+    warnings.push(issue('input-several-identities', `${found} Inspected: ${describeIdentity(inspected)}.`))
   }
   // With no live identity at all, the rejection itself names the commented-out ones.
   if (inspected !== undefined && commented.length > 0) {
-    warnings.push({ code: 'input-commented-identity', message: `${CODE_INFO['input-commented-identity'].summary} Ignored: ${describeIdentities(commented)}.` })
+    warnings.push(issue('input-commented-identity', `Ignored: ${describeIdentities(commented)}.`))
   }
   return warnings
 }

@@ -21,8 +21,8 @@
  */
 import JSON5 from 'json5'
 import { visit } from 'jsonc-parser'
-import { MAX_NESTING_DEPTH } from './limits'
-import type { ValuePath } from './values'
+import { MAX_NESTING_DEPTH } from '../common/limits'
+import type { ValuePath } from '../common/values'
 
 export type JsonDialect = 'json' | 'json5'
 

@@ -1,6 +1,6 @@
 import { createHash, scrypt, scryptSync } from 'node:crypto'
 import { calculateJwkThumbprint } from 'jose'
-import type { KeyMaterial } from './key-material'
+import type { AnyKeyMaterial, KeyInfo, KeyMaterial, RsaPublicJwk } from '../common/key-material'
 
 /** Fixed salt: fingerprints must be comparable between machines. */
 const SECRET_FINGERPRINT_SALT = 'visitor-inspector/secret-fingerprint/v1'
@@ -33,10 +33,8 @@ function scryptAsync(secret: string): Promise<Buffer> {
  * await fingerprintKey({ scheme: 'ringcx', kid: 'k1', alg: 'HS256', secret: '0123456789abcdef01234567' })
  * // 'secret:…'
  */
-export async function fingerprintKey(material: KeyMaterial): Promise<string> {
-  if (material.alg === 'RS256') {
-    return `rsa:${await calculateJwkThumbprint({ kty: 'RSA', n: material.publicJwk.n, e: material.publicJwk.e })}`
-  }
+export async function fingerprintKey(material: AnyKeyMaterial): Promise<string> {
+  if ('publicJwk' in material) return fingerprintPublicJwk(material.publicJwk)
   return `secret:${(await scryptAsync(material.secret)).toString('base64url')}`
 }
 
@@ -44,8 +42,8 @@ export async function fingerprintKey(material: KeyMaterial): Promise<string> {
  * The same fingerprint, computed on the calling thread: for a key that matched and has none yet
  * (the command line fingerprints only the keys it prints).
  */
-export function fingerprintKeySync(material: KeyMaterial): string {
-  if (material.alg === 'RS256') {
+export function fingerprintKeySync(material: AnyKeyMaterial): string {
+  if ('publicJwk' in material) {
     // RFC 7638: the required members in lexicographic order, no white space.
     const { e, n } = material.publicJwk
     return `rsa:${createHash('sha256').update(JSON.stringify({ e, kty: 'RSA', n })).digest('base64url')}`
@@ -77,4 +75,27 @@ export async function fingerprintKeys(
   }
   await Promise.all(Array.from({ length: Math.min(FINGERPRINT_CONCURRENCY, materials.length) }, worker))
   return fingerprints
+}
+
+/** The fingerprint of an RSA public key: its RFC 7638 thumbprint. */
+export async function fingerprintPublicJwk(jwk: RsaPublicJwk): Promise<string> {
+  return `rsa:${await calculateJwkThumbprint({ kty: 'RSA', n: jwk.n, e: jwk.e })}`
+}
+
+/**
+ * A key's fingerprint for its scheme's part of the key ring: the one known already, an RSA key's
+ * now (it is cheap), else a function that computes a secret's once, when first read.
+ */
+export async function fingerprintSource(entry: { readonly material: AnyKeyMaterial; readonly info?: KeyInfo }): Promise<string | (() => string)> {
+  if (entry.info !== undefined) return entry.info.fingerprint
+  const { material } = entry
+  if ('publicJwk' in material) return fingerprintKey(material)
+  let computed: string | undefined
+  return () => (computed ??= fingerprintKeySync(material))
+}
+
+/** Adds a `fingerprint` member to a key of the ring: a value, or a getter over the function. */
+export function withFingerprint<T extends object>(key: T, source: string | (() => string)): T & { readonly fingerprint: string } {
+  if (typeof source === 'string') return { ...key, fingerprint: source }
+  return Object.defineProperty(key, 'fingerprint', { get: source, enumerable: true }) as T & { readonly fingerprint: string }
 }

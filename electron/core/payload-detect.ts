@@ -1,53 +1,27 @@
 /**
- * Says what a pasted text, file or object is: a RingCX signed or unsigned identity, a
- * Rox.Chat provided visitor (or logout), or a QA sample file wrapping one of those.
+ * Says what a pasted text, file or object is: a payload of one of the registered schemes (a
+ * RingCX signed or unsigned identity, a Rox.Chat provided visitor or logout, …), or a QA sample
+ * file wrapping one of those. Each scheme's detectors (core/<scheme>/detect.ts) say what is theirs.
  */
-import type { ErrorCode } from './codes'
-import type { PayloadForm, Scheme } from './inspection'
-import { SCHEMES } from './inspection'
-import { COMPACT_JWT_PATTERN } from './compact-jwt'
-import { duplicateMembersOutside, readJsonText, type SourceDuplicates } from './json-source'
-import { MAX_INPUT_BYTES, MAX_NESTING_DEPTH } from './limits'
-import { balancedObjectAt, parseObjectLiteral } from './object-literal'
+import type { ErrorCode } from '../common/codes'
+import type { PayloadForm } from '../common/inspection'
+import { MAX_INPUT_BYTES, MAX_NESTING_DEPTH } from '../common/limits'
+import { isSchemeId, schemeIdList, vocabularyOf, type SchemeId } from '../common/schemes'
+import { displayValue, isPlainObject, ownMember, setOwnMember, valueBoundProblem } from '../common/values'
+import { invalidPayload as invalid } from './detect-kit'
+import { duplicateMembersOutside, readJsonText } from './json-source'
+import { parseObjectLiteral } from './object-literal'
 import { commentedSpans, isInSpans } from './page-comments'
-import { RINGCX_IDENTITY_ATTRIBUTES } from './ringcx-identity'
-import { displayValue, isPlainObject, ownMember, setOwnMember, valueBoundProblem } from './values'
+import type { InvalidPayload, Sample, SnippetMatch } from './scheme'
+import { schemeById, schemes, type EngineType } from './schemes'
 
-export type DetectedPayload =
-  | { readonly kind: 'ringcx-jwt'; readonly form: PayloadForm; readonly token: string }
-  | { readonly kind: 'ringcx-unsigned'; readonly form: PayloadForm; readonly identity: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'roxchat-visitor'; readonly form: PayloadForm; readonly visitor: unknown }
-  | { readonly kind: 'roxchat-logout'; readonly form: PayloadForm }
-  | { readonly kind: 'roxchat-token'; readonly form: PayloadForm; readonly token: string }
-  | { readonly kind: 'invalid'; readonly code: ErrorCode; readonly scheme: Scheme | null; readonly message: string }
+export type { Sample, StartPage } from './scheme'
 
-/** A QA sample file's own members, besides its payload. */
-export interface Sample {
-  readonly fields?: Readonly<Record<string, string>>
-  readonly opFields?: Readonly<Record<string, string>>
-  readonly now?: Date
-  readonly scheme?: Scheme
-  /** Partial settings, validated by the inspection. */
-  readonly config?: unknown
-  /** What the inspection must produce (checked by the expectation checker). */
-  readonly expect?: unknown
-  /** Rox.Chat identification by token, resolved against a token table. */
-  readonly authToken?: string
-  /** The page the chat started from. */
-  readonly startPage?: StartPage
-  /** Members this version does not interpret, kept as they are. */
-  readonly extras: Readonly<Record<string, unknown>>
-  /** Member names the sample file's text holds twice or more, outside its payload. */
-  readonly duplicateMembers?: SourceDuplicates
-}
+/** A payload of one of the schemes, or input none of them can read. */
+export type DetectedPayload = EngineType<'payload'> | InvalidPayload
 
-export interface StartPage {
-  readonly title: string
-  readonly url: string
-}
-
-/** The ways page text hands an identity to the chat. */
-export type IdentityForm = 'signed-identity-call' | 'identity-call' | 'visitor-assignment' | 'chat-url'
+/** The ways page text hands an identity to the chat, as each scheme's detectors name them (`identityForms`). */
+export type IdentityForm = string
 
 /** An identity found in page text. */
 export interface FoundIdentity {
@@ -71,124 +45,37 @@ export interface DetectedInput {
 }
 
 const SAMPLE_MEMBERS = new Set(['payload', 'fields', 'opFields', 'now', 'scheme', 'config', 'expect', 'authToken', 'startPage'])
-const RINGCX_MEMBERS = new Set<string>([...RINGCX_IDENTITY_ATTRIBUTES, 'extra_values'])
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
-// Global, for matchAll (which copies the pattern, so no lastIndex is shared between calls).
-const SIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setSignedIdentity\1\s*,\s*(["'])([^"'\\]*)\2\s*\]\s*\)/g
-const UNSIGNED_CALL = /_chatq\.push\(\s*\[\s*(["'])_setIdentity\1\s*,\s*/g
-// `=` but not `==`/`===`: a comparison such as `roxchat_visitor == null` assigns nothing.
-const VISITOR_ASSIGNMENT = /\b(?:roxchat|webim)_visitor\s*=(?!=)\s*/g
-const CHAT_URL_PARAMETER = /[?&#;]jwt_identity=([^&#\s"'<>]*)/g
+// The registry erases each scheme's payload type; the schemes' own types are those of EngineType<'payload'>.
+type Detected = DetectedPayload
 
-function invalid(code: ErrorCode, message: string, scheme: Scheme | null = null): DetectedPayload {
-  return { kind: 'invalid', code, scheme, message }
-}
-
-function classifyObject(value: unknown, form: PayloadForm, scheme: Scheme | undefined): DetectedPayload {
-  if (value === null) {
-    return scheme === 'ringcx'
-      ? invalid('ringcx-identity-malformed', 'null is not a RingCX identity.', 'ringcx')
-      : { kind: 'roxchat-logout', form }
+function classifyObject(value: unknown, form: PayloadForm, scheme: SchemeId | undefined): Detected {
+  if (scheme !== undefined) {
+    const named = schemeById(scheme)?.detect.object(value, form, true)
+    if (named !== undefined && named !== null) return named as Detected
   }
-  if (!isPlainObject(value)) {
-    if (scheme === 'roxchat') return invalid('roxchat-visitor-malformed', 'The visitor must be an object.', 'roxchat')
-    if (scheme === 'ringcx') return invalid('ringcx-identity-malformed', 'The identity must be an object.', 'ringcx')
-    return invalid('input-unrecognised', 'The JSON is not an object.')
+  const readers = [...schemes()].sort((a, b) => a.detect.objectPrecedence - b.detect.objectPrecedence)
+  for (const reader of readers) {
+    const found = reader.detect.object(value, form, false)
+    if (found !== null) return found as Detected
   }
-  if (scheme === 'roxchat') return { kind: 'roxchat-visitor', form, visitor: value }
-  if (scheme === 'ringcx') return { kind: 'ringcx-unsigned', form, identity: value }
-  if (Object.hasOwn(value, 'fields') || Object.hasOwn(value, 'hash')) return { kind: 'roxchat-visitor', form, visitor: value }
-  if (Object.keys(value).some((name) => RINGCX_MEMBERS.has(name))) return { kind: 'ringcx-unsigned', form, identity: value }
-  return invalid('input-unrecognised', 'The object has neither Rox.Chat "fields"/"hash" nor RingCX identity attributes.')
+  if (!isPlainObject(value)) return invalid('input-unrecognised', 'The JSON is not an object.')
+  return invalid('input-unrecognised', `The object has neither ${readers.map((reader) => reader.detect.objectHint).join(' nor ')}.`)
 }
 
-const LITERAL_WORDS: Readonly<Record<Scheme, { code: ErrorCode; call: string; object: string }>> = {
-  ringcx: { code: 'ringcx-identity-malformed', call: 'The _setIdentity call', object: 'The identity object' },
-  roxchat: { code: 'roxchat-visitor-malformed', call: 'The roxchat_visitor assignment', object: 'The visitor object' },
-}
-
-/** Reads the object literal that starts at `start` in page script as the scheme's payload. */
-function readLiteralAt(text: string, start: number, scheme: Scheme, form: PayloadForm): DetectedPayload {
-  const words = LITERAL_WORDS[scheme]
-  const literal = balancedObjectAt(text, start)
-  if (literal === null) return invalid(words.code, `${words.call} has no complete {…} object.`, scheme)
-  const parsed = parseObjectLiteral(literal)
-  if (!parsed.ok) return invalid(parsed.tooDeep ? 'input-too-deep' : words.code, `${words.object} could not be read: ${parsed.message}`, scheme)
-  return classifyObject(parsed.value, form, scheme)
-}
-
-interface SnippetMatch {
-  readonly form: IdentityForm
-  readonly index: number
-  /** Where the identity's own text ends: the match, or the object literal (or `null`) after it. */
-  readonly end: () => number
-  readonly read: () => DetectedPayload
-}
-
-/** How each form of identity is found in page text, and read once it is the one inspected. */
-const SNIPPET_FORMS: readonly { readonly form: IdentityForm; readonly pattern: RegExp; readonly read: (text: string, match: RegExpExecArray) => DetectedPayload }[] = [
-  {
-    form: 'signed-identity-call',
-    pattern: SIGNED_CALL,
-    read: (_text, match) => ({ kind: 'ringcx-jwt', form: 'chatq-snippet', token: (match[3] ?? '').trim() }),
-  },
-  {
-    form: 'identity-call',
-    pattern: UNSIGNED_CALL,
-    read: (text, match) => readLiteralAt(text, match.index + match[0].length, 'ringcx', 'chatq-snippet'),
-  },
-  {
-    form: 'visitor-assignment',
-    pattern: VISITOR_ASSIGNMENT,
-    read: (text, match) => {
-      const start = match.index + match[0].length
-      if (/^null\b/.test(text.slice(start, start + 5))) return { kind: 'roxchat-logout', form: 'page-snippet' }
-      return readLiteralAt(text, start, 'roxchat', 'page-snippet')
-    },
-  },
-  {
-    form: 'chat-url',
-    pattern: CHAT_URL_PARAMETER,
-    read: (_text, match) => {
-      try {
-        return { kind: 'ringcx-jwt', form: 'chat-url', token: decodeURIComponent(match[1] ?? '') }
-      } catch {
-        return invalid('ringcx-identity-malformed', 'The jwt_identity parameter is not valid URL encoding.', 'ringcx')
-      }
-    },
-  },
-]
-
-/** Each form of identity in words, for messages. */
-export const IDENTITY_FORM_NAME: Readonly<Record<IdentityForm, string>> = {
-  'signed-identity-call': 'a _setSignedIdentity call',
-  'identity-call': 'a _setIdentity call',
-  'visitor-assignment': 'a roxchat_visitor (or webim_visitor) assignment',
-  'chat-url': 'a chat URL with jwt_identity=',
-}
-
-/**
- * How far each form's own text reaches: the pattern's match alone, or the object literal (or
- * `null`) that follows it as well.
- */
-const IDENTITY_FORM_EXTENT: Readonly<Record<IdentityForm, 'match' | 'literal'>> = {
-  'signed-identity-call': 'match',
-  'identity-call': 'literal',
-  'visitor-assignment': 'literal',
-  'chat-url': 'match',
-}
-
-const IDENTITY_FORM_SCHEME: Readonly<Record<IdentityForm, Scheme>> = {
-  'signed-identity-call': 'ringcx',
-  'identity-call': 'ringcx',
-  'visitor-assignment': 'roxchat',
-  'chat-url': 'ringcx',
+/** Each form of identity in words, for messages: the registered schemes' forms. */
+export function identityFormName(form: IdentityForm): string {
+  for (const scheme of schemes()) {
+    const words = scheme.detect.identityForms
+    if (words !== undefined && Object.hasOwn(words, form)) return words[form] as string
+  }
+  return form
 }
 
 /** "a _setSignedIdentity call at line 3, column 5", for a message. */
 export function describeIdentity(identity: FoundIdentity): string {
-  return `${IDENTITY_FORM_NAME[identity.form]} at line ${identity.line}, column ${identity.column}`
+  return `${identityFormName(identity.form)} at line ${identity.line}, column ${identity.column}`
 }
 
 /** The identities in words, one after another; at most `limit` named, then how many more. */
@@ -198,37 +85,29 @@ export function describeIdentities(identities: readonly FoundIdentity[], limit =
   return rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ')
 }
 
-/** Every identity call, assignment and chat URL in page script or HTML, in page order. */
-function snippetMatches(text: string, limit = Infinity): SnippetMatch[] {
-  const matches: SnippetMatch[] = []
-  for (const { form, pattern, read } of SNIPPET_FORMS) {
-    let found = 0
-    // Each form's matches come in text order: the first `limit` of all are among each form's first `limit`.
-    for (const match of text.matchAll(pattern)) {
-      if (found++ >= limit) break
-      matches.push({ form, index: match.index, end: () => identityEnd(text, form, match), read: () => read(text, match) })
-    }
-  }
-  matches.sort((a, b) => a.index - b.index)
+/** A scheme's match, with the scheme it belongs to. */
+interface SchemeMatch {
+  readonly scheme: SchemeId
+  readonly match: SnippetMatch
+}
+
+/** Every identity call, assignment and chat URL of every scheme in page script or HTML, in page order. */
+function snippetMatches(text: string, limit = Infinity): SchemeMatch[] {
+  // Each scheme's matches come in text order: the first `limit` of all are among each scheme's first `limit`.
+  const matches: SchemeMatch[] = schemes().flatMap((scheme) =>
+    (scheme.detect.snippets?.(text, limit) ?? []).map((match) => ({ scheme: scheme.id as SchemeId, match })))
+  matches.sort((a, b) => a.match.index - b.match.index)
   return matches.length > limit ? matches.slice(0, limit) : matches
 }
 
-function identityEnd(text: string, form: IdentityForm, match: RegExpExecArray): number {
-  const end = match.index + match[0].length
-  if (IDENTITY_FORM_EXTENT[form] === 'match') return end
-  if (/^null\b/.test(text.slice(end, end + 5))) return end + 4
-  // No literal larger than an input is looked for: a page of unclosed braces stays linear per identity.
-  return end + (balancedObjectAt(text.slice(end, end + MAX_INPUT_BYTES + 1), 0)?.length ?? 0)
-}
-
 /** Each match's place in the text, and whether it is commented out. */
-function locateMatches(text: string, matches: readonly SnippetMatch[]): FoundIdentity[] {
+function locateMatches(text: string, matches: readonly SchemeMatch[]): FoundIdentity[] {
   const comments = commentedSpans(text)
   const identities: FoundIdentity[] = []
   let line = 1
   let lineStart = 0
   let counted = 0
-  for (const match of matches) {
+  for (const { match } of matches) {
     for (; counted < match.index; counted++) {
       if (text.charCodeAt(counted) === 0x0a) {
         line++
@@ -242,7 +121,7 @@ function locateMatches(text: string, matches: readonly SnippetMatch[]): FoundIde
 
 /** An identity found in page text, with its own text (see {@link listIdentities}). */
 export interface ListedIdentity extends FoundIdentity {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   /**
    * The identity's own text: the call, assignment or URL parameter, through the object literal it
    * carries. `detectPayload(text)` reads it as this identity, live (whatever `commented` says).
@@ -263,7 +142,7 @@ export interface ListedIdentity extends FoundIdentity {
 export function listIdentities(text: string, options: { readonly limit?: number } = {}): readonly ListedIdentity[] {
   const matches = snippetMatches(text, options.limit)
   if (matches.length === 0) return []
-  return locateMatches(text, matches).map((found, index) => new Listed(found, text, matches[index] as SnippetMatch))
+  return locateMatches(text, matches).map((found, index) => new Listed(found, text, matches[index] as SchemeMatch))
 }
 
 /** A listed identity whose own text is cut from the page when first read. */
@@ -273,18 +152,18 @@ class Listed implements ListedIdentity {
   readonly line: number
   readonly column: number
   readonly commented: boolean
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly #page: string
   readonly #match: SnippetMatch
   #text: string | undefined
 
-  constructor(found: FoundIdentity, page: string, match: SnippetMatch) {
+  constructor(found: FoundIdentity, page: string, { scheme, match }: SchemeMatch) {
     this.form = found.form
     this.offset = found.offset
     this.line = found.line
     this.column = found.column
     this.commented = found.commented
-    this.scheme = IDENTITY_FORM_SCHEME[found.form]
+    this.scheme = scheme
     this.#page = page
     this.#match = match
   }
@@ -304,10 +183,10 @@ function findSnippet(text: string): { payload: DetectedPayload; identities: read
   if (matches.length === 0) return null
   const identities = locateMatches(text, matches)
   const live = matches.findIndex((_match, index) => !(identities[index] as FoundIdentity).commented)
-  if (live >= 0) return { payload: (matches[live] as SnippetMatch).read(), identities }
-  const first = identities[0] as FoundIdentity
+  if (live >= 0) return { payload: (matches[live] as SchemeMatch).match.read() as Detected, identities }
+  const first = matches[0] as SchemeMatch
   const where = describeIdentities(identities)
-  return { payload: invalid('input-identity-commented-out', `Commented out: ${where}.`, IDENTITY_FORM_SCHEME[first.form]), identities }
+  return { payload: invalid('input-identity-commented-out', `Commented out: ${where}.`, first.scheme), identities }
 }
 
 function readJson(text: string): { ok: true; value: unknown } | { ok: false; message: string; tooDeep?: boolean } {
@@ -317,9 +196,18 @@ function readJson(text: string): { ok: true; value: unknown } | { ok: false; mes
   return parseObjectLiteral(text)
 }
 
-function detectText(text: string, scheme: Scheme | undefined, allowSample: boolean): DetectedInput {
+function firstOf(read: (detectors: ReturnType<typeof schemes>[number]['detect']) => unknown): Detected | null {
+  for (const scheme of schemes()) {
+    const found = read(scheme.detect)
+    if (found !== null && found !== undefined) return found as Detected
+  }
+  return null
+}
+
+function detectText(text: string, scheme: SchemeId | undefined, allowSample: boolean): DetectedInput {
   const trimmed = text.trim()
-  if (COMPACT_JWT_PATTERN.test(trimmed)) return { payload: { kind: 'ringcx-jwt', form: 'jwt', token: trimmed }, sample: null, identities: [] }
+  const whole = firstOf((detect) => detect.text?.(trimmed))
+  if (whole !== null) return { payload: whole, sample: null, identities: [] }
 
   if (/^[{[]|^null$/.test(trimmed)) {
     const parsed = readJson(trimmed)
@@ -327,17 +215,15 @@ function detectText(text: string, scheme: Scheme | undefined, allowSample: boole
     if (parsed.tooDeep) return { payload: invalid('input-too-deep', `The text could not be read: ${parsed.message}`, scheme ?? null), sample: null, identities: [] }
     const snippet = findSnippet(text)
     if (snippet !== null) return { ...snippet, sample: null }
-    const code: ErrorCode = scheme === 'roxchat' ? 'roxchat-visitor-malformed' : scheme === 'ringcx' ? 'ringcx-identity-malformed' : 'input-unrecognised'
+    const code: ErrorCode = scheme === undefined ? 'input-unrecognised' : (vocabularyOf(scheme)?.codes.malformed as ErrorCode | undefined) ?? 'input-unrecognised'
     return { payload: invalid(code, `The text looks like JSON but could not be read: ${parsed.message}`, scheme ?? null), sample: null, identities: [] }
   }
 
   const snippet = findSnippet(text)
   if (snippet !== null) return { ...snippet, sample: null }
 
-  // Something JWT-shaped that failed the strict pattern: let the RingCX checks say why.
-  if (/^eyJ[^\s]*\.[\s\S]*$/.test(trimmed) && !/\s/.test(trimmed.slice(0, 20))) {
-    return { payload: { kind: 'ringcx-jwt', form: 'jwt', token: trimmed }, sample: null, identities: [] }
-  }
+  const loose = firstOf((detect) => detect.looseText?.(trimmed))
+  if (loose !== null) return { payload: loose, sample: null, identities: [] }
   return {
     payload: invalid('input-unrecognised', 'No JWT, chat URL, _chatq.push call, roxchat_visitor snippet or visitor JSON was found.'),
     sample: null,
@@ -363,10 +249,11 @@ function readSample(value: Record<string, unknown>): Sample {
     if (!SAMPLE_MEMBERS.has(name)) setOwnMember(extras, name, member)
   }
   const own = (name: string): unknown => ownMember(value, name)
-  let scheme: Scheme | undefined
+  let scheme: SchemeId | undefined
   if (own('scheme') !== undefined) {
-    if (!(SCHEMES as readonly unknown[]).includes(own('scheme'))) throw new SampleError('"scheme" must be "ringcx" or "roxchat".')
-    scheme = own('scheme') as Scheme
+    const named = own('scheme')
+    if (!isSchemeId(named)) throw new SampleError(`"scheme" must be ${schemeIdList(true)}.`)
+    scheme = named
   }
   let now: Date | undefined
   if (own('now') !== undefined) {
@@ -400,7 +287,7 @@ function readSample(value: Record<string, unknown>): Sample {
   }
 }
 
-function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefined, allowSample: boolean): DetectedInput {
+function detectValue(value: unknown, form: PayloadForm, scheme: SchemeId | undefined, allowSample: boolean): DetectedInput {
   if (allowSample && isPlainObject(value) && (Object.hasOwn(value, 'payload') || Object.hasOwn(value, 'authToken'))) {
     let sample: Sample
     try {
@@ -410,8 +297,9 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
       return { payload: invalid('sample-invalid', error.message, scheme ?? null), sample: null, identities: [] }
     }
     const sampleScheme = scheme ?? sample.scheme
-    if (!Object.hasOwn(value, 'payload') && sample.authToken !== undefined) {
-      return { payload: { kind: 'roxchat-token', form: 'object', token: sample.authToken }, sample, identities: [] }
+    if (!Object.hasOwn(value, 'payload')) {
+      const identified = firstOf((detect) => detect.sample?.(sample))
+      if (identified !== null) return { payload: identified, sample, identities: [] }
     }
     const inner = ownMember(value, 'payload')
     const detected = typeof inner === 'string'
@@ -430,7 +318,7 @@ function detectValue(value: unknown, form: PayloadForm, scheme: Scheme | undefin
  * detectPayload('_chatq.push(["_setSignedIdentity", "eyJ…"])').payload.kind // 'ringcx-jwt'
  * detectPayload('roxchat_visitor = null;').payload.kind // 'roxchat-logout'
  */
-export function detectPayload(input: unknown, options: { readonly scheme?: Scheme } = {}): DetectedInput {
+export function detectPayload(input: unknown, options: { readonly scheme?: SchemeId } = {}): DetectedInput {
   if (typeof input === 'string') {
     if (input.length > MAX_INPUT_BYTES || Buffer.byteLength(input, 'utf8') > MAX_INPUT_BYTES) {
       return { payload: invalid('input-too-large', 'The payload is larger than 1 MiB.'), sample: null, identities: [] }
@@ -464,5 +352,5 @@ export function isKeyOrSettingsFile(text: string): boolean {
   if (!isPlainObject(value)) return false
   if (Array.isArray(ownMember(value, 'keys')) || typeof ownMember(value, 'kty') === 'string') return true
   const names = Object.keys(value)
-  return names.length > 0 && names.every((name) => name === 'ringcx' || name === 'roxchat')
+  return names.length > 0 && names.every(isSchemeId)
 }

@@ -1,99 +1,34 @@
 /**
- * QA tools: build signed samples (a RingCX JWT or a Rox.Chat visitor) with a key QA owns, and
- * fill their `expect` from an inspection of the result.
+ * QA tools: what signing samples of every scheme shares — the expectation a signed sample records
+ * about itself, times such as `+2h`, and RSA private keys QA picks. Each scheme's signer is in its
+ * room (core/<scheme>/signer.ts).
  */
-import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from 'node:crypto'
-import { SignJWT } from 'jose'
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
+import { MIN_RSA_BITS } from '../common/key-material'
+import type { Inspection } from '../common/inspection'
 import type { Expectation } from './expectation'
-import type { Inspection } from './inspection'
-import type { KeyMaterial } from './key-material'
-import { RINGCX_KID_PATTERN, RINGCX_SECRET_PATTERN, ROXCHAT_KID_PATTERN } from './key-material'
-import { computeRoxchatHash, roxchatHashMessage } from './roxchat-hash'
 import { rsaExponentProblem } from './rsa-exponent'
-import type { RoxchatHashAlgorithm } from './settings'
-import { setOwnMember } from './values'
-
-export type SigningKey =
-  | { readonly scheme: 'ringcx'; readonly kid: string; readonly alg: 'HS256'; readonly secret: string }
-  | { readonly scheme: 'ringcx'; readonly kid: string; readonly alg: 'RS256'; readonly privateKey: KeyObject }
-  | { readonly scheme: 'roxchat'; readonly kid: string; readonly secret: string }
-
-/** The verification material matching a signing key, to check the sample just signed. */
-export function verificationMaterial(key: SigningKey): KeyMaterial {
-  if (key.scheme === 'roxchat') return { scheme: 'roxchat', kid: key.kid, alg: 'secret', secret: key.secret }
-  if (key.alg === 'HS256') return { scheme: 'ringcx', kid: key.kid, alg: 'HS256', secret: key.secret }
-  const jwk = createPublicKey(key.privateKey).export({ format: 'jwk' })
-  return { scheme: 'ringcx', kid: key.kid, alg: 'RS256', publicJwk: { kty: 'RSA', n: jwk.n as string, e: jwk.e as string } }
-}
-
-/** A stored key that can sign: secrets can, stored RSA keys cannot (only their public part is kept). */
-export function signingKeyFromMaterial(material: KeyMaterial): SigningKey | null {
-  if (material.scheme === 'roxchat') return { scheme: 'roxchat', kid: material.kid, secret: material.secret }
-  if (material.alg === 'HS256') return { scheme: 'ringcx', kid: material.kid, alg: 'HS256', secret: material.secret }
-  return null
-}
+import { setOwnMember } from '../common/values'
 
 /**
- * Reads a PEM RSA private key as an RS256 signing key for `kid`.
+ * Reads an unencrypted PEM RSA private key of at least 2048 bits.
  *
  * @example
- * rsaSigningKey(pemText, 'rsa_2026') // { ok: true, key: { alg: 'RS256', … } }
+ * readRsaPrivateKey(pemText) // { ok: true, privateKey: KeyObject }
  */
-export function rsaSigningKey(pem: string, kid: string): { ok: true; key: SigningKey } | { ok: false; message: string } {
-  if (!RINGCX_KID_PATTERN.test(kid)) return { ok: false, message: `Key ID "${kid}" is not allowed: use a-z, 0-9 and _` }
+export function readRsaPrivateKey(pem: string): { ok: true; privateKey: KeyObject } | { ok: false; message: string } {
   try {
     const privateKey = createPrivateKey(pem)
-    if (privateKey.asymmetricKeyType !== 'rsa' || (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) {
+    if (privateKey.asymmetricKeyType !== 'rsa' || (privateKey.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) {
       return { ok: false, message: 'RS256 needs an RSA private key of at least 2048 bits' }
     }
     const { n, e } = createPublicKey(privateKey).export({ format: 'jwk' })
     const exponentProblem = typeof n === 'string' && typeof e === 'string' ? rsaExponentProblem({ n, e }) : 'the RSA key could not be read'
     if (exponentProblem !== null) return { ok: false, message: exponentProblem }
-    return { ok: true, key: { scheme: 'ringcx', kid, alg: 'RS256', privateKey } }
+    return { ok: true, privateKey }
   } catch {
     return { ok: false, message: 'the file is not a readable unencrypted PEM private key' }
   }
-}
-
-/** Checks a secret given for signing the way imports check it. */
-export function secretSigningKey(scheme: 'ringcx' | 'roxchat', kid: string, secret: string): { ok: true; key: SigningKey } | { ok: false; message: string } {
-  if (scheme === 'ringcx') {
-    if (!RINGCX_KID_PATTERN.test(kid)) return { ok: false, message: `Key ID "${kid}" is not allowed: use a-z, 0-9 and _` }
-    if (!RINGCX_SECRET_PATTERN.test(secret)) return { ok: false, message: 'a RingCX secret must be exactly 24 characters 0-9 and a-f' }
-    return { ok: true, key: { scheme, kid, alg: 'HS256', secret } }
-  }
-  if (!ROXCHAT_KID_PATTERN.test(kid)) return { ok: false, message: `key name "${kid}" is not allowed` }
-  if (secret.length === 0) return { ok: false, message: 'the Rox.Chat key is empty' }
-  return { ok: true, key: { scheme, kid, secret } }
-}
-
-/**
- * Signs RingCX identity claims into a compact JWT with `typ`, `alg` and `kid` in the header.
- *
- * @example
- * await signRingcxToken(key, { uuid: 'u1', firstname: 'Ann' }, 1_900_000_000)
- */
-export async function signRingcxToken(key: Extract<SigningKey, { scheme: 'ringcx' }>, claims: Readonly<Record<string, unknown>>, exp: number): Promise<string> {
-  const jwt = new SignJWT({ ...claims, exp }).setProtectedHeader({ typ: 'JWT', alg: key.alg, kid: key.kid })
-  return key.alg === 'HS256' ? jwt.sign(new TextEncoder().encode(key.secret)) : jwt.sign(key.privateKey)
-}
-
-export interface RoxchatVisitor {
-  readonly fields: Readonly<Record<string, string>>
-  readonly expires?: number
-  readonly hash: string
-}
-
-/**
- * Builds a Rox.Chat provided visitor with its hash.
- *
- * @example
- * signRoxchatVisitor('e64e…', { id: '1' }, 'hmac-sha256', 1_900_000_000).hash
- */
-export function signRoxchatVisitor(secret: string, fields: Readonly<Record<string, string>>, algorithm: RoxchatHashAlgorithm, expires?: number): RoxchatVisitor {
-  const message = roxchatHashMessage(fields, expires)
-  const hash = computeRoxchatHash(message, { secret, hmacKey: createSecretKey(Buffer.from(secret, 'utf8')) }, algorithm)
-  return expires === undefined ? { fields, hash } : { fields, expires, hash }
 }
 
 /** The expectation an inspection meets: what a signed sample records about itself. */

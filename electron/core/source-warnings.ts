@@ -2,10 +2,10 @@
  * Warnings about the text a payload was read from, rather than about its values: member names
  * given more than once in one object (see json-source.ts).
  */
-import { CODE_INFO, type WarningCode } from './codes'
-import type { Issue } from './inspection'
+import { CODE_INFO, type WarningCode } from '../common/codes'
+import type { Issue } from '../common/inspection'
 import { duplicateMembersInText, type SourceDuplicates } from './json-source'
-import { displayJson, formatValuePath } from './values'
+import { displayJson, formatValuePath } from '../common/values'
 
 /**
  * One warning per duplicated name (up to the listed ones, then one for the rest), naming the

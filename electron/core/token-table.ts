@@ -2,7 +2,7 @@
  * Rox.Chat identification by token: the table that maps each auth token to the visitor fields
  * the website registered for it (`{"token": {"id": "…", …}}`).
  */
-import { displayValue, isPlainObject, setOwnMember } from './values'
+import { displayValue, isPlainObject, setOwnMember } from '../common/values'
 
 export type TokenTable = ReadonlyMap<string, Readonly<Record<string, string>>>
 

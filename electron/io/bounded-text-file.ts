@@ -4,6 +4,7 @@
  */
 import { close, constants, fstat, open, read, stat, type Stats } from 'node:fs'
 import { promisify } from 'node:util'
+import { formatBytes } from '../common/format'
 
 export type BoundedReadResult =
   | { readonly ok: true; readonly text: string }
@@ -153,10 +154,4 @@ export function describeFsError(error: unknown): string {
     case 'ENAMETOOLONG': return 'its name is too long'
     default: return code === undefined ? 'it could not be read' : `it could not be read (${code})`
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 }

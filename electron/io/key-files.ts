@@ -2,17 +2,18 @@
  * Loads key files named on a command line (or picked in a dialog) into validated keys.
  */
 import { basename } from 'node:path'
-import type { Scheme } from '../core/inspection'
-import { MAX_KEY_FILE_BYTES } from '../core/limits'
+import { MAX_KEY_FILE_BYTES } from '../common/limits'
 import { readKeyFile, type KeyFileReading, type KeyHint } from '../core/key-parse'
 import { readBoundedTextFile } from './bounded-text-file'
+import { isSchemeId } from '../common/schemes'
 
 export interface KeyArgument {
   readonly path: string
   readonly hint: KeyHint
 }
 
-const NAMED_KEY_ARGUMENT = /^(ringcx|roxchat):([^=]+)=(.+)$/s
+/** `SCHEME:KID=FILE`; a prefix that names no scheme is part of a path. */
+const NAMED_KEY_ARGUMENT = /^([^:=]+):([^=]+)=(.+)$/s
 
 /**
  * Reads `--key FILE` or `--key SCHEME:KID=FILE`.
@@ -22,8 +23,8 @@ const NAMED_KEY_ARGUMENT = /^(ringcx|roxchat):([^=]+)=(.+)$/s
  */
 export function parseKeyArgument(value: string): KeyArgument {
   const named = NAMED_KEY_ARGUMENT.exec(value)
-  if (named === null) return { path: value, hint: {} }
-  return { path: named[3] as string, hint: { scheme: named[1] as Scheme, kid: named[2] as string } }
+  if (named === null || !isSchemeId(named[1])) return { path: value, hint: {} }
+  return { path: named[3] as string, hint: { scheme: named[1], kid: named[2] as string } }
 }
 
 export type LoadedKeyFile =

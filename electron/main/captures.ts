@@ -6,11 +6,12 @@
 import { randomBytes } from 'node:crypto'
 import { basename, join, relative, resolve, sep } from 'node:path'
 import { CAPTURE_LIMITS, CaptureAudit, type CaptureIdentity } from '../core/capture'
-import type { Inspection } from '../core/inspection'
+import type { Inspection } from '../common/inspection'
 import type { KeyRing } from '../core/key-ring'
-import { MAX_INPUT_BYTES } from '../core/limits'
-import type { InspectionSettings } from '../core/settings'
-import { ownMember } from '../core/values'
+import { MAX_INPUT_BYTES } from '../common/limits'
+import type { InspectionSettings } from '../common/settings'
+import { vocabularyOf } from '../common/schemes'
+import { ownMember } from '../common/values'
 import { auditCaptureFile, walkCaptures } from '../io/capture/capture-files'
 import { CaptureStream } from '../io/capture/capture-stream'
 import { strictBase64 } from '../io/capture/capture-texts'
@@ -68,9 +69,9 @@ function newId(): string {
   return randomBytes(12).toString('base64url')
 }
 
-/** The visitor's id as the inspection read it: RingCX `uuid`, Rox.Chat `id`. */
+/** The visitor's id as the inspection read it: the field its scheme names the visitor by (RingCX `uuid`, Rox.Chat `id`). */
 function visitorOf(inspection: Inspection): string | null {
-  const name = inspection.scheme === 'roxchat' ? 'id' : 'uuid'
+  const name = (inspection.scheme === null ? undefined : vocabularyOf(inspection.scheme)?.fields.visitorId) ?? 'uuid'
   const field = [...inspection.fields, ...inspection.rejectedFields].find((entry) => entry.name === name)
   if (field !== undefined) return field.value
   const claims = inspection.raw.claims

@@ -3,11 +3,11 @@
  * shape is `ipc-bad-argument`, text over 1 MiB is `ipc-too-large`. Values (Key IDs, settings)
  * are judged later by the core; here only their form.
  */
-import { SCHEMES, type Scheme } from '../core/inspection'
-import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../core/settings'
-import { isPlainObject } from '../core/values'
+import { isPlainObject } from '../common/values'
 import { MAX_CAPTURE_UPLOAD_BYTES, MAX_IPC_TEXT_BYTES, type Channel, type ChannelArgs, type SignSampleRequest } from '../shared/ipc-contract'
 import { ServiceError } from './service-error'
+import type { SignRequestMember } from '../common/scheme-vocabulary'
+import { isSchemeId, schemeIdList, vocabularyOf, type SchemeId } from '../common/schemes'
 
 /** Room for a 1 MiB text plus the other members of its request. */
 const MAX_ARGUMENT_BYTES = MAX_IPC_TEXT_BYTES + 64 * 1024
@@ -58,9 +58,9 @@ function flag(value: unknown, name: string): boolean {
   return value
 }
 
-function scheme(value: unknown): Scheme {
-  if (typeof value !== 'string' || !(SCHEMES as readonly string[]).includes(value)) bad('scheme must be "ringcx" or "roxchat"')
-  return value as Scheme
+function scheme(value: unknown): SchemeId {
+  if (!isSchemeId(value)) bad(`scheme must be ${schemeIdList(true)}`)
+  return value
 }
 
 function randomId(value: unknown, name: string): string {
@@ -101,38 +101,38 @@ function textFields(value: unknown, name: string): Record<string, string> {
   return fields as Record<string, string>
 }
 
-function hashAlgorithm(value: unknown): RoxchatHashAlgorithm {
-  if (typeof value !== 'string' || !(ROXCHAT_HASH_ALGORITHMS as readonly string[]).includes(value)) bad(`algorithm must be one of ${ROXCHAT_HASH_ALGORITHMS.join(', ')}`)
-  return value as RoxchatHashAlgorithm
+/** One member of a sign request, in the form its scheme's vocabulary declares. */
+function signMember(member: SignRequestMember, value: unknown, name: string): unknown {
+  switch (member.kind) {
+    case 'time':
+      return shortText(value, name, MAX_TIME_SPEC_LENGTH)
+    case 'handle':
+      return randomId(value, name)
+    case 'json-object': {
+      const object = plainObject(value, name)
+      assertJson(object, name)
+      return object
+    }
+    case 'text-fields':
+      return textFields(value, name)
+    case 'one-of':
+      if (typeof value !== 'string' || !member.values.includes(value)) bad(`${name} must be one of ${member.values.join(', ')}`)
+      return value
+  }
 }
 
+/** A sign request of the scheme it names, with the members that scheme's vocabulary declares. */
 function signRequest(args: readonly unknown[]): SignSampleRequest {
   if (args.length !== 1 || !isPlainObject(args[0])) bad('this request takes one object')
-  const kid = (value: Record<string, unknown>): string => shortText(value['kid'], 'kid', MAX_KID_LENGTH)
-  const time = (present: unknown, name: string): string => shortText(present, name, MAX_TIME_SPEC_LENGTH)
-  if (args[0]['scheme'] === 'ringcx') {
-    const value = request(args, ['scheme', 'kid', 'privateKeyHandle', 'claims', 'exp'])
-    const claims = plainObject(value['claims'], 'claims')
-    assertJson(claims, 'claims')
-    return defined({
-      scheme: 'ringcx' as const,
-      kid: kid(value),
-      privateKeyHandle: optional(value['privateKeyHandle'], (handle) => randomId(handle, 'privateKeyHandle')),
-      claims,
-      exp: time(value['exp'], 'exp'),
-    })
+  const named = args[0]['scheme']
+  const members = isSchemeId(named) ? vocabularyOf(named)?.signRequest : undefined
+  if (!isSchemeId(named) || members === undefined) bad(`scheme must be ${schemeIdList(true)}`)
+  const value = request(args, ['scheme', 'kid', ...Object.keys(members)])
+  const read: Record<string, unknown> = { scheme: named, kid: shortText(value['kid'], 'kid', MAX_KID_LENGTH) }
+  for (const [name, member] of Object.entries(members)) {
+    read[name] = member.optional === true && value[name] === undefined ? undefined : signMember(member, value[name], name)
   }
-  if (args[0]['scheme'] === 'roxchat') {
-    const value = request(args, ['scheme', 'kid', 'fields', 'expires', 'algorithm'])
-    return defined({
-      scheme: 'roxchat' as const,
-      kid: kid(value),
-      fields: textFields(value['fields'], 'fields'),
-      expires: optional(value['expires'], (expires) => time(expires, 'expires')),
-      algorithm: optional(value['algorithm'], hashAlgorithm),
-    })
-  }
-  bad('scheme must be "ringcx" or "roxchat"')
+  return defined(read) as unknown as SignSampleRequest
 }
 
 /** Leaves out members that were not sent, so services see only what the renderer asked for. */

@@ -1,28 +1,35 @@
 /**
- * The key store: keystore.json in the app's data folder, one versioned file for every imported key.
+ * The live key store over keystore.json in the app's data folder (its format is
+ * electron/io/key-store-file.ts): imports, removals, match counts and secret protection.
  *
  * Secrets are encrypted through a {@link SecretCipher} when the OS can protect them and kept in plain
  * text (marked `"storage": "plain"`) when it cannot; public keys need no protection. A secret that
  * fails to decrypt stays in the file and is reported per key. No Electron here: the IPC handlers,
  * the command line and the end-to-end tests use the same store.
  */
-import { createPublicKey } from 'node:crypto'
 import { join } from 'node:path'
-import type { Scheme } from '../core/inspection'
-import { SCHEMES } from '../core/inspection'
-import {
-  MAX_ROXCHAT_SECRET_LENGTH,
-  MIN_RSA_BITS,
-  RINGCX_SECRET_PATTERN,
-  kidPatternFor,
-  type KeyInfo,
-  type KeyMaterial,
-  type RsaPublicJwk,
-} from '../core/key-material'
+import type { KeyInfo, KeyMaterial } from '../common/key-material'
 import { fingerprintKeys } from '../core/key-fingerprint'
 import type { KeyRingEntry } from '../core/key-ring'
 import { rsaExponentProblem } from '../core/rsa-exponent'
-import { isPlainObject } from '../core/values'
+import { DurableJsonFile } from '../io/durable-json-file'
+import {
+  KEY_STORE_FILE,
+  KEY_STORE_FORMAT,
+  KEY_STORE_VERSION,
+  MAX_LABEL_LENGTH,
+  MAX_SOURCE_FILE_LENGTH,
+  decodeKeyStoreFile,
+  decodePublicJwk,
+  identityOf,
+  infoOf,
+  plainMaterial,
+  plainSecretProblem,
+  type KeyRecord,
+  type KeyRecordBase,
+  type KeyStoreFile,
+  type StoredSecret,
+} from '../io/key-store-file'
 import {
   REMOVAL_CANDIDATE_DAYS,
   type KeyReplacementView,
@@ -33,48 +40,13 @@ import {
   type StoredKeyProblem,
   type StoredKeyView,
 } from '../shared/ipc-contract'
-import { DurableJsonFile, FileSchemaError, readDurableJson } from './durable-json-file'
 import { protectionWarning, type SecretCipher } from './secret-cipher'
 import { ServiceError } from './service-error'
+import type { SchemeId } from '../common/schemes'
 
-export const KEY_STORE_FILE = 'keystore.json'
-const FORMAT = 'visitor-inspector/keystore'
-const VERSION = 1
-const MAX_LABEL_LENGTH = 200
-const MAX_SOURCE_FILE_LENGTH = 255
 const DAY_MS = 86_400_000
 /** How the published demo keys are labelled (resources/examples/demo-keys.json). */
 const DEMO_LABEL_PREFIX = 'DEMO KEY'
-
-export type StoredSecret =
-  | { readonly storage: 'os-encrypted'; readonly ciphertext: string }
-  | { readonly storage: 'plain'; readonly value: string }
-
-interface KeyRecordBase {
-  readonly scheme: Scheme
-  readonly kid: string
-  readonly fingerprint: string
-  readonly label: string
-  readonly sourceFile: string | null
-  readonly addedAt: string
-  readonly lastMatchedAt: string | null
-  readonly matchCount: number
-  /** Loaded as the app's demo: a published key. Left out for every other key. */
-  readonly demo?: true
-}
-
-/** One key as written to keystore.json. */
-export type KeyRecord =
-  | (KeyRecordBase & { readonly alg: 'RS256'; readonly bits: number; readonly publicJwk: RsaPublicJwk })
-  | (KeyRecordBase & { readonly alg: 'HS256' | 'secret'; readonly secret: StoredSecret })
-
-export interface KeyStoreFile {
-  readonly format: typeof FORMAT
-  readonly version: typeof VERSION
-  /** Counts successful writes: each one is a complete generation of the store. */
-  readonly revision: number
-  readonly keys: readonly KeyRecord[]
-}
 
 /** A validated key ready to be stored, with what the admin said about it. */
 export interface NewKey {
@@ -108,154 +80,11 @@ interface LiveKey {
 /** A ring entry of the store: its fingerprint is always known. */
 export type StoredRingEntry = KeyRingEntry & { readonly info: KeyInfo }
 
-const identityOf = (scheme: Scheme, kid: string): string => `${scheme}:${kid}`
-
 /** Kids are ASCII by their patterns: code-unit order is stable and far cheaper than localeCompare. */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-// ---------------------------------------------------------------------------------------------
-// Decoding: every member checked, so a damaged or foreign file is quarantined instead of used.
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
-const FINGERPRINT = /^(rsa|secret):[A-Za-z0-9_-]{16,128}$/
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
-const BASE64URL = /^[A-Za-z0-9_-]+$/
-
-function schemaError(where: string, what: string): never {
-  throw new FileSchemaError(`${where}: ${what}`)
-}
-
-function onlyMembers(value: Record<string, unknown>, allowed: readonly string[], where: string): void {
-  for (const name of Object.keys(value)) if (!allowed.includes(name)) schemaError(where, `unknown member "${name}"`)
-}
-
-function isoDate(value: unknown, where: string): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) schemaError(where, 'not an ISO 8601 UTC time')
-  return value
-}
-
-function plainSecretProblem(scheme: Scheme, secret: string): string | null {
-  if (scheme === 'ringcx') return RINGCX_SECRET_PATTERN.test(secret) ? null : 'not a 24-character RingCX secret (0-9, a-f)'
-  return secret.length > 0 && secret.length <= MAX_ROXCHAT_SECRET_LENGTH ? null : 'not a usable Rox.Chat private key'
-}
-
-function decodePublicJwk(value: unknown, where: string): { jwk: RsaPublicJwk; bits: number } {
-  if (!isPlainObject(value)) schemaError(where, 'publicJwk must be an object')
-  onlyMembers(value, ['kty', 'n', 'e'], `${where}.publicJwk`)
-  const { kty, n, e } = value
-  if (kty !== 'RSA' || typeof n !== 'string' || typeof e !== 'string' || !BASE64URL.test(n) || !BASE64URL.test(e)) {
-    schemaError(where, 'publicJwk is not an RSA public key')
-  }
-  let bits: number
-  try {
-    bits = createPublicKey({ key: { kty, n, e }, format: 'jwk' }).asymmetricKeyDetails?.modulusLength ?? 0
-  } catch {
-    schemaError(where, 'publicJwk is not a readable RSA public key')
-  }
-  if (bits < MIN_RSA_BITS) schemaError(where, `the RSA key has ${bits} bits`)
-  return { jwk: { kty, n, e }, bits }
-}
-
-function decodeSecret(value: unknown, scheme: Scheme, where: string): StoredSecret {
-  if (!isPlainObject(value)) schemaError(where, 'secret must be an object')
-  if (value['storage'] === 'os-encrypted') {
-    onlyMembers(value, ['storage', 'ciphertext'], `${where}.secret`)
-    const ciphertext = value['ciphertext']
-    if (typeof ciphertext !== 'string' || !BASE64.test(ciphertext)) schemaError(where, 'secret.ciphertext must be base64')
-    return { storage: 'os-encrypted', ciphertext }
-  }
-  if (value['storage'] === 'plain') {
-    onlyMembers(value, ['storage', 'value'], `${where}.secret`)
-    const secret = value['value']
-    if (typeof secret !== 'string') schemaError(where, 'secret.value must be text')
-    const problem = plainSecretProblem(scheme, secret)
-    if (problem !== null) schemaError(where, `secret.value is ${problem}`)
-    return { storage: 'plain', value: secret }
-  }
-  schemaError(where, 'secret.storage must be "os-encrypted" or "plain"')
-}
-
-function decodeRecord(value: unknown, index: number): KeyRecord {
-  const where = `keys[${index}]`
-  if (!isPlainObject(value)) schemaError(where, 'not an object')
-  const scheme = value['scheme']
-  if (typeof scheme !== 'string' || !(SCHEMES as readonly string[]).includes(scheme)) schemaError(where, 'unknown scheme')
-  const kid = value['kid']
-  if (typeof kid !== 'string' || !kidPatternFor(scheme as Scheme).test(kid)) schemaError(where, 'invalid kid')
-  const { alg, fingerprint, label, sourceFile, addedAt, lastMatchedAt, matchCount } = value
-  if (typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint)) schemaError(where, 'invalid fingerprint')
-  if (typeof label !== 'string' || label.length > MAX_LABEL_LENGTH) schemaError(where, 'invalid label')
-  if (sourceFile !== null && (typeof sourceFile !== 'string' || sourceFile.length > MAX_SOURCE_FILE_LENGTH)) schemaError(where, 'invalid sourceFile')
-  if (typeof matchCount !== 'number' || !Number.isSafeInteger(matchCount) || matchCount < 0) schemaError(where, 'invalid matchCount')
-  if (value['demo'] !== undefined && value['demo'] !== true) schemaError(where, 'demo must be true when present')
-  const base: KeyRecordBase = {
-    scheme: scheme as Scheme,
-    kid,
-    fingerprint,
-    label,
-    sourceFile: sourceFile as string | null,
-    addedAt: isoDate(addedAt, `${where}.addedAt`),
-    lastMatchedAt: lastMatchedAt === null ? null : isoDate(lastMatchedAt, `${where}.lastMatchedAt`),
-    matchCount,
-    ...(value['demo'] === true ? { demo: true } : {}),
-  }
-  const common = ['scheme', 'kid', 'alg', 'fingerprint', 'label', 'sourceFile', 'addedAt', 'lastMatchedAt', 'matchCount', 'demo']
-  if (scheme === 'ringcx' && alg === 'RS256') {
-    onlyMembers(value, [...common, 'bits', 'publicJwk'], where)
-    if (!fingerprint.startsWith('rsa:')) schemaError(where, 'an RSA key needs an rsa: fingerprint')
-    const { jwk, bits } = decodePublicJwk(value['publicJwk'], where)
-    if (value['bits'] !== bits) schemaError(where, 'bits does not match the key')
-    return { ...base, alg, bits, publicJwk: jwk }
-  }
-  if ((scheme === 'ringcx' && alg === 'HS256') || (scheme === 'roxchat' && alg === 'secret')) {
-    onlyMembers(value, [...common, 'secret'], where)
-    if (!fingerprint.startsWith('secret:')) schemaError(where, 'a secret needs a secret: fingerprint')
-    return { ...base, alg, secret: decodeSecret(value['secret'], scheme, where) }
-  }
-  schemaError(where, `algorithm ${JSON.stringify(alg)} does not fit scheme ${scheme}`)
-}
-
-/** Validates keystore.json; throws {@link FileSchemaError} naming the first problem. */
-export function decodeKeyStoreFile(json: unknown): KeyStoreFile {
-  if (!isPlainObject(json)) schemaError('keystore.json', 'not a JSON object')
-  if (json['format'] !== FORMAT) schemaError('keystore.json', 'not a Visitor Inspector key store')
-  if (json['version'] !== VERSION) schemaError('keystore.json', `schema version ${JSON.stringify(json['version'])} is not the supported version ${VERSION}`)
-  onlyMembers(json, ['format', 'version', 'revision', 'keys'], 'keystore.json')
-  const { revision, keys } = json
-  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) schemaError('keystore.json', 'invalid revision')
-  if (!Array.isArray(keys)) schemaError('keystore.json', 'keys must be a list')
-  const records = keys.map((key: unknown, index) => decodeRecord(key, index))
-  const seen = new Set<string>()
-  for (const [index, record] of records.entries()) {
-    const identity = identityOf(record.scheme, record.kid)
-    if (seen.has(identity)) schemaError(`keys[${index}]`, `Key ID "${record.kid}" appears twice for ${record.scheme}`)
-    seen.add(identity)
-  }
-  return { format: FORMAT, version: VERSION, revision, keys: records }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function infoOf(record: KeyRecord): KeyInfo {
-  return {
-    scheme: record.scheme,
-    kid: record.kid,
-    alg: record.alg,
-    fingerprint: record.fingerprint,
-    ...(record.alg === 'RS256' ? { bits: record.bits } : {}),
-  }
-}
-
-function plainMaterial(record: KeyRecord, secret: string | null): KeyMaterial {
-  if (record.alg === 'RS256') return { scheme: 'ringcx', kid: record.kid, alg: 'RS256', publicJwk: record.publicJwk }
-  if (secret === null) throw new TypeError('a secret key needs its secret')
-  return record.alg === 'HS256'
-    ? { scheme: 'ringcx', kid: record.kid, alg: 'HS256', secret }
-    : { scheme: 'roxchat', kid: record.kid, alg: 'secret', secret }
-}
-
 function storageOf(record: KeyRecord): KeyStorage {
-  return record.alg === 'RS256' ? 'public-key' : record.secret.storage
+  return 'publicJwk' in record ? 'public-key' : record.secret.storage
 }
 
 /** Never matched (or not for 30 days), counting from when it was added. */
@@ -351,7 +180,7 @@ export class KeyStore {
       .sort((a, b) => compareText(a.scheme, b.scheme) || compareText(a.kid, b.kid))
   }
 
-  find(scheme: Scheme, kid: string, now: Date): StoredKeyView | null {
+  find(scheme: SchemeId, kid: string, now: Date): StoredKeyView | null {
     const key = this.#keys.get(identityOf(scheme, kid))
     return key === undefined ? null : this.#view(key, now)
   }
@@ -430,7 +259,7 @@ export class KeyStore {
   }
 
   /** Removes a key if it still has the fingerprint the admin confirmed. */
-  removeKey(scheme: Scheme, kid: string, fingerprint: string, now: Date): Promise<StoredKeyView> {
+  removeKey(scheme: SchemeId, kid: string, fingerprint: string, now: Date): Promise<StoredKeyView> {
     return this.#serially(async () => {
       this.#assertWritable()
       await this.#checkFingerprints()
@@ -449,7 +278,7 @@ export class KeyStore {
   }
 
   /** Notes that a key verified an identity. Kept in memory until {@link flush}: no write per inspection. */
-  recordMatch(scheme: Scheme, kid: string, at: Date): void {
+  recordMatch(scheme: SchemeId, kid: string, at: Date): void {
     const identity = identityOf(scheme, kid)
     const key = this.#keys.get(identity)
     if (key === undefined) return
@@ -474,7 +303,7 @@ export class KeyStore {
       if (!this.writable) return
       const upgraded = new Map<string, LiveKey>()
       for (const [identity, key] of this.#keys) {
-        if (key.record.alg === 'RS256' || key.material === null || key.material.alg === 'RS256') continue
+        if ('publicJwk' in key.record || key.material === null || !('secret' in key.material)) continue
         const nowProtectable = key.record.secret.storage === 'plain' && this.protection === 'os-encrypted'
         if (!nowProtectable && !reEncrypt.has(identity)) continue
         const ciphertext = (await this.#cipher.encrypt(key.material.secret)).toString('base64')
@@ -516,8 +345,8 @@ export class KeyStore {
       ...(key.demo === true || history?.demo === true ? { demo: true } : {}),
     }
     const { material } = key
-    if (material.alg === 'RS256') {
-      return { ...base, alg: 'RS256', bits: key.info.bits ?? decodePublicJwk(material.publicJwk, 'key').bits, publicJwk: material.publicJwk }
+    if ('publicJwk' in material) {
+      return { ...base, alg: material.alg, bits: key.info.bits ?? decodePublicJwk(material.publicJwk, 'key').bits, publicJwk: material.publicJwk }
     }
     const secret: StoredSecret = this.protection === 'os-encrypted'
       ? { storage: 'os-encrypted', ciphertext: (await this.#cipher.encrypt(material.secret)).toString('base64') }
@@ -530,7 +359,7 @@ export class KeyStore {
     const before = new Map(this.#keys)
     change()
     const touched = [...new Set([...before.keys(), ...this.#keys.keys()])].filter((identity) => before.get(identity) !== this.#keys.get(identity))
-    const file: KeyStoreFile = { format: FORMAT, version: VERSION, revision: this.#revision + 1, keys: [...this.#keys.values()].map((key) => key.record) }
+    const file: KeyStoreFile = { format: KEY_STORE_FORMAT, version: KEY_STORE_VERSION, revision: this.#revision + 1, keys: [...this.#keys.values()].map((key) => key.record) }
     const wasDirty = this.#dirty
     this.#dirty = false
     try {
@@ -577,7 +406,7 @@ export class KeyStore {
 }
 
 async function liveKey(record: KeyRecord, cipher: SecretCipher): Promise<{ key: LiveKey; reEncrypt: boolean }> {
-  if (record.alg === 'RS256') {
+  if ('publicJwk' in record) {
     const exponentProblem = rsaExponentProblem(record.publicJwk)
     if (exponentProblem === null) return { key: { record, material: plainMaterial(record, null), unreadable: null, problems: [], fingerprintChecked: false }, reEncrypt: false }
     // Kept in the file (nothing the admin stored is lost) and shown, but never used.
@@ -596,7 +425,7 @@ async function liveKey(record: KeyRecord, cipher: SecretCipher): Promise<{ key: 
 
 /** The material a fingerprint can be computed from: a weak RSA key's too, not an unreadable secret's. */
 function fingerprintable(key: LiveKey): KeyMaterial | null {
-  return key.record.alg === 'RS256' ? plainMaterial(key.record, null) : key.material
+  return 'publicJwk' in key.record ? plainMaterial(key.record, null) : key.material
 }
 
 /**
@@ -655,44 +484,4 @@ export async function openKeyStore(options: OpenKeyStoreOptions): Promise<KeySto
   // A failed upgrade leaves the secrets as they were; the next write or start tries again.
   await store.upgradeSecrets(reEncrypt).catch(() => undefined)
   return store
-}
-
-/** A stored key the command line does not use, and why. */
-export interface RefusedStoredKey {
-  readonly scheme: Scheme
-  readonly kid: string
-  readonly code: 'key-rsa-exponent-weak'
-  readonly message: string
-}
-
-export type PlainKeyStoreRead =
-  /** `keys` carry no fingerprint: it is computed from the key when one matches, never taken from the file. */
-  | { readonly kind: 'loaded'; readonly keys: readonly KeyRingEntry[]; readonly refused: readonly RefusedStoredKey[] }
-  | { readonly kind: 'missing' | 'damaged' | 'unreadable'; readonly reason: string }
-  /** Some secrets are OS-encrypted: only the app, on the machine and account that stored them, can open them. */
-  | { readonly kind: 'os-encrypted'; readonly count: number }
-
-/**
- * Reads a store folder whose secrets are in plain text (an exported or test store) without
- * changing anything on disk. For the command line. An RSA key with an unsafe exponent is
- * left out and named in `refused`; the other keys are used.
- */
-export async function readPlainKeyStore(dir: string): Promise<PlainKeyStoreRead> {
-  const path = join(dir, KEY_STORE_FILE)
-  const read = await readDurableJson(path, decodeKeyStoreFile)
-  if (read.kind === 'missing') return { kind: 'missing', reason: `${path}: no such file` }
-  if (read.kind !== 'loaded') return { kind: read.kind, reason: `${path}: ${read.reason}` }
-  const encrypted = read.value.keys.filter((record) => record.alg !== 'RS256' && record.secret.storage === 'os-encrypted').length
-  if (encrypted > 0) return { kind: 'os-encrypted', count: encrypted }
-  const keys: KeyRingEntry[] = []
-  const refused: RefusedStoredKey[] = []
-  for (const record of read.value.keys) {
-    const exponentProblem = record.alg === 'RS256' ? rsaExponentProblem(record.publicJwk) : null
-    if (exponentProblem !== null) {
-      refused.push({ scheme: record.scheme, kid: record.kid, code: 'key-rsa-exponent-weak', message: exponentProblem })
-      continue
-    }
-    keys.push({ material: plainMaterial(record, record.alg === 'RS256' ? null : (record.secret as Extract<StoredSecret, { storage: 'plain' }>).value) })
-  }
-  return { kind: 'loaded', keys, refused }
 }

@@ -3,26 +3,20 @@
  * inspects it with the store's keys and records what it produced as its `expect`. Refused while
  * QA tools are off (agents do not need a signing oracle); no key material leaves this module.
  */
-import { randomBytes, type KeyObject } from 'node:crypto'
+import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto'
 import { basename } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
-import type { Inspection, Scheme } from '../core/inspection'
-import { fingerprintKey } from '../core/key-fingerprint'
-import { RINGCX_KID_PATTERN } from '../core/key-material'
-import { MAX_KEY_FILE_BYTES } from '../core/limits'
-import {
-  expectationFrom,
-  parseTimeSpec,
-  rsaSigningKey,
-  signingKeyFromMaterial,
-  signRingcxToken,
-  signRoxchatVisitor,
-  verificationMaterial,
-  type SigningKey,
-} from '../core/sample-signing'
-import { isPlainObject } from '../core/values'
+import type { Inspection } from '../common/inspection'
+import type { RsaPublicJwk } from '../common/key-material'
+import { MAX_KEY_FILE_BYTES } from '../common/limits'
+import { vocabularyOf, type SchemeId } from '../common/schemes'
+import { isPlainObject } from '../common/values'
+import { fingerprintPublicJwk } from '../core/key-fingerprint'
+import { expectationFrom, parseTimeSpec, readRsaPrivateKey } from '../core/sample-signing'
+import type { SchemeSigner } from '../core/scheme'
+import { schemeById } from '../core/schemes'
 import { readBoundedTextFile } from '../io/bounded-text-file'
-import type { SignRingcxRequest, SignRoxchatRequest, SignedSample } from '../shared/ipc-contract'
+import type { SignSampleRequest, SignedSample } from '../shared/ipc-contract'
 import type { ChannelServices } from './call-service'
 import type { KeyStore } from './key-store'
 import { ServiceError } from './service-error'
@@ -31,7 +25,6 @@ import type { SettingsStore } from './settings-store'
 /** A picked private key can be used this long before it must be picked again. */
 export const PICKED_KEY_MS = 30 * 60 * 1000
 const MAX_PICKED_KEYS = 5
-const SCHEME_NAME: Readonly<Record<Scheme, string>> = { ringcx: 'RingCX', roxchat: 'Rox.Chat' }
 
 /** The dialogs signing needs; part of the services' DialogPort. */
 export interface SigningDialogs {
@@ -55,6 +48,10 @@ export type QaSigningServices = Pick<ChannelServices, 'qa:pick-signing-key' | 'q
 interface PickedKey {
   readonly privateKey: KeyObject
   readonly createdAt: number
+}
+
+function schemeName(scheme: SchemeId): string {
+  return vocabularyOf(scheme)?.name ?? scheme
 }
 
 function invalidInput(message: string): never {
@@ -82,45 +79,47 @@ export function createQaSigningServices(deps: QaSigningDeps): QaSigningServices 
     if (!deps.settingsStore.get().qaTools) throw new ServiceError('qa-tools-off', 'Signing samples is a QA tool: switch on QA tools in Settings first.')
   }
 
-  function storedSigningKey(scheme: Scheme, kid: string): SigningKey {
+  function signerOf(scheme: SchemeId): SchemeSigner {
+    const signer = schemeById(scheme)?.signer
+    if (signer === undefined) invalidInput(`${schemeName(scheme)} samples cannot be signed here`)
+    return signer
+  }
+
+  function storedSigningKey(scheme: SchemeId, kid: string, signer: SchemeSigner): unknown {
     const entry = deps.keyStore.ringEntries().find(({ material }) => material.scheme === scheme && material.kid === kid)
     if (entry === undefined) {
       if (deps.keyStore.find(scheme, kid, deps.now())?.unreadable !== undefined) {
-        throw new ServiceError('signing-key-unusable', `the secret of ${SCHEME_NAME[scheme]} key "${kid}" cannot be decrypted: import it again`)
+        throw new ServiceError('signing-key-unusable', `the secret of ${schemeName(scheme)} key "${kid}" cannot be decrypted: import it again`)
       }
-      throw new ServiceError('key-not-found', `no ${SCHEME_NAME[scheme]} key "${kid}" is stored`)
+      throw new ServiceError('key-not-found', `no ${schemeName(scheme)} key "${kid}" is stored`)
     }
-    const key = signingKeyFromMaterial(entry.material)
+    const key = signer.signingKey(entry.material)
     if (key === null) {
       throw new ServiceError('signing-key-unusable', `"${kid}" is a stored RSA key: only its public part is kept, so it cannot sign. Choose its private key file instead.`)
     }
     return key
   }
 
-  function pickedSigningKey(handle: string, kid: string): Extract<SigningKey, { scheme: 'ringcx' }> {
+  function pickedSigningKey(handle: string, kid: string, scheme: SchemeId, signer: SchemeSigner): unknown {
     const key = picked.get(handle)
     if (key === undefined || deps.now().getTime() - key.createdAt > PICKED_KEY_MS) {
       picked.delete(handle)
       throw new ServiceError('signing-key-unusable', 'the private key file is no longer held: choose it again')
     }
-    if (!RINGCX_KID_PATTERN.test(kid)) invalidInput(`Key ID "${kid}" is not allowed: use a-z, 0-9 and _`)
-    return { scheme: 'ringcx', kid, alg: 'RS256', privateKey: key.privateKey }
+    if (signer.withPrivateKey === undefined) throw new ServiceError('signing-key-unusable', `${schemeName(scheme)} samples are not signed with a private key file`)
+    const made = signer.withPrivateKey(key.privateKey, kid)
+    if (!made.ok) invalidInput(made.message)
+    return made.key
   }
 
-  async function signRingcx(request: SignRingcxRequest, now: Date): Promise<Record<string, unknown>> {
-    const exp = timeFrom(request.exp, 'exp', now)
-    const key = request.privateKeyHandle === undefined ? storedSigningKey('ringcx', request.kid) : pickedSigningKey(request.privateKeyHandle, request.kid)
-    if (key.scheme !== 'ringcx') throw new TypeError('a RingCX request resolved to another scheme’s key')
-    return { scheme: 'ringcx', payload: await signRingcxToken(key, request.claims, exp) }
-  }
-
-  function signRoxchat(request: SignRoxchatRequest, now: Date): Record<string, unknown> {
-    const expires = request.expires === undefined ? undefined : timeFrom(request.expires, 'expires', now)
-    const algorithm = request.algorithm ?? deps.settingsStore.get().inspection.roxchat.hashAlgorithm
-    const key = storedSigningKey('roxchat', request.kid)
-    if (key.scheme !== 'roxchat') throw new TypeError('a Rox.Chat request resolved to another scheme’s key')
-    // The algorithm travels with the sample, so it verifies whatever the account setting is later.
-    return { scheme: 'roxchat', payload: signRoxchatVisitor(key.secret, request.fields, algorithm, expires), config: { roxchat: { hashAlgorithm: algorithm } } }
+  /** The request's times, checked before any key is looked up. */
+  function checkTimes(request: SignSampleRequest, now: Date): void {
+    const members = vocabularyOf(request.scheme)?.signRequest ?? {}
+    const values = request as unknown as Readonly<Record<string, unknown>>
+    for (const [name, member] of Object.entries(members)) {
+      const value = values[name]
+      if (member.kind === 'time' && typeof value === 'string') timeFrom(value, name, now)
+    }
   }
 
   return {
@@ -131,21 +130,20 @@ export function createQaSigningServices(deps: QaSigningDeps): QaSigningServices 
       const fileName = basename(path)
       const read = await readBoundedTextFile(path, MAX_KEY_FILE_BYTES)
       if (!read.ok) throw new ServiceError(read.reason === 'too-large' ? 'file-too-large' : 'file-unreadable', `${fileName}: ${read.message}`)
-      // The Key ID is chosen when signing; this one only satisfies the reader's check.
-      const checked = rsaSigningKey(read.text, 'picked_key')
-      if (!checked.ok || checked.key.scheme !== 'ringcx' || checked.key.alg !== 'RS256') {
-        throw new ServiceError('signing-key-unusable', `${fileName}: ${checked.ok ? 'not an RSA private key' : checked.message}`)
-      }
-      const { privateKey } = checked.key
+      // The Key ID is chosen when signing.
+      const checked = readRsaPrivateKey(read.text)
+      if (!checked.ok) throw new ServiceError('signing-key-unusable', `${fileName}: ${checked.message}`)
+      const { privateKey } = checked
       const pickedAt = deps.now().getTime()
       for (const [handle, key] of picked) if (pickedAt - key.createdAt > PICKED_KEY_MS) picked.delete(handle)
       while (picked.size >= MAX_PICKED_KEYS) picked.delete(picked.keys().next().value as string)
       const handle = randomBytes(18).toString('base64url')
       picked.set(handle, { privateKey, createdAt: pickedAt })
+      const jwk = createPublicKey(privateKey).export({ format: 'jwk' })
       return {
         handle,
         fileName,
-        fingerprint: await fingerprintKey(verificationMaterial(checked.key)),
+        fingerprint: await fingerprintPublicJwk({ kty: 'RSA', n: jwk.n, e: jwk.e } as RsaPublicJwk),
         bits: privateKey.asymmetricKeyDetails?.modulusLength ?? 0,
       }
     },
@@ -153,9 +151,13 @@ export function createQaSigningServices(deps: QaSigningDeps): QaSigningServices 
     'qa:sign-sample': async (request): Promise<SignedSample> => {
       requireQaTools()
       const now = deps.now()
-      const signed = request.scheme === 'ringcx' ? await signRingcx(request, now) : signRoxchat(request, now)
+      const signer = signerOf(request.scheme)
+      checkTimes(request, now)
+      const handle = 'privateKeyHandle' in request ? request.privateKeyHandle : undefined
+      const key = handle === undefined ? storedSigningKey(request.scheme, request.kid, signer) : pickedSigningKey(handle, request.kid, request.scheme, signer)
+      const signed = await signer.sign(request, key, { now, settings: deps.settingsStore.get().inspection, time: (spec, name) => timeFrom(spec, name, now) })
       // The sample carries its own `now`, so its expectation holds long after `exp` has passed.
-      const sample = { ...signed, now: now.toISOString() }
+      const sample = { scheme: request.scheme, payload: signed.payload, ...(signed.config === undefined ? {} : { config: signed.config }), now: now.toISOString() }
       const first = await deps.inspectSample(JSON.stringify(sample))
       const text = `${JSON.stringify({ ...sample, expect: expectationFrom(first) }, null, 2)}\n`
       return { fileName: `${request.scheme}-${request.kid}-${first.verdict}.sample.json`, text, inspection: await deps.inspectSample(text) }

@@ -5,11 +5,11 @@
  * which says only that an unsaved key checked it (its Key ID and fingerprint, like any key view).
  * Nothing here signs: verification is read-only.
  */
-import type { Inspection, Scheme } from '../core/inspection'
+import type { Inspection } from '../common/inspection'
+import { vocabularyOf, type SchemeId } from '../common/schemes'
 import { parseKeyFile, type KeyHint } from '../core/key-parse'
-import { createKeyRing, EMPTY_KEY_RING, type KeyRing } from '../core/key-ring'
-import { kidPatternFor } from '../core/key-material'
-import { isPlainObject, ownMember } from '../core/values'
+import { createKeyRing, type KeyRing } from '../core/key-ring'
+import { isPlainObject, ownMember } from '../common/values'
 import type { ChannelServices } from './call-service'
 import { ServiceError } from './service-error'
 
@@ -18,7 +18,7 @@ export const UNSAVED_KID = 'unsaved_key'
 
 export interface QuickCheckDeps {
   /** Inspects `text` with these keys only, the settings and the clock; counts no key match. */
-  readonly inspectWithKeys: (text: string, keys: KeyRing, scheme: Scheme | undefined) => Promise<Inspection>
+  readonly inspectWithKeys: (text: string, keys: KeyRing, scheme: SchemeId | undefined) => Promise<Inspection>
 }
 
 export type QuickCheckServices = Pick<ChannelServices, 'inspect:quick-check'>
@@ -36,9 +36,9 @@ function namesOwnKid(keyText: string): boolean {
 }
 
 /** The Key ID the token's header names, when it is one the scheme allows. */
-function headerKid(inspection: Inspection, scheme: Scheme): string | undefined {
+function headerKid(inspection: Inspection, scheme: SchemeId): string | undefined {
   const kid = inspection.raw.header === undefined ? undefined : ownMember(inspection.raw.header, 'kid')
-  return typeof kid === 'string' && kidPatternFor(scheme).test(kid) ? kid : undefined
+  return typeof kid === 'string' && vocabularyOf(scheme)?.keys.kidPattern.test(kid) === true ? kid : undefined
 }
 
 /**
@@ -69,9 +69,9 @@ export function createQuickCheckServices(deps: QuickCheckDeps): QuickCheckServic
   return {
     'inspect:quick-check': async ({ text, keyText, scheme, kid }) => {
       // Without keys first: what the payload is and which Key ID its header names.
-      const bare = await deps.inspectWithKeys(text, EMPTY_KEY_RING, scheme)
+      const bare = await deps.inspectWithKeys(text, await createKeyRing([]), scheme)
       const keyScheme = scheme ?? bare.scheme
-      if (keyScheme === null) throw new ServiceError('quick-check-key-invalid', 'the payload is not a RingCX or Rox.Chat identity, so there is nothing to check the key against')
+      if (keyScheme === null) throw new ServiceError('quick-check-key-invalid', 'the payload is not an identity of any scheme, so there is nothing to check the key against')
       const hint: KeyHint = namesOwnKid(keyText)
         ? { scheme: keyScheme }
         : { scheme: keyScheme, kid: kid ?? headerKid(bare, keyScheme) ?? UNSAVED_KID }

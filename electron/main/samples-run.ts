@@ -4,10 +4,9 @@
  * 100,000 samples stays small. A second walk only counts files, for the progress bar.
  */
 import { basename, join, relative, sep } from 'node:path'
-import type { BatchResult } from '../cli/batch-report'
-import { runBatch, SummaryCounter, type BatchContext } from '../cli/batch-run'
-import type { IssueCode } from '../core/codes'
-import type { DiagnosisCode, Scheme, Verdict } from '../core/inspection'
+import { runBatch, SummaryCounter, type BatchContext, type BatchResult } from '../io/batch-run'
+import type { IssueCode } from '../common/codes'
+import type { DiagnosisCode, Verdict } from '../common/inspection'
 import { walkSamples } from '../io/sample-walk'
 import {
   SAMPLES_PAGE_ROWS,
@@ -17,6 +16,7 @@ import {
   type SamplesProgress,
   type SamplesSummary,
 } from '../shared/ipc-contract'
+import { schemeIds, type SchemeId } from '../common/schemes'
 
 /** Expected and actual values of a mismatch are cut to this many characters in a row. */
 const MISMATCH_TEXT_LENGTH = 120
@@ -25,7 +25,7 @@ const MISMATCH_TEXT_LENGTH = 120
 interface StoredRow {
   readonly path: string
   readonly status: SampleStatus
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   readonly verdict: Verdict | null
   readonly codes: readonly IssueCode[]
   readonly firstMismatch: SampleRow['firstMismatch']
@@ -107,7 +107,7 @@ export class SamplesRun {
   readonly #abort = new AbortController()
   readonly #counter: SummaryCounter
   readonly #statuses = zeroCounts(SAMPLE_STATUSES)
-  readonly #schemes = zeroCounts<Scheme | 'unknown'>(['ringcx', 'roxchat', 'unknown'])
+  readonly #schemes = zeroCounts<SchemeId | 'unknown'>([...schemeIds(), 'unknown'])
   readonly #codeLists = new CodeLists()
   #found = 0
   #counted = false
@@ -191,7 +191,8 @@ export class SamplesRun {
     this.#rows.push(row)
     this.#counter.add(result)
     this.#statuses[row.status] += 1
-    this.#schemes[row.scheme ?? 'unknown'] += 1
+    const kind = row.scheme ?? 'unknown'
+    this.#schemes[kind] = (this.#schemes[kind] ?? 0) + 1
   }
 
   #summary(): SamplesSummary {

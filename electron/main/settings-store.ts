@@ -3,19 +3,17 @@
  * own preferences. Same durable file as the key store; validated field by field by the core.
  */
 import { isAbsolute, join } from 'node:path'
-import { DEFAULT_SETTINGS, resolveSettings, type InspectionSettings, type SettingsProblem } from '../core/settings'
-import { isPlainObject, ownMember } from '../core/values'
+import { resolveSettings, type InspectionSettings, type SettingsProblem } from '../common/settings'
+import { isPlainObject, ownMember } from '../common/values'
 import type { AppSettings, SettingsStatus, SettingsUpdate, SettingsUpdateResult, Theme } from '../shared/ipc-contract'
-import { DurableJsonFile, FileSchemaError } from './durable-json-file'
+import { DurableJsonFile, FileSchemaError } from '../io/durable-json-file'
+import { DEFAULT_APP_SETTINGS, THEMES } from '../shared/app-settings'
 import { ServiceError } from './service-error'
 
 export const SETTINGS_FILE = 'settings.json'
 const FORMAT = 'visitor-inspector/settings'
 const VERSION = 1
 
-export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
-
-export const DEFAULT_APP_SETTINGS: AppSettings = { inspection: DEFAULT_SETTINGS, qaTools: false, theme: 'system', tokensFile: null }
 
 /** A path to a file is at most this long on every platform we ship for. */
 const MAX_PATH_LENGTH = 4096

@@ -2,11 +2,15 @@
  * The IPC contract: every channel between renderer and main, with its argument and result.
  * Types and constants only. Imported by main (handlers), preload (invokers) and the renderer.
  */
-import type { CaptureFinding, CaptureLocation, CaptureSummary, RenewalTimeline } from '../core/capture/capture-types'
-import type { IssueCode } from '../core/codes'
-import type { DiagnosisCode, Inspection, Scheme, Verdict } from '../core/inspection'
-import type { KeyAlgorithm, KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../core/key-material'
-import type { InspectionSettings, RoxchatHashAlgorithm, SettingsProblem } from '../core/settings'
+import type { CaptureFinding, CaptureLocation, CaptureSummary, RenewalTimeline } from '../common/capture/capture-types'
+import type { IssueCode } from '../common/codes'
+import type { DiagnosisCode, Inspection, Verdict } from '../common/inspection'
+import type { KeyAlgorithm, KeyErrorCode, KeyFileFormat, KeyWarningCode } from '../common/key-material'
+import type { QuarantineNotice } from '../common/quarantine'
+import type { InspectionSettings, SettingsProblem } from '../common/settings'
+import type { SchemeId, SchemeType } from '../common/schemes'
+
+export type { QuarantineNotice } from '../common/quarantine'
 
 /** Every result crosses IPC in this envelope: `invoke()` drops custom error properties. */
 export type Result<T> =
@@ -81,7 +85,7 @@ export interface StoredKeyProblem {
 
 /** What the renderer may know about a stored key: never the secret. */
 export interface StoredKeyView {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly kid: string
   readonly alg: KeyAlgorithm
   readonly fingerprint: string
@@ -108,12 +112,6 @@ export interface StoredKeyView {
  * cases secrets are stored in plain text (file mode 0600) and only with the admin's consent.
  */
 export type SecretProtection = 'os-encrypted' | 'basic-text' | 'unavailable'
-
-/** A damaged file that was moved aside at start instead of being overwritten. */
-export interface QuarantineNotice {
-  readonly movedTo: string
-  readonly reason: string
-}
 
 export interface KeyStoreStatus {
   readonly protection: SecretProtection
@@ -143,7 +141,7 @@ export type KeyImportErrorCode = KeyErrorCode | 'key-duplicate' | 'key-store-una
 
 export interface KeyImportEntryView {
   readonly index: number
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   readonly kid: string | null
   readonly ok: boolean
   readonly error?: { readonly code: KeyImportErrorCode; readonly message: string }
@@ -156,7 +154,7 @@ export interface KeyImportEntryView {
 
 /** A stored key that an import would replace. */
 export interface KeyReplacementView {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly kid: string
   readonly storedFingerprint: string
   readonly newFingerprint: string
@@ -186,7 +184,7 @@ export interface KeyImportTextRequest {
   readonly text: string
   readonly fileName?: string
   /** For files that do not name their scheme and Key ID (PEM, certificate, text secret, JWK without kid). */
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   readonly kid?: string
   readonly label?: string
   /** The admin confirmed replacing keys whose kid already exists. */
@@ -210,7 +208,7 @@ export interface KeyImportProgress {
 
 /** Each picked file imports on its own (a key set all or nothing) and gets its own report. */
 export interface KeyImportFilesRequest {
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   /** Used only when a single bare file is picked: one Key ID cannot name several files. */
   readonly kid?: string
   readonly label?: string
@@ -226,14 +224,14 @@ export interface KeyConfirmImportRequest {
 
 /** The fingerprint the admin saw when confirming: a key replaced meanwhile is not removed. */
 export interface KeyRemoveRequest {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly kid: string
   readonly fingerprint: string
 }
 
 export interface InspectRequest {
   readonly text: string
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   /** Shown in reports; never opened. */
   readonly fileName?: string
   /** The payload on screen, checked again after keys or settings changed: its key match is not counted twice. */
@@ -248,7 +246,7 @@ export interface InspectRequest {
 export interface QuickCheckRequest {
   readonly text: string
   readonly keyText: string
-  readonly scheme?: Scheme
+  readonly scheme?: SchemeId
   readonly kid?: string
 }
 
@@ -307,7 +305,7 @@ export interface SampleRow {
   /** The path below the picked folder (starting with its name), or the picked file's name. */
   readonly file: string
   readonly status: SampleStatus
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   /** Null when the file was not inspected (unreadable, skipped). */
   readonly verdict: Verdict | null
   /** Error codes, then warning codes. */
@@ -327,7 +325,7 @@ export interface SamplesSummary {
   readonly ms: number
   readonly statuses: Readonly<Record<SampleStatus, number>>
   /** Rows by kind; a file not inspected (skipped, unreadable) counts as unknown, as the filter shows it. */
-  readonly schemes: Readonly<Record<Scheme | 'unknown', number>>
+  readonly schemes: Readonly<Record<SchemeId | 'unknown', number>>
 }
 
 export interface SamplesProgressRequest {
@@ -378,29 +376,8 @@ export interface PickedSigningKey {
   readonly bits: number
 }
 
-/** Times are `+2h`, `+30m`, `-5m`, ISO 8601 or Unix seconds, read at the moment of signing. */
-export interface SignRingcxRequest {
-  readonly scheme: 'ringcx'
-  readonly kid: string
-  /** RS256 with a picked private key; without it, HS256 with the stored secret of `kid`. */
-  readonly privateKeyHandle?: string
-  /** Identity claims (uuid, firstname, …, extra_values); `exp` comes from {@link exp}. */
-  readonly claims: Readonly<Record<string, unknown>>
-  readonly exp: string
-}
-
-export interface SignRoxchatRequest {
-  readonly scheme: 'roxchat'
-  /** A stored Rox.Chat key. */
-  readonly kid: string
-  readonly fields: Readonly<Record<string, string>>
-  /** Left out: a visitor without expiry. */
-  readonly expires?: string
-  /** Left out: the algorithm in Settings. */
-  readonly algorithm?: RoxchatHashAlgorithm
-}
-
-export type SignSampleRequest = SignRingcxRequest | SignRoxchatRequest
+/** A QA sign request: each scheme's own shape (common/<scheme>/), with its `scheme` and `kid`. */
+export type SignSampleRequest = SchemeType<'signRequest'>
 
 export interface SignedSample {
   /** A suggested file name, e.g. `ringcx-hs_qa-verified.sample.json`. */
@@ -441,7 +418,7 @@ export interface CaptureIdentityRow {
   /** The form in words, e.g. "a _setSignedIdentity call". */
   readonly formName: string
   readonly commented: boolean
-  readonly scheme: Scheme | null
+  readonly scheme: SchemeId | null
   readonly verdict: Verdict
   /** Error codes, then warning codes. */
   readonly codes: readonly IssueCode[]

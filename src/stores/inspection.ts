@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import type { Inspection, Scheme } from '../../electron/core/inspection'
-import { CODE_INFO } from '../../electron/core/codes'
-import { MAX_INPUT_BYTES } from '../../electron/core/limits'
+import type { Inspection } from '../../electron/common/inspection'
+import { CODE_INFO } from '../../electron/common/codes'
+import { formatBytes } from '../../electron/common/format'
+import { MAX_INPUT_BYTES } from '../../electron/common/limits'
 import type { DemoExample, InspectRequest, OpenedPayload } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { VERDICT_TEXT } from '../labels'
@@ -10,6 +11,7 @@ import { settle, utf8Length, type Problem } from '../problems'
 import { useKeysStore } from './keys'
 import { useSettingsStore } from './settings'
 import { useUiStore } from './ui'
+import type { SchemeId } from '../../electron/common/schemes'
 
 /** Where the payload on screen came from, for the banner and the DEMO mark. */
 export interface PayloadOrigin {
@@ -44,7 +46,7 @@ export const useInspectionStore = defineStore('inspection', () => {
   /** Set when the result on screen was checked again after keys or settings changed. */
   const rechecked = ref<RecheckReason | null>(null)
   /** The payload behind the result on screen: the editor may have changed since. */
-  let judged: { readonly text: string; readonly scheme?: Scheme; readonly fileName?: string } | null = null
+  let judged: { readonly text: string; readonly scheme?: SchemeId; readonly fileName?: string } | null = null
   /** Numbers inspect requests: only the latest one's answer is shown (examples can be picked in a row). */
   let sequence = 0
 
@@ -66,7 +68,7 @@ export const useInspectionStore = defineStore('inspection', () => {
 
   /** Refuses a payload over 1 MiB before anything is sent; `what` names it, e.g. a file name. */
   function refuseTooLarge(what: string, bytes: number): void {
-    fail({ code: 'input-too-large', message: `${what} is ${formatMiB(bytes)}: ${CODE_INFO['input-too-large'].summary}` })
+    fail({ code: 'input-too-large', message: `${what} is ${formatBytes(bytes)}: ${CODE_INFO['input-too-large'].summary}` })
   }
 
   async function inspectText(input: string, from: PayloadOrigin = { kind: 'typed', demo: false }): Promise<void> {
@@ -184,7 +186,3 @@ export const useInspectionStore = defineStore('inspection', () => {
     inspectText, openFile, inspectFile, inspectExample, showInspected, recheck, refuseTooLarge, setExamples, dismissError,
   }
 })
-
-export function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
-}

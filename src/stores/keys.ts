@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { MAX_KEY_FILE_BYTES } from '../../electron/core/limits'
+import { MAX_KEY_FILE_BYTES } from '../../electron/common/limits'
 import type {
+  DemoExample,
   KeyImportFilesRequest,
   KeyImportProgress,
   KeyImportReport,
@@ -11,7 +12,7 @@ import type {
 } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'
-import { formatMiB, useInspectionStore } from './inspection'
+import { formatBytes } from '../../electron/common/format'
 
 /** How often a running import is asked how far it got. */
 export const IMPORT_PROGRESS_POLL_MS = 300
@@ -139,7 +140,7 @@ export const useKeysStore = defineStore('keys', () => {
     const refused: Problem[] = []
     for (const file of files) {
       if (file.size > MAX_KEY_FILE_BYTES) {
-        refused.push({ code: 'key-file-too-large', message: `${file.name} is ${formatMiB(file.size)}: key files over 1 MiB are not read.` })
+        refused.push({ code: 'key-file-too-large', message: `${file.name} is ${formatBytes(file.size)}: key files over 1 MiB are not read.` })
         continue
       }
       try {
@@ -192,20 +193,19 @@ export const useKeysStore = defineStore('keys', () => {
     return removed
   }
 
-  /** Loads the demo keys and hands the example payloads to the inspector. */
-  async function loadDemo(): Promise<boolean> {
-    let loadedDemo = false
+  /** Loads the demo keys; returns the example payloads that come with them, or null when it failed. */
+  async function loadDemo(): Promise<readonly DemoExample[] | null> {
+    let examples: readonly DemoExample[] | null = null
     await importing(async () => {
       const result = await settle(() => useBridge().demoLoad())
       if (!result.ok) return fail(result)
       reports.value = [result.value.keys]
       reportsAreDemo.value = true
       demoLoaded.value = true
-      loadedDemo = true
-      useInspectionStore().setExamples(result.value.examples)
+      examples = result.value.examples
       await refresh()
     })
-    return loadedDemo
+    return examples
   }
 
   function dismissError(): void {

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef, watch } from 'vue'
-import type { Scheme } from '../../electron/core/inspection'
 import { SAMPLES_PAGE_ROWS, type SampleRow, type SampleStatus, type SamplesProgress, type SamplesRunStarted } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'
@@ -8,11 +7,12 @@ import { useInspectionStore } from './inspection'
 import { useKeysStore } from './keys'
 import { useSettingsStore } from './settings'
 import { useUiStore } from './ui'
+import type { SchemeId } from '../../electron/common/schemes'
 
 /** How often a running sample run is asked for news. */
 export const POLL_INTERVAL_MS = 250
 
-export type SchemeFilter = Scheme | 'unknown' | 'all'
+export type SchemeFilter = SchemeId | 'unknown' | 'all'
 
 /** Everything `samples:progress` says except the rows, which the store gathers page by page. */
 export type RunState = Omit<SamplesProgress, 'rows'>

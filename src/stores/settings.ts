@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { SettingsProblem } from '../../electron/core/settings'
+import type { SettingsProblem } from '../../electron/common/settings'
 import type { AppSettings, Result, SettingsStatus, SettingsUpdate, TokenTableStatus } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'

@@ -48,7 +48,7 @@ export const useSigningStore = defineStore('signing', () => {
       const result = await settle(() => useBridge().qaSignSample(request))
       if (!result.ok) {
         // Main forgets a picked key after 30 minutes: pick it again.
-        if (result.code === 'signing-key-unusable' && request.scheme === 'ringcx' && request.privateKeyHandle !== undefined) pickedKey.value = null
+        if (result.code === 'signing-key-unusable' && 'privateKeyHandle' in request && request.privateKeyHandle !== undefined) pickedKey.value = null
         return fail(result)
       }
       signed.value = result.value

@@ -1,15 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ClipboardText, MenuMessage, MenuView } from '../../electron/shared/ipc-contract'
+import type { MenuView } from '../../electron/shared/ipc-contract'
 import { useBridge } from '../bridge'
 import { settle, type Problem } from '../problems'
-import { useCapturesStore } from './captures'
-import { useInspectionStore } from './inspection'
-import { useKeysStore } from './keys'
 
+/** The window's views, as the menu names them (MENU_VIEWS). */
 export type View = MenuView
-
-export const VIEWS: readonly View[] = ['inspector', 'keys', 'samples', 'captures', 'settings']
 
 /** Only https: links leave the app, and only through the main process. */
 export function isOpenableUrl(value: string): boolean {
@@ -20,6 +16,7 @@ export function isOpenableUrl(value: string): boolean {
   }
 }
 
+/** The window's own state: the view shown, the last notice, a problem. A leaf: it uses no other store. */
 export const useUiStore = defineStore('ui', () => {
   const view = ref<View>('inspector')
   /** A short message for the polite live region: what just happened. */
@@ -45,54 +42,14 @@ export const useUiStore = defineStore('ui', () => {
     else if (result.value.opened) announce('The link opened in your browser.')
   }
 
-  /** Paste and Inspect: main read the clipboard and sent its text, or only its size when over 1 MiB. */
-  async function pasteAndInspect(clipboard: ClipboardText): Promise<void> {
-    show('inspector')
-    error.value = null
-    const inspection = useInspectionStore()
-    if ('tooLarge' in clipboard) {
-      inspection.refuseTooLarge('The text on the clipboard', clipboard.bytes)
-      return
-    }
-    if (clipboard.text.trim() === '') {
-      inspection.dismissError()
-      error.value = { code: 'input-empty', message: 'The clipboard holds no text to inspect: copy a payload first.' }
-      return
-    }
-    await inspection.inspectText(clipboard.text, { kind: 'pasted', demo: false })
-  }
-
-  async function handleMenu(...message: MenuMessage): Promise<void> {
-    switch (message[0]) {
-      case 'menu:open-payload':
-        show('inspector')
-        await useInspectionStore().openFile()
-        return
-      case 'menu:open-capture':
-        show('captures')
-        await useCapturesStore().open('files')
-        return
-      case 'menu:import-keys':
-        show('keys')
-        await useKeysStore().importFiles()
-        return
-      case 'menu:paste-inspect':
-        await pasteAndInspect(message[1])
-        return
-      case 'menu:show-view':
-        if (VIEWS.includes(message[1])) show(message[1])
-        return
-    }
-  }
-
-  /** Subscribes to the application menu; returns the unsubscribe function. */
-  function listenToMenu(): () => void {
-    return useBridge().onMenu((...message) => void handleMenu(...message))
+  /** Shows a problem the window found itself. */
+  function fail(problem: Problem): void {
+    error.value = problem
   }
 
   function dismissError(): void {
     error.value = null
   }
 
-  return { view, notice, error, show, announce, openExternal, pasteAndInspect, handleMenu, listenToMenu, dismissError }
+  return { view, notice, error, show, announce, openExternal, fail, dismissError }
 })

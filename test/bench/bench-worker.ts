@@ -5,7 +5,7 @@
  */
 import { verifyRingcxTokens, verifyRoxchatVisitors } from '../../electron/core/batch-verify'
 import { createKeyRing, type KeyRingEntry } from '../../electron/core/key-ring'
-import { DEFAULT_SETTINGS } from '../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../electron/common/settings'
 import { serveTasks } from '../../electron/io/worker-pool'
 
 export type BenchTask =

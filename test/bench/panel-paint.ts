@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
-import type { Inspection, MergedField } from '../../electron/core/inspection'
+import type { Inspection, MergedField } from '../../electron/common/inspection'
 import { startRendererServer } from '../e2e/renderer-server'
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']

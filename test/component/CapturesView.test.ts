@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import type { Pinia } from 'pinia'
 import type { CaptureAuditView } from '../../electron/shared/ipc-contract'
+import { handleMenu } from '../../src/menu-routing'
 import CapturesView from '../../src/views/CapturesView.vue'
 import { useCapturesStore } from '../../src/stores/captures'
 import { useInspectionStore } from '../../src/stores/inspection'
@@ -132,7 +133,7 @@ describe('CapturesView', () => {
 
   it('is where File › Open Capture… leads, opening the dialog', async () => {
     const ui = useUiStore()
-    await ui.handleMenu('menu:open-capture')
+    await handleMenu('menu:open-capture')
     expect(ui.view).toBe('captures')
     expect(bridge.capturesOpen).toHaveBeenCalledWith({ pick: 'files' })
   })

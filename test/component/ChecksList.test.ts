@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, mount } from '@vue/test-utils'
 import ChecksList from '../../src/components/ChecksList.vue'
-import type { Check, Inspection } from '../../electron/core/inspection'
+import type { Check, Inspection } from '../../electron/common/inspection'
 import { ringcxBadSignature, ringcxVerified, roxchatMerged } from './fixtures'
 
 enableAutoUnmount(afterEach)

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, mount } from '@vue/test-utils'
 import ExpiryCountdown from '../../src/components/ExpiryCountdown.vue'
-import type { Expiry, Scheme } from '../../electron/core/inspection'
+import type { Expiry } from '../../electron/common/inspection'
 import { spokenText } from './spoken-text'
 import { isUtcThere } from '../../electron/common/time-words'
+import type { SchemeId } from '../../electron/common/schemes'
 
 enableAutoUnmount(afterEach)
 
@@ -21,7 +22,7 @@ function expiresIn(seconds: number): Expiry {
   return { expiresAt: new Date(START + seconds * 1000).toISOString(), secondsLeft: seconds, status: 'valid' }
 }
 
-function mountCountdown(expiry: Expiry, scheme: Scheme = 'ringcx', judgedAt = new Date(START).toISOString(), rejected = false) {
+function mountCountdown(expiry: Expiry, scheme: SchemeId = 'ringcx', judgedAt = new Date(START).toISOString(), rejected = false) {
   return mount(ExpiryCountdown, { props: { expiry, scheme, judgedAt, rejected } })
 }
 

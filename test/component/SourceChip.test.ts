@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import SourceChip from '../../src/components/SourceChip.vue'
 import SourceLegend from '../../src/components/SourceLegend.vue'
-import type { FieldSource } from '../../electron/core/inspection'
+import type { FieldSource } from '../../electron/common/inspection'
 import { spokenText } from './spoken-text'
 
 describe('SourceChip', () => {

@@ -2,8 +2,8 @@
  * Inspections, keys and settings as the main process returns them, taken from the core's
  * results for resources/examples with the demo keys.
  */
-import type { Inspection, MergedField } from '../../electron/core/inspection'
-import { DEFAULT_SETTINGS } from '../../electron/core/settings'
+import type { Inspection, MergedField } from '../../electron/common/inspection'
+import { DEFAULT_SETTINGS } from '../../electron/common/settings'
 import type {
   AppSettings,
   KeyImportReport,

@@ -5,7 +5,6 @@ import { useInspectionStore } from '../../src/stores/inspection'
 import { useKeysStore } from '../../src/stores/keys'
 import { useSettingsStore } from '../../src/stores/settings'
 import { useUiStore } from '../../src/stores/ui'
-import { CODE_INFO } from '../../electron/core/codes'
 import { createFakeBridge, failure, ok, type FakeBridge } from './fake-bridge'
 import { DEMO_SETTINGS, importReport, ringcxVerified, roxchatMerged } from './fixtures'
 import { fileOfSize } from './dom-events'
@@ -218,13 +217,6 @@ describe('useKeysStore', () => {
     expect(store.error?.code).toBe('key-not-found')
   })
 
-  it('loads the demo and hands its examples to the inspector', async () => {
-    const store = useKeysStore()
-    expect(await store.loadDemo()).toBe(true)
-    expect(store.demoLoaded).toBe(true)
-    expect(useInspectionStore().examples.map((example) => example.name)).toEqual(['roxchat-merge.sample.json'])
-    expect(store.reports).toHaveLength(1)
-  })
 })
 
 describe('useSettingsStore', () => {
@@ -263,52 +255,6 @@ describe('useUiStore', () => {
     await store.openExternal('https://example.com/profile')
     expect(bridge.appOpenExternal).toHaveBeenCalledWith({ url: 'https://example.com/profile' })
     expect(store.error).toBeNull()
-  })
-
-  it('follows the menu: open payload, import keys, show a view', async () => {
-    const store = useUiStore()
-    const stop = store.listenToMenu()
-    bridge.emitMenu('menu:show-view', 'settings')
-    expect(store.view).toBe('settings')
-    bridge.emitMenu('menu:import-keys')
-    await vi.waitFor(() => expect(bridge.keysImportFiles).toHaveBeenCalledTimes(1))
-    expect(store.view).toBe('keys')
-    bridge.emitMenu('menu:open-payload')
-    await vi.waitFor(() => expect(bridge.inspectOpenFile).toHaveBeenCalledTimes(1))
-    expect(store.view).toBe('inspector')
-    stop()
-    bridge.emitMenu('menu:show-view', 'keys')
-    expect(store.view).toBe('inspector')
-  })
-
-  it('inspects the clipboard text main sends with Paste and Inspect, without asking the page for the clipboard', async () => {
-    const readText = vi.fn(() => Promise.reject(new Error('denied')))
-    vi.stubGlobal('navigator', { clipboard: { readText } })
-    const store = useUiStore()
-    store.show('keys')
-    const stop = store.listenToMenu()
-    bridge.emitMenu('menu:paste-inspect', { text: 'roxchat_visitor = null;' })
-    await vi.waitFor(() => expect(bridge.inspectPayload).toHaveBeenCalledWith({ text: 'roxchat_visitor = null;' }))
-    expect(readText).not.toHaveBeenCalled()
-    expect(store.view).toBe('inspector')
-    await vi.waitFor(() => expect(useInspectionStore().origin?.kind).toBe('pasted'))
-    stop()
-  })
-
-  it('refuses clipboard text over 1 MiB in plain words, without inspecting', async () => {
-    const store = useUiStore()
-    await store.handleMenu('menu:paste-inspect', { tooLarge: true, bytes: 3 * 1024 * 1024 })
-    const error = useInspectionStore().error
-    expect(error?.code).toBe('input-too-large')
-    expect(error?.message).toBe(`The text on the clipboard is 3.0 MiB: ${CODE_INFO['input-too-large'].summary}`)
-    expect(bridge.inspectPayload).not.toHaveBeenCalled()
-  })
-
-  it('says so when the clipboard holds no text', async () => {
-    const store = useUiStore()
-    await store.pasteAndInspect({ text: '  ' })
-    expect(store.error?.code).toBe('input-empty')
-    expect(bridge.inspectPayload).not.toHaveBeenCalled()
   })
 })
 

@@ -5,7 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CODE_INFO, type IssueCode } from '../../electron/core/codes'
+import { CODE_INFO, type IssueCode } from '../../electron/common/codes'
 import { expect, pasteOutsideFields, test } from './app-harness'
 import { OWN_HS, OWN_HS_MANIFEST, OWN_RSA, OWN_RSA_MANIFEST, epochSeconds, hsToken, rsToken } from './keys'
 import { checksPanel, expectVerdict, fieldLabels, fieldRow, inspectTyped, keyRow, openTeamDetails, resultArea, showView, visitorPanel } from './screen'

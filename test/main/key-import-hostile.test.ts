@@ -4,7 +4,7 @@
  * suspicious file in the import report.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { MAX_KEYS_PER_FILE } from '../../electron/core/limits'
+import { MAX_KEYS_PER_FILE } from '../../electron/common/limits'
 import type { KeyImportProgress } from '../../electron/shared/ipc-contract'
 import { NO_OS_ENCRYPTION } from '../../electron/main/secret-cipher'
 import { generateRsa, selfSignedCertificatePem, type RsaPair } from '../unit/core/helpers'

@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { callService } from '../../electron/main/call-service'
-import type { Inspection } from '../../electron/core/inspection'
+import type { Inspection } from '../../electron/common/inspection'
 import { HS_SECRET, HS_SECRET_2, ROX_SECRET, harness, hsToken, roxchatVisitor, rsToken, rsaPair } from './helpers'
 
 const rsa = rsaPair()

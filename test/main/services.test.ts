@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateKeyPairSync } from 'node:crypto'
 import type { KeyImportReport } from '../../electron/shared/ipc-contract'
-import { allowedExternalUrl } from '../../electron/main/services'
+import { allowedExternalUrl } from '../../electron/main/app-services'
 import {
   EXAMPLES_DIR,
   HS_SECRET,

@@ -1,8 +1,9 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../../electron/core/settings'
-import { DEFAULT_APP_SETTINGS, openSettingsStore, resolveSettingsUpdate } from '../../electron/main/settings-store'
+import { DEFAULT_SETTINGS } from '../../electron/common/settings'
+import { DEFAULT_APP_SETTINGS } from '../../electron/shared/app-settings'
+import { openSettingsStore, resolveSettingsUpdate } from '../../electron/main/settings-store'
 import { NOW, tempDir } from './helpers'
 
 describe('settings store', () => {

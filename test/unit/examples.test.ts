@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { inspect } from '../../electron/core/inspect'
 import { parseKeyFile } from '../../electron/core/key-parse'
 import { createKeyRing } from '../../electron/core/key-ring'
-import { resolveSettings } from '../../electron/core/settings'
+import { resolveSettings } from '../../electron/common/settings'
 
 const examples = resolve(import.meta.dirname, '..', '..', 'resources', 'examples')
 const NOW = new Date('2026-06-01T12:00:00Z')

@@ -5,10 +5,11 @@
  * renewal timeline built at the end. Pure: the texts come from electron/io, time is a parameter.
  */
 import { inspect } from '../inspect'
-import { NO_EXPIRY, type Inspection } from '../inspection'
+import { NO_EXPIRY, type Inspection } from '../../common/inspection'
 import type { KeyRing } from '../key-ring'
-import { IDENTITY_FORM_NAME, describeIdentity, listIdentities, type FoundIdentity, type ListedIdentity } from '../payload-detect'
-import type { InspectionSettings } from '../settings'
+import { describeIdentity, identityFormName, listIdentities, type FoundIdentity, type ListedIdentity } from '../payload-detect'
+import { schemes } from '../schemes'
+import type { InspectionSettings } from '../../common/settings'
 import {
   CAPTURE_LIMITS,
   type CaptureFinding,
@@ -19,9 +20,9 @@ import {
   type CaptureNoticeCode,
   type CaptureSummary,
   type RenewalTimeline,
-} from './capture-types'
+} from '../../common/capture/capture-types'
 import { findClientSigning } from './client-signing'
-import { buildRenewalTimelines, type CaptureSpan, type TimelineIdentity } from './renewal-timeline'
+import type { CaptureSpan, TimelineIdentity } from './renewal-timeline'
 import { SecretSearch, asciiLower, secretKeysOf } from './secret-search'
 import { cutText, visibleText } from './visible-text'
 
@@ -233,7 +234,7 @@ export class CaptureAudit {
     const identity: CaptureIdentity = {
       index: this.#identities,
       location,
-      formName: IDENTITY_FORM_NAME[found.form],
+      formName: identityFormName(found.form),
       commented: found.commented,
       text: found.text,
       inspection,
@@ -241,7 +242,7 @@ export class CaptureAudit {
     this.#identities += 1
     if (inspection.verdict === 'verified') this.#verified += 1
     if (inspection.verdict === 'rejected') this.#rejected += 1
-    if (inspection.scheme === 'ringcx' && inspection.raw.claims !== undefined) {
+    if (inspection.scheme !== null && inspection.raw.claims !== undefined) {
       this.#timelineInputs.push({ index: identity.index, capture: location.capture, time: location.time, commented: found.commented, inspection })
     }
     await this.#options.onIdentity?.(identity)
@@ -285,7 +286,11 @@ export class CaptureAudit {
     const spans = new Map<string, CaptureSpan>(this.#spans)
     return {
       findings: this.#findings,
-      timelines: buildRenewalTimelines(this.#timelineInputs, spans, this.#options.settings.ringcx.minExpirySeconds),
+      timelines: schemes().flatMap((scheme) => scheme.renewalTimelines?.(
+        this.#timelineInputs.filter((input) => input.inspection.scheme === scheme.id),
+        spans,
+        this.#options.settings,
+      ) ?? []),
       notices: this.#notices,
       summary: {
         captures: this.#captures,

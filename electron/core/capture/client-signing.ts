@@ -4,19 +4,27 @@
  * or a PEM private key anywhere in a page. Whatever key that script uses is then in the page,
  * whether the key store knows it or not.
  */
-import type { Scheme } from '../inspection'
+import type { SchemeId } from '../../common/schemes'
+import { schemes } from '../schemes'
 import { commentedSpans, isInSpans, type Span } from '../page-comments'
-import type { SigningSignal } from './capture-types'
+import type { SigningSignal } from '../../common/capture/capture-types'
 import type { SecretSearch } from './secret-search'
 import { cutText, visibleText } from './visible-text'
 
 /**
- * What names each scheme's identity in script, lower-case. Per scheme, so that a new scheme
- * does not compile without its own.
+ * What names each scheme's identity in script, lower-case: each registered scheme's
+ * `identityMarkers` (core/<scheme>/detect.ts).
+ *
+ * @example
+ * identityMarkers().get('roxchat') // ['roxchat_visitor', 'webim_visitor', …]
  */
-export const IDENTITY_MARKERS: Readonly<Record<Scheme, readonly string[]>> = {
-  ringcx: ['_setsignedidentity', 'jwt_identity'],
-  roxchat: ['roxchat_visitor', 'webim_visitor', 'provided-visitor', 'visitor-ext'],
+export function identityMarkers(): ReadonlyMap<SchemeId, readonly string[]> {
+  return new Map(schemes().flatMap((scheme) => (scheme.detect.identityMarkers === undefined ? [] : [[scheme.id as SchemeId, scheme.detect.identityMarkers] as const])))
+}
+
+/** The scheme whose keys are RSA keys read from PEM: a private key in a page is one of its. */
+function pemScheme(): SchemeId | undefined {
+  return schemes().find((scheme) => scheme.keys.fromPem !== undefined)?.id as SchemeId | undefined
 }
 
 /** A call this far (in characters) from an identity marker counts as building that identity. */
@@ -53,7 +61,7 @@ const KEY_LIKE_LITERAL = /(["'`])([A-Za-z0-9+/=_.\-]{12,})\1/g
 const TOKEN_CHAR = /[A-Za-z0-9+/=_.\-]/
 
 export interface SigningMatch {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly signal: SigningSignal
   readonly offset: number
   readonly evidence: string
@@ -61,11 +69,11 @@ export interface SigningMatch {
 }
 
 /** The window around each marker of each scheme, merged, in text order. */
-function markerWindows(lowered: string): { scheme: Scheme; spans: Span[] }[] {
-  const windows: { scheme: Scheme; spans: Span[] }[] = []
-  for (const scheme of Object.keys(IDENTITY_MARKERS) as Scheme[]) {
+function markerWindows(lowered: string): { scheme: SchemeId; spans: Span[] }[] {
+  const windows: { scheme: SchemeId; spans: Span[] }[] = []
+  for (const [scheme, markers] of identityMarkers()) {
     const positions: number[] = []
-    for (const marker of IDENTITY_MARKERS[scheme]) {
+    for (const marker of markers) {
       for (let at = lowered.indexOf(marker); at >= 0 && positions.length < MAX_MARKERS; at = lowered.indexOf(marker, at + marker.length)) positions.push(at)
     }
     if (positions.length === 0) continue
@@ -110,7 +118,7 @@ export function evidenceExcerpt(text: string, offset: number, secrets: SecretSea
  * // [{ scheme: 'roxchat', signal: 'hmac', offset: 25, evidence: 'roxchat_visitor = {hash: CryptoJS.HmacSHA256(msg, key).toString()}', commented: false }]
  */
 export function findClientSigning(text: string, lowered: string, secrets: SecretSearch, limit: number, maxEvidenceLength: number): SigningMatch[] {
-  const found: { scheme: Scheme; signal: SigningSignal; offset: number; end: number }[] = []
+  const found: { scheme: SchemeId; signal: SigningSignal; offset: number; end: number }[] = []
   for (const { scheme, spans } of markerWindows(lowered)) {
     for (const [start, end] of spans) {
       const window = text.slice(start, end)
@@ -119,8 +127,9 @@ export function findClientSigning(text: string, lowered: string, secrets: Secret
       }
     }
   }
-  if (lowered.includes('private key-----')) {
-    for (const match of text.matchAll(PRIVATE_KEY)) found.push({ scheme: 'ringcx', signal: 'private-key', offset: match.index, end: match.index + match[0].length })
+  const keyScheme = lowered.includes('private key-----') ? pemScheme() : undefined
+  if (keyScheme !== undefined) {
+    for (const match of text.matchAll(PRIVATE_KEY)) found.push({ scheme: keyScheme, signal: 'private-key', offset: match.index, end: match.index + match[0].length })
   }
   if (found.length === 0) return []
   // One call matched by two patterns (CryptoJS.HmacSHA256 and a bare HmacSHA256) counts once: the first, longest.

@@ -4,9 +4,9 @@
  * while the previous still had the minimum expiry left. The capture's own times are used here
  * and only here: verdicts are judged at the operator's clock.
  */
-import type { Inspection } from '../inspection'
-import { ownMember } from '../values'
-import type { RenewalOutcome, RenewalTimeline, RenewalToken, TokenFreshness } from './capture-types'
+import type { Inspection } from '../../common/inspection'
+import { ownMember } from '../../common/values'
+import type { RenewalOutcome, RenewalTimeline, RenewalToken, TokenFreshness } from '../../common/capture/capture-types'
 
 export interface TimelineIdentity {
   readonly index: number
@@ -69,7 +69,8 @@ export function buildRenewalTimelines(identities: readonly TimelineIdentity[], s
   for (const identity of identities) {
     const { inspection } = identity
     const claims = inspection.raw.claims
-    if (identity.commented || inspection.scheme !== 'ringcx' || claims === undefined || identity.time === null) continue
+    // The caller hands in one scheme's identities (see Scheme.renewalTimelines).
+    if (identity.commented || claims === undefined || identity.time === null) continue
     const uuid = ownMember(claims, 'uuid')
     const time = Date.parse(identity.time)
     if (typeof uuid !== 'string' || uuid === '' || Number.isNaN(time)) continue

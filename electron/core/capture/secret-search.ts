@@ -4,13 +4,14 @@
  * text is lower-cased once and every encoding looked up with indexOf (a few hundred keys stay
  * quick; the text is bounded by the caller). Nothing here ever returns a secret.
  */
-import type { KeyRing } from '../key-ring'
-import type { Scheme } from '../inspection'
-import type { SecretEncoding } from './capture-types'
+import type { SchemeId } from '../../common/schemes'
+import { ringPart, type KeyRing } from '../key-ring'
+import { schemes } from '../schemes'
+import type { SecretEncoding } from '../../common/capture/capture-types'
 
 /** A key whose secret must never appear in a page. */
 export interface SecretKey {
-  readonly scheme: Scheme
+  readonly scheme: SchemeId
   readonly kid: string
   /** May be computed when first read (a secret's fingerprint is a slow scrypt): read only for a finding. */
   readonly fingerprint: string
@@ -31,11 +32,13 @@ function publicView(key: SecretKey): Omit<SecretKey, 'secret'> {
 /** The secrets of a key ring: RingCX HS256 secrets and Rox.Chat private keys (RSA keys hold only public parts). */
 export function secretKeysOf(ring: KeyRing): SecretKey[] {
   const keys: SecretKey[] = []
-  for (const key of ring.ringcx.values()) {
-    const secret = key.secret
-    if (secret !== undefined) keys.push({ scheme: 'ringcx', kid: key.kid, secret, get fingerprint() { return key.fingerprint } })
+  for (const scheme of schemes()) {
+    const part = ringPart(ring, scheme.id)
+    if (part === undefined || scheme.keys.secrets === undefined) continue
+    for (const key of scheme.keys.secrets(part)) {
+      keys.push({ scheme: scheme.id as SchemeId, kid: key.kid, secret: key.secret, get fingerprint() { return key.fingerprint } })
+    }
   }
-  for (const key of ring.roxchat) keys.push({ scheme: 'roxchat', kid: key.kid, secret: key.secret, get fingerprint() { return key.fingerprint } })
   return keys
 }
 

@@ -4,7 +4,7 @@
  * (`{` is a HAR) unless the name says so.
  */
 import type { CaptureAudit, CaptureLimits } from '../../core/capture'
-import { formatBytes } from '../bounded-text-file'
+import { formatBytes } from '../../common/format'
 import { entryTexts } from './capture-texts'
 import { HarFormatError, HarReader } from './har-reader'
 

@@ -5,7 +5,7 @@
  */
 import type { CaptureAudit, CaptureText } from '../../core/capture'
 import type { CaptureLimits, CaptureLocation } from '../../core/capture'
-import { formatBytes } from '../bounded-text-file'
+import { formatBytes } from '../../common/format'
 import type { HarBody, HarEntry, HarString } from './har-reader'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })

@@ -16,8 +16,8 @@ import {
   type CaptureText,
   type TimelineIdentity,
 } from '../../../electron/core/capture'
-import type { Inspection } from '../../../electron/core/inspection'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import type { Inspection } from '../../../electron/common/inspection'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import { manifest, ringFrom } from '../core/helpers'
 import { HS, ROX, hsToken, roxchatVisitor } from './session'
 

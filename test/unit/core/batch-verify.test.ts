@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyRingcxTokens, verifyRoxchatVisitors } from '../../../electron/core/batch-verify'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing, type KeyRing } from '../../../electron/core/key-ring'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 
 const SECRET = '0123456789abcdef01234567'
 const ROX = 'rox-secret'

@@ -2,10 +2,10 @@ import { createHmac } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { checkExpectation, readExpectation } from '../../../electron/core/expectation'
 import { inspect } from '../../../electron/core/inspect'
-import type { Inspection } from '../../../electron/core/inspection'
+import type { Inspection } from '../../../electron/common/inspection'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing, type KeyRing } from '../../../electron/core/key-ring'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 
 const KEY = 'e64e35642555f3ecd64ae7dbb600dca8'
 const NOW = new Date('2026-03-01T00:00:00Z')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ROXCHAT_EXPIRING_SOON_SECONDS, describeExpiry } from '../../../electron/core/expiry'
+import { describeExpiry } from '../../../electron/core/expiry'
 import { NOW_S } from './helpers'
+import { ROXCHAT_EXPIRING_SOON_SECONDS } from '../../../electron/common/roxchat'
 
 const RINGCX_RULE = { soonSeconds: 3600, toleranceSeconds: 10 }
 

@@ -8,10 +8,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SignJWT, type JWK } from 'jose'
 import { expect } from 'vitest'
-import type { Check, CheckId, CheckStatus } from '../../../electron/core/inspection'
+import type { Check, CheckId, CheckStatus } from '../../../electron/common/inspection'
 import { parseKeyFile, type KeyHint, type ParsedKey } from '../../../electron/core/key-parse'
 import { createKeyRing, type KeyRing } from '../../../electron/core/key-ring'
-import { resolveSettings, type InspectionSettings, type RoxchatHashAlgorithm } from '../../../electron/core/settings'
+import { resolveSettings, type InspectionSettings } from '../../../electron/common/settings'
+import type { RoxchatHashAlgorithm } from '../../../electron/common/roxchat/settings'
 
 // ---------------------------------------------------------------------------------------------
 // Time and paths

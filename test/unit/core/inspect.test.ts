@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
-import { EMPTY_KEY_RING, type KeyRing } from '../../../electron/core/key-ring'
-import { MAX_INPUT_BYTES } from '../../../electron/core/limits'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { createKeyRing, type KeyRing } from '../../../electron/core/key-ring'
+import { MAX_INPUT_BYTES } from '../../../electron/common/limits'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import {
   HS_SECRET,
   NOW,
@@ -85,7 +85,7 @@ describe('inspect: the shape of every result', () => {
   })
 
   it('with no keys at all a signed identity cannot verify', async () => {
-    const inspection = await inspect(await signToken(goodClaims(), { key: HS_SECRET }), options({ keys: EMPTY_KEY_RING }))
+    const inspection = await inspect(await signToken(goodClaims(), { key: HS_SECRET }), options({ keys: await createKeyRing([]) }))
     expect(codes(inspection)).toEqual(['ringcx-jwt-unknown-kid'])
     expect(checkOf(inspection, 'signature')?.status).toBe('skip')
     expect(inspection.verdict).toBe('rejected')

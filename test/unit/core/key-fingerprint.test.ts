@@ -1,7 +1,7 @@
 import { calculateJwkThumbprint } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fingerprintKey } from '../../../electron/core/key-fingerprint'
-import type { RsaPublicJwk } from '../../../electron/core/key-material'
+import type { RsaPublicJwk } from '../../../electron/common/key-material'
 import { HS_SECRET, HS_SECRET_2, ROX_SECRET, generateRsa, type RsaPair } from './helpers'
 
 let rsa: RsaPair

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { calculateJwkThumbprint } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseKeyFile, type KeyFileReport } from '../../../electron/core/key-parse'
-import { MAX_KEY_FILE_BYTES } from '../../../electron/core/limits'
+import { MAX_KEY_FILE_BYTES } from '../../../electron/common/limits'
 import {
   HS_SECRET,
   HS_SECRET_2,

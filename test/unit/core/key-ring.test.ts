@@ -1,6 +1,6 @@
 import { createHmac, webcrypto } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { EMPTY_KEY_RING, createKeyRing } from '../../../electron/core/key-ring'
+import { createKeyRing } from '../../../electron/core/key-ring'
 import { HS_SECRET, ROX_SECRET, generateRsa, importKeys, manifest, type RsaPair } from './helpers'
 
 let rsa: RsaPair
@@ -61,8 +61,9 @@ describe('createKeyRing', () => {
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(ring.ringcx.get(name)).toBeUndefined()
   })
 
-  it('starts empty', () => {
-    expect(EMPTY_KEY_RING.ringcx.size).toBe(0)
-    expect(EMPTY_KEY_RING.roxchat).toEqual([])
+  it('holds an empty part for every scheme when there are no keys', async () => {
+    const empty = await createKeyRing([])
+    expect(empty.ringcx.size).toBe(0)
+    expect(empty.roxchat).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_INPUT_BYTES } from '../../../electron/core/limits'
+import { MAX_INPUT_BYTES } from '../../../electron/common/limits'
 import { detectPayload, type DetectedPayload } from '../../../electron/core/payload-detect'
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiIsImtpZCI6ImhzX21haW4ifQ.eyJ1dWlkIjoidSJ9.c2lnbmF0dXJlLWJ5dGVz'

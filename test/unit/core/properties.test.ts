@@ -6,9 +6,9 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect } from '../../../electron/core/inspect'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { roxchatHashMessage } from '../../../electron/core/roxchat-hash'
-import { MAX_ROXCHAT_EXPIRES } from '../../../electron/core/roxchat-visitor'
-import { ROXCHAT_HASH_ALGORITHMS, type InspectionSettings, type RoxchatHashAlgorithm } from '../../../electron/core/settings'
+import { roxchatHashMessage } from '../../../electron/core/roxchat/hash'
+import { MAX_ROXCHAT_EXPIRES } from '../../../electron/core/roxchat/visitor'
+import { type InspectionSettings } from '../../../electron/common/settings'
 import {
   HS_SECRET,
   HS_SECRET_2,
@@ -28,6 +28,7 @@ import {
   type RsaPair,
   type RoxchatVisitorObject,
 } from './helpers'
+import { ROXCHAT_HASH_ALGORITHMS, type RoxchatHashAlgorithm } from '../../../electron/common/roxchat/settings'
 
 let rsa: RsaPair
 let ring: KeyRing

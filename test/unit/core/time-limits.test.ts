@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { inspect } from '../../../electron/core/inspect'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import { createKeyRing } from '../../../electron/core/key-ring'
 import { timeLimits } from '../../../electron/core/time-limits'
-import { NO_EXPIRY } from '../../../electron/core/inspection'
+import { NO_EXPIRY } from '../../../electron/common/inspection'
 
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString()
 
@@ -82,7 +82,7 @@ describe('times in messages and reports are written for people', () => {
   })
 
   it('the report for the website team writes times and spans in words', async () => {
-    const { escalationReport } = await import('../../../electron/core/escalation-report')
+    const { escalationReport } = await import('../../../electron/common/escalation-report')
     const report = escalationReport(await inspected(nowS + 367_178_600))
     expect(report).not.toMatch(ISO)
     expect(report).not.toMatch(/\d s left/)

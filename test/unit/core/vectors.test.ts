@@ -8,10 +8,12 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseKeyFile } from '../../../electron/core/key-parse'
-import { createKeyRing, type RoxchatHashKey } from '../../../electron/core/key-ring'
-import { computeRoxchatHash, hexEquals } from '../../../electron/core/roxchat-hash'
-import type { RoxchatHashAlgorithm } from '../../../electron/core/settings'
+import { createKeyRing } from '../../../electron/core/key-ring'
+import type { RoxchatHashKey } from '../../../electron/core/roxchat/keys'
+import { constantTimeEquals } from '../../../electron/core/constant-time'
+import { computeRoxchatHash } from '../../../electron/core/roxchat/hash'
 import { PROJECT_ROOT, VECTORS_DIR, generateRsa, importKeys, manifest, readVectors } from './helpers'
+import type { RoxchatHashAlgorithm } from '../../../electron/common/roxchat/settings'
 
 interface RfcVectors {
   readonly hmacSha256: readonly { case: number; keyHex: string; dataHex: string; hmacSha256Hex: string; truncatedBits?: number }[]
@@ -69,7 +71,7 @@ describe('RFC 4231 HMAC-SHA-256 through computeRoxchatHash', () => {
     // Case 5 gives only the first 128 bits.
     const digits = vector.truncatedBits === undefined ? hex.length : vector.truncatedBits / 4
     expect(vector.hmacSha256Hex).toHaveLength(digits)
-    expect(hexEquals(hex.slice(0, digits), vector.hmacSha256Hex)).toBe(true)
+    expect(constantTimeEquals(hex.slice(0, digits), vector.hmacSha256Hex)).toBe(true)
   })
 
   it('text keys and messages give the same answer through parseKeyFile and createKeyRing', async () => {
@@ -119,7 +121,7 @@ describe('Wycheproof HMAC-SHA256 through computeRoxchatHash', () => {
     const wrong: number[] = []
     for (const test of cases) {
       const hex = computeRoxchatHash(Buffer.from(test.msg, 'hex'), hashKey(Buffer.from(test.key, 'hex')), 'hmac-sha256')
-      const matches = hexEquals(hex.slice(0, test.tagSize / 4), test.tag)
+      const matches = constantTimeEquals(hex.slice(0, test.tagSize / 4), test.tag)
       if (test.result === 'valid' && !matches) wrong.push(test.tcId)
       if (test.result === 'invalid' && matches) wrong.push(test.tcId)
     }

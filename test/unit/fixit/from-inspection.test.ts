@@ -13,8 +13,8 @@ import {
   type RoxchatFixitDescription,
 } from '../../../electron/common/fixit'
 import { inspect } from '../../../electron/core/inspect'
-import type { Inspection } from '../../../electron/core/inspection'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import type { Inspection } from '../../../electron/common/inspection'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import {
   HS_SECRET,
   NOW,

@@ -13,7 +13,7 @@ import {
   type FixitLanguage,
 } from '../../../electron/common/fixit'
 import { inspect } from '../../../electron/core/inspect'
-import type { Inspection } from '../../../electron/core/inspection'
+import type { Inspection } from '../../../electron/common/inspection'
 import { manifest, ringFrom, settingsWith } from '../core/helpers'
 import { hostileRingcx, hostileRoxchat, wellFormedDeep } from './hostile'
 import { REQUIRED_LANGUAGES, findRuntimes, type RunResult } from './runtimes'

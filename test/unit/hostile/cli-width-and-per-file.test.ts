@@ -8,7 +8,7 @@ import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { formatInspection } from '../../../electron/cli/format-inspection'
 import { EXIT_REJECTED, EXIT_USAGE } from '../../../electron/cli/run-cli'
-import type { Inspection, MergedField } from '../../../electron/core/inspection'
+import type { Inspection, MergedField } from '../../../electron/common/inspection'
 import { NOW, STACK_TRACE, cli, demoKeys, examples, roxVisitor, tempFolder } from './cli-harness'
 
 /** Text that makes the (mocked) core throw, as a bug in it would. */

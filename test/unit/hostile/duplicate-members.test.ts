@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
 import { duplicateMembersOf, MAX_LISTED_DUPLICATES, readJsonText } from '../../../electron/core/json-source'
-import type { Inspection } from '../../../electron/core/inspection'
+import type { Inspection } from '../../../electron/common/inspection'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import { HS_SECRET, NOW, ROX_SECRET, codes, manifest, ringFrom, roxchatVisitor, settingsWith, warningCodes } from '../core/helpers'
 import { HEADER_TEXT, claimsText, hs256OverText } from './helpers'
 

@@ -7,7 +7,7 @@ import { FAR_FUTURE_EXPIRY_SECONDS, MILLISECONDS_EXPIRY_THRESHOLD, expiryConcern
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
 import { numberLiteralOf, readJsonText } from '../../../electron/core/json-source'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import {
   HS_SECRET,
   NOW,

@@ -13,8 +13,8 @@ import { inspect } from '../../../electron/core/inspect'
 import { FINGERPRINT_CONCURRENCY, fingerprintKey } from '../../../electron/core/key-fingerprint'
 import { parseKeyFile, readKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing } from '../../../electron/core/key-ring'
-import { MAX_KEYS_PER_FILE } from '../../../electron/core/limits'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { MAX_KEYS_PER_FILE } from '../../../electron/common/limits'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import { NOW, goodClaims, signToken } from '../core/helpers'
 
 /** Every scrypt the code under test starts, and how many ran at once. */

@@ -7,9 +7,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CODE_INFO } from '../../../electron/core/codes'
+import { CODE_INFO } from '../../../electron/common/codes'
 import { inspect } from '../../../electron/core/inspect'
-import type { Inspection } from '../../../electron/core/inspection'
+import type { Inspection } from '../../../electron/common/inspection'
 import type { KeyRing } from '../../../electron/core/key-ring'
 import {
   HS_SECRET,

@@ -6,12 +6,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
-import type { Inspection } from '../../../electron/core/inspection'
+import type { Inspection } from '../../../electron/common/inspection'
 import { nestingDepthExceeds } from '../../../electron/core/json-source'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { MAX_INPUT_BYTES, MAX_NESTING_DEPTH } from '../../../electron/core/limits'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
-import { displayJson, displayValue } from '../../../electron/core/values'
+import { MAX_INPUT_BYTES, MAX_NESTING_DEPTH } from '../../../electron/common/limits'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
+import { displayJson, displayValue } from '../../../electron/common/values'
 import { HS_SECRET, NOW, ROX_SECRET, checkOf, codes, manifest, ringFrom, roxchatVisitor, settingsWith } from '../core/helpers'
 import { HEADER_TEXT, claimsText, hs256OverText, nestedArrays } from './helpers'
 

@@ -7,13 +7,13 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { inspect } from '../../../electron/core/inspect'
-import type { Inspection } from '../../../electron/core/inspection'
+import type { Inspection } from '../../../electron/common/inspection'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { mergeFieldSets } from '../../../electron/core/priority-merge'
-import { ringcxFieldView } from '../../../electron/core/ringcx-identity'
-import { verifyRoxchatVisitor } from '../../../electron/core/roxchat-visitor'
-import { DEFAULT_SETTINGS, resolveSettings } from '../../../electron/core/settings'
+import { mergeFieldSets } from '../../../electron/core/roxchat/priority-merge'
+import { ringcxFieldView } from '../../../electron/core/ringcx/identity'
+import { verifyRoxchatVisitor } from '../../../electron/core/roxchat/visitor'
+import { DEFAULT_SETTINGS, resolveSettings } from '../../../electron/common/settings'
 import { parseTokenTable } from '../../../electron/core/token-table'
 import {
   HS_SECRET,

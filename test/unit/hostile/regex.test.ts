@@ -10,9 +10,9 @@ import { join, relative } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect } from '../../../electron/core/inspect'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { MAX_MAPPING_VALUE_LENGTH } from '../../../electron/core/mapping-pattern'
-import { ringcxFieldView } from '../../../electron/core/ringcx-identity'
-import { resolveSettings, type SettingsResult } from '../../../electron/core/settings'
+import { MAX_MAPPING_VALUE_LENGTH } from '../../../electron/common/mapping-pattern'
+import { ringcxFieldView } from '../../../electron/core/ringcx/identity'
+import { resolveSettings, type SettingsResult } from '../../../electron/common/settings'
 import { HS_SECRET, HS_SECRET_2, NOW, PROJECT_ROOT, goodClaims, manifest, ringFrom, settingsWith, signToken, warningCodes } from '../core/helpers'
 
 const CATASTROPHIC = '(a+)+$'
@@ -114,7 +114,7 @@ describe('nothing user-supplied is compiled by RegExp', () => {
    */
   const REVIEWED: Readonly<Record<string, string>> = {
     // The store's own file name (keystore.json, settings.json), escaped, to find its temp files.
-    'electron/main/durable-json-file.ts': 'new RegExp(`^${escapeRegExp(fileName)}',
+    'electron/io/durable-json-file.ts': 'new RegExp(`^${escapeRegExp(fileName)}',
   }
 
   function sourceFiles(dir: string): string[] {

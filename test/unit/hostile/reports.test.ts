@@ -5,10 +5,11 @@
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { JunitReport, MarkdownReport, type BatchResult, type BatchSummary } from '../../../electron/cli/batch-report'
+import { JunitReport, MarkdownReport } from '../../../electron/cli/batch-report'
+import type { BatchResult, BatchSummary } from '../../../electron/io/batch-run'
 import { EXIT_REJECTED, EXIT_USAGE } from '../../../electron/cli/run-cli'
 import { refusedInspection } from '../../../electron/core/inspect'
-import type { Inspection } from '../../../electron/core/inspection'
+import type { Inspection } from '../../../electron/common/inspection'
 import { NOW, cli, demoKeys, roxVisitor, tempFolder } from './cli-harness'
 
 const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u

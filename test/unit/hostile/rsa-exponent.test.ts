@@ -9,8 +9,8 @@ import { inspect } from '../../../electron/core/inspect'
 import { parseKeyFile, readKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing } from '../../../electron/core/key-ring'
 import { rsaExponentProblem } from '../../../electron/core/rsa-exponent'
-import { rsaSigningKey } from '../../../electron/core/sample-signing'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { rsaSigningKey } from '../../../electron/core/ringcx/signer'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import { NOW, NOW_S, base64urlJson, generateRsa, manifest, selfSignedCertificatePem, type RsaPair } from '../core/helpers'
 
 let rsa: RsaPair

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import {
   HS_SECRET,
   NOW,

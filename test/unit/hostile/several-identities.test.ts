@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
 import type { KeyRing } from '../../../electron/core/key-ring'
 import { detectPayload } from '../../../electron/core/payload-detect'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import { HS_SECRET, HS_SECRET_2, NOW, ROX_SECRET, checkOf, codes, goodClaims, manifest, ringFrom, roxchatVisitor, signToken, warningCodes } from '../core/helpers'
 
 let ring: KeyRing

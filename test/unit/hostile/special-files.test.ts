@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT_OK, EXIT_USAGE } from '../../../electron/cli/run-cli'
 import { readBoundedTextFile } from '../../../electron/io/bounded-text-file'
-import { readPlainKeyStore } from '../../../electron/main/key-store'
+import { readPlainKeyStore } from '../../../electron/io/key-store-file'
 import { STACK_TRACE, cli, demoKeys, examples, roxVisitor, runCliProcess, tempFolder } from './cli-harness'
 
 const codes = (line: Record<string, unknown> | undefined): string[] => ((line?.['errors'] ?? []) as { code: string }[]).map((error) => error.code)

@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
 import type { KeyRing } from '../../../electron/core/key-ring'
-import { verifyRoxchatVisitor } from '../../../electron/core/roxchat-visitor'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
-import { findIllFormedText } from '../../../electron/core/values'
+import { verifyRoxchatVisitor } from '../../../electron/core/roxchat/visitor'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
+import { findIllFormedText } from '../../../electron/common/values'
 import {
   HS_SECRET,
   NOW,

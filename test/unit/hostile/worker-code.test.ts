@@ -10,7 +10,7 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BatchTask, BatchTaskResult } from '../../../electron/cli/batch-worker'
 import { EXIT_OK } from '../../../electron/cli/run-cli'
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings'
+import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import { WorkerPool } from '../../../electron/io/worker-pool'
 import { demoKeys, root, roxVisitor, runCliProcess, tempFolder } from './cli-harness'
 
@@ -58,8 +58,8 @@ describe('worker code', () => {
     const pools = await Promise.all([WorkerPool.start<BatchTask, BatchTaskResult>(entry, 1, init), WorkerPool.start<BatchTask, BatchTaskResult>(entry, 1, init)])
     try {
       for (const pool of pools) {
-        const verdicts = await pool.run({ kind: 'ringcx-tokens', tokens: ['not-a-token'], now: new Date().toISOString() })
-        expect(verdicts).toHaveLength(1)
+        const result = await pool.run({ kind: 'file', path: join(root, 'no-such-sample.json'), now: new Date().toISOString() })
+        expect(result).toMatchObject({ status: 'error', code: 'input-unreadable' })
       }
     } finally {
       await Promise.all(pools.map((pool) => pool.close()))

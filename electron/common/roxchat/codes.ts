@@ -1,0 +1,78 @@
+/**
+ * Rox.Chat's codes and their plain-language explanations: the first four are the vendor's own
+ * server codes. Codes never change once released.
+ */
+import type { CodeInfo } from '../scheme-vocabulary'
+
+export const ROXCHAT_ERROR_CODES = [
+  'wrong-provided-visitor-field-value',
+  'wrong-provided-visitor-expires-value',
+  'provided-visitor-expired',
+  'wrong-provided-visitor-hash-value',
+  'roxchat-no-key',
+  'roxchat-visitor-malformed',
+  'provided-auth-token-not-found',
+] as const
+export type RoxchatErrorCode = (typeof ROXCHAT_ERROR_CODES)[number]
+
+export const ROXCHAT_WARNING_CODES = [
+  // The text holds a member name twice in one object: parsers disagree which one counts.
+  'roxchat-duplicate-member',
+  // An expiry that is valid but unlikely to be meant.
+  'roxchat-expires-out-of-range',
+  'roxchat-expires-in-milliseconds',
+  'roxchat-expires-far-future',
+  'roxchat-expires-not-integer-literal',
+] as const
+export type RoxchatWarningCode = (typeof ROXCHAT_WARNING_CODES)[number]
+
+export const ROXCHAT_CODE_INFO: Readonly<Record<RoxchatErrorCode | RoxchatWarningCode, CodeInfo>> = {
+  'wrong-provided-visitor-field-value': {
+    summary: 'A visitor field is not a string, a field name or value is not well-formed Unicode, or the mandatory "id" is missing or empty.',
+    advice: 'Every value in "fields" must be a string of well-formed Unicode (no lone surrogates such as \\ud800), and "id" must be present and not empty.',
+  },
+  'wrong-provided-visitor-expires-value': {
+    summary: 'The "expires" value is not a whole number of seconds, or it is too large.',
+    advice: '"expires" must be an integer Unix time in seconds, at most 2147483647.',
+  },
+  'provided-visitor-expired': {
+    summary: 'The visitor data has expired.',
+    advice: 'The website must refresh roxchat_visitor with a later "expires" and a new hash.',
+  },
+  'wrong-provided-visitor-hash-value': {
+    summary: 'The visitor hash is missing, empty or does not match the fields and any Rox.Chat key.',
+    advice: 'Check the key, the algorithm and that the values are joined in sorted key order with "expires" last.',
+  },
+  'roxchat-no-key': {
+    summary: 'No Rox.Chat private key is loaded, so the hash cannot be checked.',
+    advice: 'Import the account\'s private key (Settings → Private Keys in Rox.Chat) into the key store.',
+  },
+  'roxchat-visitor-malformed': {
+    summary: 'The Rox.Chat visitor object could not be read.',
+    advice: 'It must be an object with "fields", an optional "expires" and a "hash", or null to log out.',
+  },
+  'provided-auth-token-not-found': {
+    summary: 'The visitor\'s auth token is not in the token table.',
+    advice: 'Check the token the website passes to provide_visitor_fields, or load the token table that holds it.',
+  },
+  'roxchat-duplicate-member': {
+    summary: 'The visitor\'s text holds the same member name twice in one object; this inspector reads the last, other parsers may read the first.',
+    advice: 'The website must send each field once: what Rox.Chat hashes and shows may not be what was checked here.',
+  },
+  'roxchat-expires-out-of-range': {
+    summary: 'The visitor\'s "expires" is beyond the range of exact integers or of dates, so no real expiry time is meant.',
+    advice: 'The website must set "expires" to a Unix time in seconds, such as now plus two hours.',
+  },
+  'roxchat-expires-in-milliseconds': {
+    summary: 'The visitor\'s "expires" looks like milliseconds: read as seconds it lies thousands of years ahead.',
+    advice: 'The website must divide its millisecond clock by 1000: "expires" is in seconds.',
+  },
+  'roxchat-expires-far-future': {
+    summary: 'The visitor\'s "expires" is more than a year ahead, so stolen visitor data would stay usable that long.',
+    advice: 'Choose "expires" with a margin of hours or days and refresh roxchat_visitor before it passes.',
+  },
+  'roxchat-expires-not-integer-literal': {
+    summary: 'The visitor\'s "expires" is written as a decimal fraction or an exponent (such as 2e9) rather than as a plain integer.',
+    advice: 'Write "expires" as plain digits: the inspector hashes the integer\'s digits, but Rox.Chat may read the number as a fraction and refuse it.',
+  },
+}

@@ -1,0 +1,53 @@
+/**
+ * Rox.Chat payloads: the provided visitor (`roxchat_visitor = {fields, expires, hash}`, the legacy
+ * `webim_visitor`, or its JSON), a logout (`= null`), or a sample's auth token.
+ */
+import type { PayloadForm } from '../../common/inspection'
+import { isPlainObject } from '../../common/values'
+import { invalidPayload, literalEnd, matchesOf, readLiteralAt, type LiteralWords } from '../detect-kit'
+import type { InvalidPayload, PayloadDetectors } from '../scheme'
+
+export type RoxchatPayload =
+  | { readonly kind: 'roxchat-visitor'; readonly form: PayloadForm; readonly visitor: unknown }
+  | { readonly kind: 'roxchat-logout'; readonly form: PayloadForm }
+  | { readonly kind: 'roxchat-token'; readonly form: PayloadForm; readonly token: string }
+
+// `=` but not `==`/`===`: a comparison such as `roxchat_visitor == null` assigns nothing. Global, for matchAll.
+const VISITOR_ASSIGNMENT = /\b(?:roxchat|webim)_visitor\s*=(?!=)\s*/g
+const WORDS: LiteralWords = { scheme: 'roxchat', code: 'roxchat-visitor-malformed', call: 'The roxchat_visitor assignment', object: 'The visitor object' }
+
+function object(value: unknown, form: PayloadForm, forced: boolean): RoxchatPayload | InvalidPayload | null {
+  if (value === null) return { kind: 'roxchat-logout', form }
+  if (!isPlainObject(value)) return forced ? invalidPayload('roxchat-visitor-malformed', 'The visitor must be an object.', 'roxchat') : null
+  if (forced || Object.hasOwn(value, 'fields') || Object.hasOwn(value, 'hash')) return { kind: 'roxchat-visitor', form, visitor: value }
+  return null
+}
+
+export const ROXCHAT_DETECTORS: PayloadDetectors<RoxchatPayload> = {
+  kinds: ['roxchat-visitor', 'roxchat-logout', 'roxchat-token'],
+
+  snippets(text, limit) {
+    return [...matchesOf(text, VISITOR_ASSIGNMENT, limit)].map((assignment) => {
+      const start = assignment.index + assignment[0].length
+      return {
+        form: 'visitor-assignment',
+        index: assignment.index,
+        end: () => literalEnd(text, start),
+        read: (): RoxchatPayload | InvalidPayload => {
+          if (/^null\b/.test(text.slice(start, start + 5))) return { kind: 'roxchat-logout', form: 'page-snippet' }
+          return readLiteralAt(text, start, WORDS, (value) => object(value, 'page-snippet', true) as RoxchatPayload | InvalidPayload)
+        },
+      }
+    })
+  },
+
+  identityMarkers: ['roxchat_visitor', 'webim_visitor', 'provided-visitor', 'visitor-ext'],
+
+  identityForms: { 'visitor-assignment': 'a roxchat_visitor (or webim_visitor) assignment' },
+
+  object,
+  objectPrecedence: 10,
+  objectHint: 'Rox.Chat "fields"/"hash"',
+
+  sample: (sample) => (sample.authToken === undefined ? null : { kind: 'roxchat-token', form: 'object', token: sample.authToken }),
+}

@@ -1,0 +1,159 @@
+/**
+ * `batch`: inspects every sample below the given paths with bounded concurrency, streaming one
+ * result per file in walk order, and ends with a summary.
+ */
+import type { Inspection } from '../common/inspection'
+import { inspect, refusedInspection } from '../core/inspect'
+import type { KeyRing } from '../core/key-ring'
+import { MAX_INPUT_BYTES } from '../common/limits'
+import { isKeyOrSettingsFile } from '../core/payload-detect'
+import type { InspectionSettings } from '../common/settings'
+import { readBoundedTextFile } from './bounded-text-file'
+import { walkSamples, type WalkEntry } from './sample-walk'
+import type { SchemeId } from '../common/schemes'
+
+export type BatchStatus = 'passed' | 'failed' | 'error' | 'skipped'
+
+export interface BatchResult {
+  readonly file: string
+  readonly status: BatchStatus
+  /** The inspection; from a worker thread, a summary without the field lists and raw view. */
+  readonly inspection: Inspection | null
+  /** Why the file could not be inspected, for status `error`; why it was passed over, for `skipped`. */
+  readonly problem?: string
+  /** For status `error`: the stable code of why (the file could not be read, or our inspection failed). */
+  readonly code?: 'input-unreadable' | 'internal-error'
+  /** The output line, already written by the worker thread that inspected the file. */
+  readonly line?: string
+}
+
+export interface BatchSummary {
+  readonly files: number
+  readonly verified: number
+  readonly rejected: number
+  readonly expectationsMet: number
+  readonly expectationsFailed: number
+  readonly errors: number
+  /** Entries passed over: key and settings files beside the samples, links to folders already walked. */
+  readonly skipped: number
+  readonly ms: number
+}
+
+export interface BatchContext {
+  readonly keys: KeyRing
+  readonly settings: InspectionSettings
+  readonly authTokens?: ReadonlyMap<string, Readonly<Record<string, string>>>
+  /** Judge every file at this time; otherwise each sample's own `now`, or the clock. Samples' own `config` applies. */
+  readonly explicitNow?: Date
+  readonly scheme?: SchemeId
+  readonly clock: () => Date
+}
+
+/** Files in flight at once: enough to overlap reads with verification, few enough to stay small. */
+export const BATCH_WINDOW = 16
+
+/** Inspects one file as a QA sample (its own `now` and `config` apply) and classifies the outcome. */
+export async function inspectSampleFile(path: string, context: BatchContext): Promise<BatchResult> {
+  const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
+  const now = context.explicitNow ?? context.clock()
+  if (!read.ok) {
+    if (read.reason !== 'too-large') return { file: path, status: 'error', inspection: null, code: 'input-unreadable', problem: read.message }
+    return { file: path, status: 'failed', inspection: refusedInspection('input-too-large', `${path}: ${read.message}.`, now) }
+  }
+  const inspection = await inspect(read.text, {
+    keys: context.keys,
+    settings: context.settings,
+    now,
+    // The batch and the Samples view are where the user asks for sample semantics.
+    sampleSemantics: true,
+    nowIsExplicit: context.explicitNow !== undefined,
+    ...(context.scheme === undefined ? {} : { scheme: context.scheme }),
+    ...(context.authTokens === undefined ? {} : { authTokens: context.authTokens }),
+  })
+  if (inspection.errors[0]?.code === 'input-unrecognised' && isKeyOrSettingsFile(read.text)) {
+    return { file: path, status: 'skipped', inspection: null, problem: 'a key or settings file, not a sample' }
+  }
+  return { file: path, status: statusOf(inspection), inspection }
+}
+
+function statusOf(inspection: Inspection): BatchResult['status'] {
+  if (inspection.expectation !== undefined) return inspection.expectation.met ? 'passed' : 'failed'
+  return inspection.verdict === 'rejected' ? 'failed' : 'passed'
+}
+
+export class SummaryCounter {
+  private readonly started: number
+  files = 0
+  verified = 0
+  rejected = 0
+  expectationsMet = 0
+  expectationsFailed = 0
+  errors = 0
+  skipped = 0
+  failed = 0
+
+  constructor(private readonly clock: () => number) {
+    this.started = clock()
+  }
+
+  add(result: BatchResult): void {
+    this.files++
+    if (result.status === 'error') this.errors++
+    if (result.status === 'skipped') this.skipped++
+    if (result.status === 'failed') this.failed++
+    const inspection = result.inspection
+    if (inspection === null) return
+    if (inspection.verdict === 'verified') this.verified++
+    if (inspection.verdict === 'rejected') this.rejected++
+    if (inspection.expectation?.met === true) this.expectationsMet++
+    if (inspection.expectation?.met === false) this.expectationsFailed++
+  }
+
+  summary(): BatchSummary {
+    const { files, verified, rejected, expectationsMet, expectationsFailed, errors, skipped } = this
+    return { files, verified, rejected, expectationsMet, expectationsFailed, errors, skipped, ms: Math.round(this.clock() - this.started) }
+  }
+}
+
+/**
+ * Runs the batch, handing each result to `onResult` in walk order.
+ *
+ * @example
+ * await runBatch(['samples/'], context, async (result) => console.log(result.status))
+ */
+export async function runBatch(
+  paths: readonly string[],
+  context: BatchContext,
+  onResult: (result: BatchResult) => Promise<void>,
+  options: { readonly window?: number; readonly signal?: AbortSignal; readonly inspectFile?: (path: string) => Promise<BatchResult> } = {},
+): Promise<void> {
+  const window = options.window ?? BATCH_WINDOW
+  const inspectFile = options.inspectFile ?? ((path: string) => inspectSampleFile(path, context))
+  const inFlight: Promise<BatchResult>[] = []
+  const start = (entry: WalkEntry): Promise<BatchResult> => {
+    switch (entry.kind) {
+      case 'error':
+        return Promise.resolve({ file: entry.path, status: 'error', inspection: null, code: 'input-unreadable', problem: entry.message })
+      case 'skipped':
+        return Promise.resolve({ file: entry.path, status: 'skipped', inspection: null, problem: entry.message })
+      case 'file':
+        // A failure of ours (or of a worker thread), not of the file: its own line, and the run goes on.
+        return inspectFile(entry.path).catch((error: unknown): BatchResult => ({
+          file: entry.path,
+          status: 'error',
+          inspection: null,
+          code: 'internal-error',
+          problem: `an internal error stopped its inspection (${error instanceof Error ? error.message : String(error)})`,
+        }))
+    }
+  }
+  for await (const entry of walkSamples(paths)) {
+    if (options.signal?.aborted) break
+    inFlight.push(start(entry))
+    if (inFlight.length >= window) await onResult(await (inFlight.shift() as Promise<BatchResult>))
+  }
+  while (inFlight.length > 0) {
+    const next = inFlight.shift() as Promise<BatchResult>
+    await onResult(await next)
+  }
+}
