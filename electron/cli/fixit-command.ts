@@ -4,7 +4,7 @@
  * inspected and what the program changes go to standard error.
  */
 import { parseArgs } from 'node:util'
-import { FIXIT_LANGUAGES, FIXIT_ROXCHAT_ALGORITHMS, describeFixit, generateFixitProgram, isFixitLanguage, type FixitRoxchatAlgorithm } from '../common/fixit'
+import { FIXIT_LANGUAGES, describeFixit, fixitAlgorithms, generateFixitProgram, isFixitLanguage } from '../common/fixit'
 import { inspect } from '../core/inspect'
 import { visibleText } from '../core/visible-text'
 import type { Inspection } from '../common/inspection'
@@ -22,6 +22,11 @@ export const FIXIT_USAGE = `  cli fixit FILE --lang ${LANGUAGES}
                                          (a payload or a sample) correctly; it reads the key from
                                          SIGNING_KEY. Rox.Chat: --algorithm, else the --config one.
 `
+
+/** `a, b, c or d`. */
+function wordList(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1) ?? ''}`
+}
 
 /** Without keys a signature cannot be checked: say so instead of "rejected (roxchat-no-key)". */
 function inspectedLine(inspection: Inspection, withKeys: boolean): string {
@@ -54,11 +59,8 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
   const language = values.lang
   if (positionals.length !== 1) throw new UsageError('fixit takes exactly one FILE ("-" reads standard input)')
   const file = positionals[0] as string
-  let algorithm: FixitRoxchatAlgorithm | undefined
-  if (values.algorithm !== undefined) {
-    if (!(FIXIT_ROXCHAT_ALGORITHMS as readonly string[]).includes(values.algorithm)) throw new UsageError(`--algorithm ${values.algorithm}: use hmac-sha256, sha256, sha512 or md5`)
-    algorithm = values.algorithm as FixitRoxchatAlgorithm
-  }
+  const algorithm = values.algorithm
+  if (algorithm !== undefined && !fixitAlgorithms().includes(algorithm)) throw new UsageError(`--algorithm ${algorithm}: use ${wordList(fixitAlgorithms())}`)
   const scheme = parseScheme(values.scheme)
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
@@ -77,10 +79,7 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
     nowIsExplicit: explicitNow !== undefined,
     ...(scheme === undefined ? {} : { scheme }),
   })
-  const described = describeFixit(inspection, {
-    roxchatAlgorithm: algorithm ?? settings.roxchat.hashAlgorithm,
-    minExpirySeconds: settings.ringcx.minExpirySeconds,
-  })
+  const described = describeFixit(inspection, settings, algorithm === undefined ? {} : { algorithm })
   if (!described.ok) {
     io.stderr.write(`${visibleText(file)}: ${visibleText(described.message)} [${described.code}]\n`)
     return EXIT_REJECTED

@@ -4,6 +4,7 @@
  * words the panel uses. Each scheme fills one in under common/<scheme>/; common/schemes.ts
  * registers them. Browser-safe: data and pure functions only.
  */
+import type { FixitDescriptionShape, SchemeFixit } from './fixit/scheme-fixit'
 import type { SettingsSection } from './settings-kit'
 
 /** The plain-language text of a code. */
@@ -26,6 +27,8 @@ export interface VocabularyTypes {
   readonly diagnosisCode: string
   readonly material: { readonly scheme: string; readonly kid: string; readonly alg: string }
   readonly signRequest: { readonly scheme: string; readonly kid: string }
+  /** What the scheme's fix programs are generated from; left out by a scheme without them. */
+  readonly fixitDescription?: FixitDescriptionShape
 }
 
 /** A source chip's words: the label, a glyph that carries the meaning without colour, and a sentence. */
@@ -124,4 +127,9 @@ export interface SchemeVocabulary<T extends VocabularyTypes = VocabularyTypes> {
   /** The members of the scheme's QA sign request besides `scheme` and `kid`; absent when it cannot sign. */
   readonly signRequest?: Readonly<Record<string, SignRequestMember>>
   readonly panel: PanelWords<T['settings']>
+  /**
+   * The programs that sign an inspected identity correctly on the website's server (`cli fixit`,
+   * the Inspector's fix panel); absent when the scheme offers none.
+   */
+  readonly fixit?: SchemeFixit<NonNullable<T['fixitDescription']>, T['settings']>
 }

@@ -12,7 +12,7 @@ beforeEach(() => {
 })
 
 const mountPanel = (inspection = ringcxVerified()) =>
-  mount(FixitPanel, { props: { inspection, roxchatAlgorithm: 'hmac-sha256', minExpirySeconds: 3600 }, attachTo: document.body })
+  mount(FixitPanel, { props: { inspection }, attachTo: document.body })
 
 describe('FixitPanel', () => {
   it('shows the program in the picked language and says what it changes', async () => {

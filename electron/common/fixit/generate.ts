@@ -1,27 +1,14 @@
 /**
  * One description, one language, one complete program that signs the identity on the website's
- * server. Pure and browser-safe: the renderer calls it as the language picker changes.
+ * server. Pure and browser-safe: the renderer calls it as the language picker changes. The
+ * scheme's hook (common/<scheme>/fixit/) writes the program; this checks, names and frames it.
  */
-import {
-  FIXIT_LANGUAGES,
-  fixitDescriptionProblem,
-  type FixitDescription,
-  type FixitJsonValue,
-  type FixitLanguage,
-} from './description'
-import { csharp } from './languages/csharp'
-import { go } from './languages/go'
-import { java } from './languages/java'
-import type { LanguageGenerator } from './languages/language'
-import { node } from './languages/node'
-import { php } from './languages/php'
-import { python } from './languages/python'
-import { ruby } from './languages/ruby'
+import { fixitDescriptionProblem, fixitOf, type FixitDescription } from './description'
+import type { FixitJsonValue } from './describe-kit'
+import { FIXIT_LANGUAGES, type FixitLanguage } from './languages/language'
 import { wellFormed } from './literals'
-import { commentBlock, headerLines } from './program-text'
-
-const GENERATORS: Readonly<Record<FixitLanguage, LanguageGenerator>> = { node, python, php, java, go, csharp, ruby }
-const COMMENT_MARKERS: Readonly<Record<FixitLanguage, string>> = { node: '//', python: '#', php: '//', java: '//', go: '//', csharp: '//', ruby: '#' }
+import { commentBlock, headerLines, languageFacts } from './program-text'
+import type { SchemeFixit } from './scheme-fixit'
 
 export interface FixitProgram {
   readonly language: FixitLanguage
@@ -36,9 +23,9 @@ export interface FixitProgram {
 }
 
 /**
- * Generates the program that prints the identity's token (RingCX) or visitor object (Rox.Chat),
- * reading the key from SIGNING_KEY. Every value of the description is embedded as an escaped
- * literal (see literals.ts); no key, signature or hash is ever part of a description.
+ * Generates the program that prints the identity (RingCX: its token; Rox.Chat: its visitor
+ * object), reading the key from SIGNING_KEY. Every value of the description is embedded as an
+ * escaped literal (see literals.ts); no key, signature or hash is ever part of a description.
  *
  * @throws TypeError when the description is not sound (see {@link fixitDescriptionProblem}).
  * @example
@@ -46,13 +33,13 @@ export interface FixitProgram {
  */
 export function generateFixitProgram(description: FixitDescription, language: FixitLanguage): FixitProgram {
   if (!(FIXIT_LANGUAGES as readonly string[]).includes(language)) throw new TypeError(`unknown language "${String(language)}"`)
-  const problem = fixitDescriptionProblem(description) ?? namesProblem(description)
-  if (problem !== null) throw new TypeError(`cannot generate a program: ${problem}`)
-  const generator = GENERATORS[language]
-  const facts = generator.facts(description)
-  const comment = commentBlock(headerLines(description, facts), COMMENT_MARKERS[language])
-  const text = description.scheme === 'ringcx' ? generator.ringcx(description, comment) : generator.roxchat(description, comment)
-  return { language, fileName: facts.fileName, run: facts.run, library: facts.library.join(' '), text }
+  const fixit = fixitOf(description.scheme) as SchemeFixit<FixitDescription> | undefined
+  const problem = fixitDescriptionProblem(description) ?? (fixit === undefined ? null : namesProblem(fixit.names(description)))
+  if (problem !== null || fixit === undefined) throw new TypeError(`cannot generate a program: ${problem ?? 'the scheme offers none'}`)
+  const generator = fixit.languages[language]
+  const facts = languageFacts(language, fixit.fileWords, generator.library(description))
+  const comment = commentBlock(headerLines(fixit.header(description), facts), language)
+  return { language, fileName: facts.fileName, run: facts.run, library: facts.library.join(' '), text: generator.text(description, comment) }
 }
 
 /** Every language's program for one description, in picker order. */
@@ -64,8 +51,7 @@ export function generateFixitPrograms(description: FixitDescription): readonly F
  * Names that become one name once lone surrogates are repaired would be duplicate keys in the
  * program (a compile error in Go, a silently lost value elsewhere).
  */
-function namesProblem(description: FixitDescription): string | null {
-  const root: FixitJsonValue = description.scheme === 'ringcx' ? description.claims : description.fields
+function namesProblem(root: FixitJsonValue): string | null {
   const pending: FixitJsonValue[] = [root]
   while (pending.length > 0) {
     const value = pending.pop()

@@ -7,7 +7,8 @@
  * breaks, `${…}`, `#{…}`, `<?php`, a comment end, U+2028 or NUL and still come out as the same text.
  * Lone surrogates (which UTF-8 cannot carry) become U+FFFD, as the core does when it hashes text.
  */
-import type { FixitJsonValue, FixitLanguage } from './description'
+import type { FixitJsonValue } from './describe-kit'
+import type { FixitLanguage } from './languages/language'
 
 /** Replaces each lone surrogate with U+FFFD, as `String.prototype.toWellFormed` does. */
 export function wellFormed(text: string): string {

@@ -3,6 +3,7 @@
  */
 import type { SchemeVocabulary } from '../scheme-vocabulary'
 import { RINGCX_CODE_INFO, RINGCX_ERROR_CODES, RINGCX_WARNING_CODES, type RingcxErrorCode, type RingcxWarningCode } from './codes'
+import { RINGCX_FIXIT, type RingcxFixitDescription } from './fixit'
 import { RINGCX_KEY_RULES, type RingcxKeyMaterial } from './keys'
 import { RINGCX_SETTINGS, type RingcxSettings } from './settings'
 
@@ -51,6 +52,7 @@ export interface RingcxTypes {
   readonly diagnosisCode: RingcxDiagnosisCode
   readonly material: RingcxKeyMaterial
   readonly signRequest: SignRingcxRequest
+  readonly fixitDescription: RingcxFixitDescription
 }
 
 /** RingCX asks the visitor to refresh when a token runs out; an hour is the vendor's margin. */
@@ -117,4 +119,5 @@ export const RINGCX: SchemeVocabulary<RingcxTypes> = {
       },
     },
   },
+  fixit: RINGCX_FIXIT,
 }

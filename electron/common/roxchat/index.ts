@@ -3,6 +3,7 @@
  */
 import type { SchemeVocabulary } from '../scheme-vocabulary'
 import { ROXCHAT_CODE_INFO, ROXCHAT_ERROR_CODES, ROXCHAT_WARNING_CODES, type RoxchatErrorCode, type RoxchatWarningCode } from './codes'
+import { ROXCHAT_FIXIT, type RoxchatFixitDescription } from './fixit'
 import { ROXCHAT_KEY_RULES, type RoxchatKeyMaterial } from './keys'
 import { ROXCHAT_HASH_ALGORITHMS, ROXCHAT_SETTINGS, type RoxchatFieldSet, type RoxchatHashAlgorithm, type RoxchatSettings } from './settings'
 
@@ -75,6 +76,7 @@ export interface RoxchatTypes {
   readonly diagnosisCode: RoxchatDiagnosisCode
   readonly material: RoxchatKeyMaterial
   readonly signRequest: SignRoxchatRequest
+  readonly fixitDescription: RoxchatFixitDescription
 }
 
 export const ROXCHAT: SchemeVocabulary<RoxchatTypes> = {
@@ -131,4 +133,5 @@ export const ROXCHAT: SchemeVocabulary<RoxchatTypes> = {
       soonSeconds: ROXCHAT_EXPIRING_SOON_SECONDS,
     },
   },
+  fixit: ROXCHAT_FIXIT,
 }

@@ -14,7 +14,7 @@ import { inspect } from '../../../electron/core/inspect'
 import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 import { auditCaptureFile } from '../../../electron/io/capture/capture-files'
 import { ringFrom } from '../core/helpers'
-import { REQUIRED_LANGUAGES, findRuntimes } from '../fixit/runtimes'
+import { REQUIRED_LANGUAGES, findRuntimes } from '../common/fixit/runtimes'
 import { HS, JUDGED_AT, KEYS_MANIFEST, ROX, buildSession } from './session'
 
 const runtimes = await findRuntimes()
@@ -49,7 +49,7 @@ describe.concurrent('the fix for each identity of the capture, run by the real r
     it.skipIf(skip)(`${FIXIT_LANGUAGE_LABELS[language]}${skip ? ` (skipped: ${runtime.missing})` : ''}`, { timeout: 300_000 }, async () => {
       expect(runtime.found, runtime.missing).not.toBeNull()
       for (const identity of toFix) {
-        const described = describeFixit(identity.inspection, { roxchatAlgorithm: DEFAULT_SETTINGS.roxchat.hashAlgorithm, minExpirySeconds: DEFAULT_SETTINGS.ringcx.minExpirySeconds })
+        const described = describeFixit(identity.inspection, DEFAULT_SETTINGS)
         if (!described.ok) throw new Error(`${identity.formName}: ${described.message}`)
         const program = generateFixitProgram(described.description, language)
         const signingKey = identity.inspection.scheme === 'ringcx' ? HS.secret : ROX.secret

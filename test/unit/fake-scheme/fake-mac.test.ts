@@ -95,6 +95,13 @@ describe('a scheme registered through the registry alone', () => {
     expect(run.lines[1]?.['expectation']).toEqual({ met: true, mismatches: [] })
   })
 
+  it('offers no fix program, and cli fixit says so plainly', async () => {
+    const payload = await file('fixit.txt', fakeMacPayload('visitor-42', SECRET))
+    const run = await cli('fixit', payload, '--lang', 'node')
+    expect(run.status).toBe(EXIT_REJECTED)
+    expect(run.stderr).toMatch(/has no programs that sign FakeMAC identities.*\[fixit-not-offered\]/)
+  })
+
   it('is gone again once unregistered', async () => {
     const payload = await file('again.txt', fakeMacPayload('x', SECRET))
     unregister()

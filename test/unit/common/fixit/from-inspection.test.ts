@@ -4,17 +4,17 @@
 import { describe, expect, it } from 'vitest'
 import {
   FIXIT_LANGUAGES,
-  FIXIT_PLACEHOLDER_KID,
   describeFixit,
   generateFixitProgram,
-  type DescribeFixitResult,
+  type DescribeFixitResult as SchemeDescribeResult,
+  type FixitDescription,
   type FixitInspection,
-  type RingcxFixitDescription,
-  type RoxchatFixitDescription,
-} from '../../../electron/common/fixit'
-import { inspect } from '../../../electron/core/inspect'
-import type { Inspection } from '../../../electron/common/inspection'
-import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
+} from '../../../../electron/common/fixit'
+import { FIXIT_PLACEHOLDER_KID, type RingcxFixitDescription } from '../../../../electron/common/ringcx/fixit'
+import type { RoxchatFixitDescription } from '../../../../electron/common/roxchat/fixit'
+import { inspect } from '../../../../electron/core/inspect'
+import type { Inspection } from '../../../../electron/common/inspection'
+import { DEFAULT_SETTINGS } from '../../../../electron/common/settings'
 import {
   HS_SECRET,
   NOW,
@@ -28,7 +28,9 @@ import {
   roxchatVisitor,
   settingsWith,
   signToken,
-} from '../core/helpers'
+} from '../../core/helpers'
+
+type DescribeFixitResult = SchemeDescribeResult<FixitDescription>
 
 const ringKeys = manifest({ scheme: 'ringcx', kid: 'hs_main', alg: 'HS256', secret: HS_SECRET }, { scheme: 'roxchat', kid: 'rox_main', secret: ROX_SECRET })
 
@@ -87,7 +89,7 @@ describe('describeFixit, RingCX', () => {
     expect(inspection.verdict).toBe('rejected')
     expect(ringcx(describeFixit(inspection)).description.lifetimeSeconds).toBe(3900)
     // The account's own minimum counts.
-    expect(ringcx(describeFixit(inspection, { minExpirySeconds: 7200 })).description.lifetimeSeconds).toBe(7500)
+    expect(ringcx(describeFixit(inspection, settingsWith({ ringcx: { minExpirySeconds: 7200 } }))).description.lifetimeSeconds).toBe(7500)
   })
 
   it('describes a rejected token too: the fix is for identities that fail', async () => {
@@ -140,7 +142,7 @@ describe('describeFixit, Rox.Chat', () => {
     const visitor = roxchatVisitor(fields, { expires: NOW_S + 3000, algorithm: 'sha256' })
     const inspection = await inspected(JSON.stringify(visitor), settingsWith({ roxchat: { hashAlgorithm: 'sha256' } }))
     expect(inspection.verdict).toBe('verified')
-    const { description, notes } = roxchat(describeFixit(inspection, { roxchatAlgorithm: 'sha256' }))
+    const { description, notes } = roxchat(describeFixit(inspection, settingsWith({ roxchat: { hashAlgorithm: 'sha256' } })))
     expect(description).toEqual({ scheme: 'roxchat', algorithm: 'sha256', fields, lifetimeSeconds: 3000 })
     expect(notes).toEqual([])
     expect(JSON.stringify(description)).not.toContain(visitor.hash)

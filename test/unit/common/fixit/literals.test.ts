@@ -6,8 +6,8 @@
 import { runInNewContext } from 'node:vm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { FIXIT_LANGUAGES, FIXIT_LANGUAGE_LABELS, type FixitLanguage } from '../../../electron/common/fixit'
-import { numberLiteral, stringLiteral, valueLiteral, wellFormed } from '../../../electron/common/fixit/literals'
+import { FIXIT_LANGUAGES, FIXIT_LANGUAGE_LABELS, type FixitLanguage } from '../../../../electron/common/fixit'
+import { numberLiteral, stringLiteral, valueLiteral, wellFormed } from '../../../../electron/common/fixit/literals'
 import { HOSTILE_VALUES, ORDER_NAMES, anyText } from './hostile'
 import { REQUIRED_LANGUAGES, findRuntimes } from './runtimes'
 

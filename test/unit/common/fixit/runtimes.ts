@@ -7,7 +7,7 @@ import { accessSync, constants, existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
-import type { FixitLanguage } from '../../../electron/common/fixit'
+import type { FixitLanguage } from '../../../../electron/common/fixit'
 
 export interface RunResult {
   readonly code: number | null

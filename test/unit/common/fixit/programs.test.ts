@@ -11,10 +11,10 @@ import {
   generateFixitProgram,
   type FixitDescription,
   type FixitLanguage,
-} from '../../../electron/common/fixit'
-import { inspect } from '../../../electron/core/inspect'
-import type { Inspection } from '../../../electron/common/inspection'
-import { manifest, ringFrom, settingsWith } from '../core/helpers'
+} from '../../../../electron/common/fixit'
+import { inspect } from '../../../../electron/core/inspect'
+import type { Inspection } from '../../../../electron/common/inspection'
+import { manifest, ringFrom, settingsWith } from '../../core/helpers'
 import { hostileRingcx, hostileRoxchat, wellFormedDeep } from './hostile'
 import { REQUIRED_LANGUAGES, findRuntimes, type RunResult } from './runtimes'
 

@@ -3,7 +3,10 @@
  * descriptions that carry them into every generated program.
  */
 import fc from 'fast-check'
-import type { FixitJsonValue, FixitRingcxAlg, FixitRoxchatAlgorithm, RingcxFixitDescription, RoxchatFixitDescription } from '../../../electron/common/fixit'
+import type { FixitJsonValue } from '../../../../electron/common/fixit'
+import type { FixitRingcxAlg, RingcxFixitDescription } from '../../../../electron/common/ringcx/fixit'
+import type { RoxchatFixitDescription } from '../../../../electron/common/roxchat/fixit'
+import type { RoxchatHashAlgorithm } from '../../../../electron/common/roxchat/settings'
 
 export const HOSTILE_VALUES: readonly string[] = [
   '"', "'", '\\', '\\\\"', '"; process.exit(7); "', "'); exit(7); ('", '"); System.exit(7); //',
@@ -56,7 +59,7 @@ export function hostileRingcx(alg: FixitRingcxAlg, kid: string, lifetimeSeconds 
   return { scheme: 'ringcx', alg, kid, claims, lifetimeSeconds }
 }
 
-export function hostileRoxchat(algorithm: FixitRoxchatAlgorithm, lifetimeSeconds: number | null): RoxchatFixitDescription {
+export function hostileRoxchat(algorithm: RoxchatHashAlgorithm, lifetimeSeconds: number | null): RoxchatFixitDescription {
   const fields: Record<string, string> = { id: 'visitor-"42"\n${id}#{id}', display_name: 'Zoë </script>', ...hostileMap('f') }
   ORDER_NAMES.forEach((name, index) => (fields[name] = `order-${index}`))
   HOSTILE_NAMES.forEach((name, index) => (fields[`n${index}:${name}`] = `named-${index}`))

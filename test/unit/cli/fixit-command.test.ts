@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
-import { findRuntimes } from './runtimes'
+import { findRuntimes } from '../common/fixit/runtimes'
 
 const root = resolve(import.meta.dirname, '..', '..', '..')
 const examples = join(root, 'resources', 'examples')
