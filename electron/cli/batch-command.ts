@@ -17,6 +17,13 @@ import { JunitReport, MarkdownReport, batchResultLine } from './batch-report'
 import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext, type BatchResult } from '../io/batch-run'
 import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
 
+/**
+ * The worker module: under tsx (tests, `cli:dev`) the TypeScript source, which the pool bundles in
+ * memory; in the built bin the chunk built beside it (out/cli/batch-worker.mjs), never a file in
+ * a folder another user can write to.
+ */
+const BATCH_WORKER = import.meta.url.endsWith('.ts') ? new URL('./batch-worker.ts', import.meta.url) : new URL('./batch-worker.mjs', import.meta.url)
+
 /** With worker threads, the first files still run here: a small batch does not repay their start-up. */
 const FILES_BEFORE_THREADS = 256
 
@@ -42,7 +49,7 @@ class LazyThreads {
   async inspect(path: string, context: BatchContext): Promise<BatchResult> {
     this.seen++
     if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return inspectSampleFile(path, context)
-    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), this.size, this.init)
+    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(BATCH_WORKER, this.size, this.init)
     // The time is read here, from the same clock as on this thread: the thread a file lands on
     // never changes its result.
     const now = (context.explicitNow ?? context.clock()).toISOString()

@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 /**
- * `npm run --silent cli -- …`: the process edge of the command line. It owns what only a
+ * `visitor-inspector …` (and `npm run --silent cli -- …`): the process edge of the command line. It owns what only a
  * process has: standard input, closed pipes and signals.
  */
 import { visibleText } from '../core/visible-text'
