@@ -8,7 +8,7 @@ import type { KeyRing } from '../core/key-ring'
 import { MAX_INPUT_BYTES } from '../common/limits'
 import { isKeyOrSettingsFile } from '../core/payload-detect'
 import type { InspectionSettings } from '../common/settings'
-import { readBoundedTextFile } from './bounded-text-file'
+import { readBoundedTextFileSync } from './bounded-text-file'
 import { walkSamples, type WalkEntry } from './sample-walk'
 import type { SchemeId } from '../common/schemes'
 
@@ -54,7 +54,8 @@ export const BATCH_WINDOW = 16
 
 /** Inspects one file as a QA sample (its own `now` and `config` apply) and classifies the outcome. */
 export async function inspectSampleFile(path: string, context: BatchContext): Promise<BatchResult> {
-  const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
+  // Synchronous reads: the same checks without a thread-pool round trip per system call.
+  const read = readBoundedTextFileSync(path, MAX_INPUT_BYTES)
   const now = context.explicitNow ?? context.clock()
   if (!read.ok) {
     if (read.reason !== 'too-large') return { file: path, status: 'error', inspection: null, code: 'input-unreadable', problem: read.message }
