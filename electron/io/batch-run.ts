@@ -23,6 +23,8 @@ export interface BatchResult {
   readonly problem?: string
   /** For status `error`: the stable code of why (the file could not be read, or our inspection failed). */
   readonly code?: 'input-unreadable' | 'internal-error'
+  /** Milliseconds spent reading and inspecting the file (a JUnit test case's `time`). */
+  readonly ms?: number
   /** The output line, already written by the worker thread that inspected the file. */
   readonly line?: string
 }
@@ -54,6 +56,12 @@ export const BATCH_WINDOW = 16
 
 /** Inspects one file as a QA sample (its own `now` and `config` apply) and classifies the outcome. */
 export async function inspectSampleFile(path: string, context: BatchContext): Promise<BatchResult> {
+  const started = performance.now()
+  const result = await inspectSampleFileOnce(path, context)
+  return { ...result, ms: performance.now() - started }
+}
+
+async function inspectSampleFileOnce(path: string, context: BatchContext): Promise<BatchResult> {
   // Synchronous reads: the same checks without a thread-pool round trip per system call.
   const read = readBoundedTextFileSync(path, MAX_INPUT_BYTES)
   const now = context.explicitNow ?? context.clock()
@@ -126,7 +134,13 @@ export async function runBatch(
   paths: readonly string[],
   context: BatchContext,
   onResult: (result: BatchResult) => Promise<void>,
-  options: { readonly window?: number; readonly signal?: AbortSignal; readonly inspectFile?: (path: string) => Promise<BatchResult> } = {},
+  options: {
+    readonly window?: number
+    readonly signal?: AbortSignal
+    readonly inspectFile?: (path: string) => Promise<BatchResult>
+    /** Which entries of the walk this run takes (a shard of it); every entry when left out. */
+    readonly include?: (path: string) => boolean
+  } = {},
 ): Promise<void> {
   const window = options.window ?? BATCH_WINDOW
   const inspectFile = options.inspectFile ?? ((path: string) => inspectSampleFile(path, context))
@@ -150,6 +164,7 @@ export async function runBatch(
   }
   for await (const entry of walkSamples(paths)) {
     if (options.signal?.aborted) break
+    if (options.include !== undefined && !options.include(entry.path)) continue
     inFlight.push(start(entry))
     if (inFlight.length >= window) await onResult(await (inFlight.shift() as Promise<BatchResult>))
   }
