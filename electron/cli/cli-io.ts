@@ -9,6 +9,11 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown }
   readonly now: () => Date
   readonly color: boolean
+  /**
+   * Standard error when it is a terminal: where `batch` draws its progress line. Left out when
+   * standard error is a file or a pipe (then no progress is drawn).
+   */
+  readonly progress?: { write(text: string): unknown; readonly columns?: number }
   /** Standard input's bytes, at most one past `maxBytes` (enough to tell that it is too large). */
   readonly readStdin?: (maxBytes: number) => Promise<Uint8Array>
 }
@@ -38,3 +43,12 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+
+/**
+ * Whether output may be coloured: only on a terminal, and never when NO_COLOR is set to anything
+ * but the empty string (https://no-color.org).
+ */
+export function colorWanted(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): boolean {
+  const noColor = env['NO_COLOR']
+  return isTTY === true && (noColor === undefined || noColor === '')
+}
