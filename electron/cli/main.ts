@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 /**
  * `visitor-inspector …` (and `npm run --silent cli -- …`): the process edge of the command line. It owns what only a
  * process has: standard input, closed pipes and signals.
