@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 
 export const PYTHON = '/usr/bin/python3'
 
@@ -25,11 +25,11 @@ export interface ProcessRun {
  * so a process forked straight from this large one would report at least this one's size as its own
  * peak (getrusage's ru_maxrss survives exec). The shell costs each contender the same millisecond.
  */
-export function timeProcess(command: string, args: readonly string[], cwd: string): Promise<ProcessRun> {
+export function timeProcess(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ProcessRun> {
   const [file, argv] = existsSync('/bin/sh') ? ['/bin/sh', ['-c', '"$@"; exit $?', 'sh', command, ...args]] as const : [command, args] as const
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(file, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
+    const child = spawn(file, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, NO_COLOR: '1', PATH: `${dirname(process.execPath)}${delimiter}${process.env['PATH'] ?? ''}` } })
     let out = ''
     let err = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out = (out + chunk).slice(-4096)))
@@ -75,7 +75,8 @@ export async function measurePeers(root: string, folder: string, keysFile: strin
     return counts.verified === files && counts.total === files
   }
   for (let round = 0; round < rounds; round++) {
-    const ours = await timeProcess(process.execPath, ['--import', rss, bin, 'batch', folder, '--key', keysFile], root)
+    // Started as an installed bin is, by its #! line (with its V8 flags), under the same Node.
+    const ours = await timeProcess(bin, ['batch', folder, '--key', keysFile], root, { NODE_OPTIONS: `--import=${rss}` })
     expectAll('our batch', ours, (line) => line.startsWith(`${files} files: ${files} verified`))
     best.ours = Math.min(best.ours, ours.ms)
     best.oursRss = Math.max(best.oursRss, ours.maxRssMb)
@@ -114,10 +115,10 @@ export async function measureStartup(root: string, rounds: number): Promise<Star
   const best = { node: Number.POSITIVE_INFINITY, help: Number.POSITIVE_INFINITY, inspect: Number.POSITIVE_INFINITY }
   for (let round = 0; round < rounds; round++) {
     best.node = Math.min(best.node, (await timeProcess(process.execPath, ['-e', '0'], root)).ms)
-    const help = await timeProcess(process.execPath, [bin, 'help'], root)
+    const help = await timeProcess(bin, ['help'], root)
     if (help.status !== 0) throw new Error('help failed')
     best.help = Math.min(best.help, help.ms)
-    const inspect = await timeProcess(process.execPath, [bin, 'inspect', join(examples, 'ringcx-verified-hs256.jwt'), '--key', join(examples, 'demo-keys.json')], root)
+    const inspect = await timeProcess(bin, ['inspect', join(examples, 'ringcx-verified-hs256.jwt'), '--key', join(examples, 'demo-keys.json')], root)
     if (inspect.status !== 0) throw new Error('inspect did not verify the example')
     best.inspect = Math.min(best.inspect, inspect.ms)
   }
