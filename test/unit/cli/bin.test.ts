@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT_OK, EXIT_USAGE, USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
-import { COMMANDS, COMMAND_USAGE } from '../../../electron/cli/usage'
+import { COMMANDS, COMMAND_USAGE, SCHEME_LIST } from '../../../electron/cli/usage'
+import { SCHEME_IDS } from '../../../electron/common/schemes'
 
 const run = promisify(execFile)
 const root = resolve(import.meta.dirname, '..', '..', '..')
@@ -54,6 +55,10 @@ describe('help and version', () => {
     const result = await cli('inspect', '--', '--help')
     expect(result.stdout).not.toBe(COMMAND_USAGE.inspect)
     expect(result.stderr).toContain('--help')
+  })
+
+  it('names the built-in schemes as the registry does', () => {
+    expect(SCHEME_LIST).toBe(SCHEME_IDS.join('|'))
   })
 
   it('help alone shows every command', async () => {
