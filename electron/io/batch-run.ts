@@ -54,6 +54,18 @@ export interface BatchContext {
 /** Files in flight at once: enough to overlap reads with verification, few enough to stay small. */
 export const BATCH_WINDOW = 16
 
+/**
+ * The longest the batch keeps the event loop to itself, in milliseconds. Reads are synchronous and
+ * a Rox.Chat check awaits nothing but promises, so without a turn of the loop a folder of samples
+ * would hold off signals (SIGINT, SIGTERM), a closed pipe and, in the app, every IPC call.
+ */
+export const BATCH_SLICE_MS = 10
+
+/** Lets the event loop run what is waiting (timers, signals, I/O callbacks), then goes on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
 /** Inspects one file as a QA sample (its own `now` and `config` apply) and classifies the outcome. */
 export async function inspectSampleFile(path: string, context: BatchContext): Promise<BatchResult> {
   const started = performance.now()
@@ -162,14 +174,21 @@ export async function runBatch(
         }))
     }
   }
+  let sliceStarted = performance.now()
+  const handOver = async (result: BatchResult): Promise<void> => {
+    await onResult(result)
+    if (performance.now() - sliceStarted < BATCH_SLICE_MS) return
+    await nextTurn()
+    sliceStarted = performance.now()
+  }
   for await (const entry of walkSamples(paths)) {
     if (options.signal?.aborted) break
     if (options.include !== undefined && !options.include(entry.path)) continue
     inFlight.push(start(entry))
-    if (inFlight.length >= window) await onResult(await (inFlight.shift() as Promise<BatchResult>))
+    if (inFlight.length >= window) await handOver(await (inFlight.shift() as Promise<BatchResult>))
   }
   while (inFlight.length > 0) {
     const next = inFlight.shift() as Promise<BatchResult>
-    await onResult(await next)
+    await handOver(await next)
   }
 }
