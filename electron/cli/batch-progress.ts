@@ -19,7 +19,6 @@ const CLEAR = '\r\u001B[K'
 
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?'
-  if (seconds < 1) return 'under 1 s'
   if (seconds < 60) return `${Math.round(seconds)} s`
   const minutes = Math.floor(seconds / 60)
   return minutes < 60 ? `${minutes} min ${Math.round(seconds % 60)} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
@@ -65,9 +64,12 @@ export class ProgressLine {
     const seconds = Math.max(now - this.started, 1) / 1000
     const rate = this.done / seconds
     const of = this.total === null ? '' : `/${this.total}`
-    const left = this.total === null || rate === 0 ? '' : ` · about ${duration(Math.max(this.total - this.done, 0) / rate)} left`
+    const remaining = this.total === null || rate === 0 ? null : Math.max(this.total - this.done, 0) / rate
+    const left = remaining === null ? '' : remaining < 1 ? ' · under 1 s left' : ` · about ${duration(remaining)} left`
     const head = `${this.done}${of} files · ${Math.round(rate)} files/s${left} · `
-    const width = Math.max((this.terminal.columns ?? 80) - 1, head.length + 1)
+    // A terminal that does not say its width (0 or none) is taken as 80 columns.
+    const columns = this.terminal.columns !== undefined && this.terminal.columns > 0 ? this.terminal.columns : 80
+    const width = Math.max(columns - 1, head.length + 1)
     // By code points, so that a cut never leaves half a surrogate pair.
     const name = Array.from(visibleText(this.file))
     const room = width - head.length

@@ -168,6 +168,18 @@ describe('the progress line', () => {
     expect(drawn.isWellFormed()).toBe(true)
   })
 
+  it('takes a terminal that gives no width as 80 columns, and says when under a second is left', () => {
+    let terminal = ''
+    let now = 0
+    const line = new ProgressLine({ write: (text: string) => (terminal += text), columns: 0 }, () => (now += 1000))
+    line.setTotal(2)
+    line.advance('samples/a.json')
+    expect(terminal).toBe('\r\u001b[K1/2 files · 1 files/s · about 1 s left · samples/a.json')
+    expect(line.text(1_000_000)).toMatch(/^1\/2 files · 0 files\/s · about 16 min 39 s left · samples\/a\.json$/)
+    line.setTotal(1)
+    expect(line.text()).toContain('· under 1 s left ·')
+  })
+
   it('redraws at most once per interval', () => {
     let writes = 0
     let now = 0
