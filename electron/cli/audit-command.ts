@@ -9,15 +9,9 @@ import { createKeyRing } from '../core/key-ring'
 import { visibleText } from '../core/visible-text'
 import { auditCaptureFile, walkCaptures } from '../io/capture/capture-files'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, stderrLines, type CliIo } from './cli-context'
+import { AUDIT_USAGE } from './usage'
 import { findingJsonLine, formatFinding, formatIdentity, formatSummary, formatTimeline, identityJsonLine, summaryJsonLine } from './audit-format'
 
-export const AUDIT_USAGE = `  cli audit CAPTURE... [--key FILE]... [--keystore DIR] [--config FILE] [--now TIME] [--json]
-                                         every identity in HAR files, saved pages (.html, .htm) and
-                                         folders of them, judged at the clock (or --now), never at the
-                                         capture's time; the key store's secrets and client-side
-                                         signing found in them. 0 all verified and nothing found,
-                                         1 a rejected identity or a finding, 2 usage or unreadable capture.
-`
 
 export async function runAuditCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -78,3 +72,5 @@ export async function runAuditCommand(args: readonly string[], io: CliIo): Promi
   if (unreadable) return EXIT_USAGE
   return summary.rejected > 0 || findings.length > 0 ? EXIT_REJECTED : EXIT_OK
 }
+
+export { AUDIT_USAGE }

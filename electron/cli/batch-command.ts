@@ -9,13 +9,47 @@ import { parseArgs } from 'node:util'
 import { createKeyRing } from '../core/key-ring'
 import { visibleText } from '../core/visible-text'
 import { parseKeyArgument } from '../io/key-files'
-import { isPassedOverName, isSampleName } from '../io/sample-walk'
+import { isPassedOverName, isSampleName, walkSamples } from '../io/sample-walk'
 import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
 import { KEY_STORE_FILE } from '../io/key-store-file'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, stderrLines, type CliIo } from './cli-context'
 import { JunitReport, MarkdownReport, batchResultLine } from './batch-report'
 import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext, type BatchResult } from '../io/batch-run'
 import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
+import { ProgressLine } from './batch-progress'
+import { inShard, parseShard, type Shard } from './batch-shard'
+import { githubAnnotation } from './github-reporter'
+
+const REPORTERS = ['github'] as const
+type Reporter = (typeof REPORTERS)[number]
+
+function parseReporters(values: readonly string[] | undefined, json: boolean): Reporter[] {
+  const reporters: Reporter[] = []
+  for (const value of values ?? []) {
+    if (!(REPORTERS as readonly string[]).includes(value)) throw new UsageError(`--reporter ${value}: use ${REPORTERS.join(' or ')}`)
+    reporters.push(value as Reporter)
+  }
+  // Annotations go to standard output, where GitHub reads workflow commands; JSON lines must stay JSON.
+  if (reporters.includes('github') && json) throw new UsageError('--reporter github writes to standard output: it cannot be combined with --json (use --junit FILE for a second report)')
+  return reporters
+}
+
+/** Counts the files of the run (its shard), for the progress line's total and estimate. */
+async function countFiles(paths: readonly string[], shard: Shard | undefined, progress: ProgressLine, signal: AbortSignal): Promise<void> {
+  let total = 0
+  for await (const entry of walkSamples(paths)) {
+    if (signal.aborted) return
+    if (inShard(entry.path, shard)) total++
+  }
+  progress.setTotal(total)
+}
+
+/**
+ * The worker module: under tsx (tests, `cli:dev`) the TypeScript source, which the pool bundles in
+ * memory; in the built bin the chunk built beside it (out/cli/batch-worker.mjs), never a file in
+ * a folder another user can write to.
+ */
+const BATCH_WORKER = import.meta.url.endsWith('.ts') ? new URL('./batch-worker.ts', import.meta.url) : new URL('./batch-worker.mjs', import.meta.url)
 
 /** With worker threads, the first files still run here: a small batch does not repay their start-up. */
 const FILES_BEFORE_THREADS = 256
@@ -42,7 +76,7 @@ class LazyThreads {
   async inspect(path: string, context: BatchContext): Promise<BatchResult> {
     this.seen++
     if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return inspectSampleFile(path, context)
-    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(new URL('./batch-worker.ts', import.meta.url), this.size, this.init)
+    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(BATCH_WORKER, this.size, this.init)
     // The time is read here, from the same clock as on this thread: the thread a file lands on
     // never changes its result.
     const now = (context.explicitNow ?? context.clock()).toISOString()
@@ -117,10 +151,20 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
     args: [...args],
     allowPositionals: true,
     strict: true,
-    options: { ...INSPECTION_OPTIONS, junit: { type: 'string' }, report: { type: 'string' }, threads: { type: 'string' } },
+    options: {
+      ...INSPECTION_OPTIONS,
+      junit: { type: 'string' },
+      report: { type: 'string' },
+      threads: { type: 'string' },
+      shard: { type: 'string' },
+      reporter: { type: 'string', multiple: true },
+      quiet: { type: 'boolean' },
+    },
   })
   if (positionals.length === 0) throw new UsageError('batch needs at least one folder or file')
   const threadCount = parseThreads(values.threads)
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  const github = parseReporters(values.reporter, values.json === true).includes('github')
   const scheme = parseScheme(values.scheme)
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   await checkReportPaths([['--junit', values.junit], ['--report', values.report]], positionals, [
@@ -143,7 +187,7 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
   }
 
   const reports = [
-    ...(values.junit === undefined ? [] : [new JunitReport(values.junit)]),
+    ...(values.junit === undefined ? [] : [new JunitReport(values.junit, shard === undefined ? 'samples' : `samples (shard ${shard.index}/${shard.count})`)]),
     ...(values.report === undefined ? [] : [new MarkdownReport(values.report)]),
   ]
   const counter = new SummaryCounter(clock)
@@ -156,13 +200,22 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
     ...(authTokens === undefined ? {} : { authTokens: [...authTokens] }),
   }
   const threads = new LazyThreads(init, threadCount)
+  const progress = io.progress === undefined || values.quiet === true ? null : new ProgressLine(io.progress, clock)
+  const stopCounting = new AbortController()
+  if (progress !== null) void countFiles(positionals, shard, progress, stopCounting.signal).catch(() => undefined)
   try {
     await runBatch(positionals, context, async (result) => {
       counter.add(result)
+      // The line goes while other output is written to the same terminal, and is drawn again after.
+      progress?.clear()
       if (result.status === 'error') io.stderr.write(`${visibleText(result.file)}: ${visibleText(result.problem ?? 'could not be read')} [${result.code ?? 'input-unreadable'}]\n`)
       io.stdout.write(batchResultLine(result, values.json === true))
+      const annotation = github ? githubAnnotation(result) : null
+      if (annotation !== null) io.stdout.write(annotation)
       for (const report of reports) await report.add(result)
-    }, { inspectFile: (path) => threads.inspect(path, context) })
+      progress?.advance(result.file)
+    }, { inspectFile: (path) => threads.inspect(path, context), ...(shard === undefined ? {} : { include: (path: string) => inShard(path, shard) }) })
+    progress?.clear()
     const summary = counter.summary()
     for (const report of reports) await report.finish(summary)
     if (values.json) io.stdout.write(`${JSON.stringify({ summary })}\n`)
@@ -177,6 +230,8 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
     return counter.failed > 0 ? EXIT_REJECTED : EXIT_OK
   } finally {
     // Reports not finished (the run or another report failed) leave no part behind.
+    stopCounting.abort()
+    progress?.clear()
     await Promise.all(reports.map((report) => report.abandon()))
     await threads.close()
   }

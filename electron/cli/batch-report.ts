@@ -47,6 +47,36 @@ export function failureSummary(result: BatchResult): string {
   return likely && likely.code !== 'diagnosis-unexplained' ? `${codes} (likely: ${likely.code})` : codes
 }
 
+/**
+ * Why a sample did not pass, as one plain sentence: what a CI system shows first (a JUnit
+ * failure's message, an annotation's first line).
+ */
+export function failureSentence(result: BatchResult): string {
+  if (result.status === 'error') return `The file was not checked: ${result.problem ?? 'it could not be read'}.`
+  if (result.status === 'skipped') return `The file was passed over: ${result.problem ?? 'not a sample'}.`
+  const inspection = result.inspection
+  if (inspection === null) return result.problem ?? ''
+  const mismatches = inspection.expectation?.mismatches ?? []
+  const first = mismatches[0]
+  if (first !== undefined) {
+    const more = mismatches.length > 1 ? ` (and ${mismatches.length - 1} more)` : ''
+    return `The sample's expectation was not met: ${first.path} expected ${safeJson(first.expected)}, got ${safeJson(first.actual)}${more}.`
+  }
+  return inspection.errors[0]?.message ?? `The identity was ${inspection.verdict}.`
+}
+
+/** The rest, one line each: the codes, the likely causes, every expectation mismatch. */
+export function failureDetails(result: BatchResult): string[] {
+  const inspection = result.inspection
+  if (inspection === null) return result.code === undefined ? [] : [`code: ${result.code}`]
+  const lines: string[] = []
+  if (inspection.errors.length > 0) lines.push(`errors: ${inspection.errors.map((error) => error.code).join(', ')}`)
+  if (inspection.warnings.length > 0) lines.push(`warnings: ${inspection.warnings.map((warning) => warning.code).join(', ')}`)
+  for (const entry of inspection.diagnosis ?? []) lines.push(`diagnosis: ${entry.code}: ${entry.message}`)
+  for (const mismatch of inspection.expectation?.mismatches ?? []) lines.push(`expect ${mismatch.path}: expected ${safeJson(mismatch.expected)}, got ${safeJson(mismatch.actual)}`)
+  return lines
+}
+
 const STATUS_LABEL: Record<BatchStatus, string> = {
   passed: 'PASS ',
   failed: 'FAIL ',
@@ -155,26 +185,35 @@ export class JunitReport extends StreamedReport {
   private failures = 0
   private skipped = 0
 
+  /** `suite`: the test suite's name (a shard's names its shard, so merged files stay apart). */
+  constructor(path: string, private readonly suite: string = 'samples') {
+    super(path)
+  }
+
   async add(result: BatchResult): Promise<void> {
     const inspection = result.inspection
     const name = xml(result.file)
     const classname = xml(`visitor-inspector.${inspection?.scheme ?? 'unknown'}`)
+    // The message is the plain sentence CI systems show in their lists; the body, one line each,
+    // the codes, the likely causes and the expectation's mismatches.
+    const body = [failureSentence(result), ...failureDetails(result)].map(xml).join('\n')
     let inner = ''
     if (result.status === 'failed') {
       this.failures++
-      inner = `<failure message="${xml(failureSummary(result))}" type="${xml(inspection?.verdict ?? 'rejected')}"/>`
+      inner = `<failure message="${xml(failureSentence(result))}" type="${xml(inspection?.verdict ?? 'rejected')}">${body}</failure>`
     } else if (result.status === 'error') {
-      inner = `<error message="${xml(result.problem ?? 'unreadable')}" type="${xml(result.code ?? 'input-unreadable')}"/>`
+      inner = `<error message="${xml(failureSentence(result))}" type="${xml(result.code ?? 'input-unreadable')}">${body}</error>`
     } else if (result.status === 'skipped') {
       this.skipped++
       inner = `<skipped message="${xml(result.problem ?? 'not a sample')}"/>`
     }
-    await this.write(`    <testcase name="${name}" classname="${classname}">${inner}</testcase>\n`)
+    const time = ((result.ms ?? 0) / 1000).toFixed(3)
+    await this.write(`    <testcase name="${name}" classname="${classname}" time="${time}">${inner}</testcase>\n`)
   }
 
   protected header(summary: BatchSummary): string {
     const counts = `tests="${summary.files}" failures="${this.failures}" errors="${summary.errors}" skipped="${this.skipped}" time="${(summary.ms / 1000).toFixed(3)}"`
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="visitor-inspector" ${counts}>\n  <testsuite name="samples" ${counts}>\n`
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="visitor-inspector" ${counts}>\n  <testsuite name="${xml(this.suite)}" ${counts}>\n`
   }
 
   protected footer(): string {

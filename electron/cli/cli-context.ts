@@ -11,40 +11,9 @@ import { loadKeyFile, parseKeyArgument } from '../io/key-files'
 import { readTokenTableFile } from '../io/token-table-file'
 import { readPlainKeyStore } from '../io/key-store-file'
 import { isSchemeId, schemeIdList, type SchemeId } from '../common/schemes'
+import { UsageError, type CliIo } from './cli-io'
 
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown }
-  readonly stderr: { write(text: string): unknown }
-  readonly now: () => Date
-  readonly color: boolean
-  /** Standard input's bytes, at most one past `maxBytes` (enough to tell that it is too large). */
-  readonly readStdin?: (maxBytes: number) => Promise<Uint8Array>
-}
-
-export const EXIT_OK = 0
-export const EXIT_REJECTED = 1
-export const EXIT_USAGE = 2
-/**
- * The reader of the output went away (`… | head -1`): the run stops quietly with the status a
- * program stopped by SIGPIPE reports (128 + 13), since it did not finish.
- */
-export const EXIT_CLOSED_PIPE = 141
-
-/**
- * A problem with how the command was called, or with a file it was told to read. Its text often
- * echoes an argument or a file's content, so every line is made visible ({@link visibleText}):
- * a line break inside a value cannot start a line of its own.
- */
-export class UsageError extends Error {
-  constructor(message: string | readonly string[]) {
-    super((typeof message === 'string' ? [message] : message).map(visibleText).join('\n'))
-  }
-}
-
-/** What went wrong, in one line without a stack trace. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
+export { EXIT_CLOSED_PIPE, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, errorMessage, type CliIo } from './cli-io'
 
 /** `--config`, `--tokens`…: the file could not be read; with the stable code, as for an input. */
 export function optionFileProblem(option: string, path: string, read: Extract<BoundedReadResult, { ok: false }>): UsageError {

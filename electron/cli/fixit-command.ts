@@ -11,17 +11,11 @@ import type { Inspection } from '../common/inspection'
 import { schemeName } from '../common/schemes'
 import { createKeyRing } from '../core/key-ring'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, parseScheme, readInput, stderrLines, type CliIo } from './cli-context'
+import { FIXIT_USAGE } from './usage'
 
 const LANGUAGES = FIXIT_LANGUAGES.join('|')
 const NO_KEY_CODES = new Set<string>(['roxchat-no-key', 'ringcx-jwt-unknown-kid'])
 
-export const FIXIT_USAGE = `  cli fixit FILE --lang ${LANGUAGES}
-                  [--algorithm hmac-sha256|sha256|sha512|md5] [--config FILE] [--now TIME]
-                  [--scheme ringcx|roxchat] [--key FILE]... [--keystore DIR]
-                                         print the server-side program that signs FILE's identity
-                                         (a payload or a sample) correctly; it reads the key from
-                                         SIGNING_KEY. Rox.Chat: --algorithm, else the --config one.
-`
 
 /** `a, b, c or d`. */
 function wordList(words: readonly string[]): string {
@@ -89,3 +83,5 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
   io.stdout.write(generateFixitProgram(described.description, language).text)
   return EXIT_OK
 }
+
+export { FIXIT_USAGE }

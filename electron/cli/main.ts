@@ -1,9 +1,11 @@
+#!/usr/bin/env -S node --max-semi-space-size=4
 /**
- * `npm run --silent cli -- …`: the process edge of the command line. It owns what only a
+ * `visitor-inspector …` (and `npm run --silent cli -- …`): the process edge of the command line. It owns what only a
  * process has: standard input, closed pipes and signals.
  */
 import { visibleText } from '../core/visible-text'
 import { removeTemporariesNow } from '../io/temporary-files'
+import { colorWanted } from './cli-io'
 import { EXIT_CLOSED_PIPE, EXIT_USAGE, runCli } from './run-cli'
 
 const EXIT_SIGNAL: Readonly<Record<'SIGHUP' | 'SIGINT' | 'SIGTERM', number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 }
@@ -48,12 +50,12 @@ async function readStdin(maxBytes: number): Promise<Uint8Array> {
   return Buffer.concat(chunks)
 }
 
-const color = process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined
 const status = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   now: () => new Date(),
-  color,
+  color: colorWanted(process.stdout.isTTY, process.env),
+  ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
   readStdin,
 })
 removeTemporariesNow()

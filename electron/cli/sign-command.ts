@@ -18,13 +18,8 @@ import { safeJson, visibleText } from '../core/visible-text'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import { parseKeyArgument } from '../io/key-files'
 import { EXIT_OK, UsageError, loadKeys, loadSettings, optionFileProblem, parseNow, stderrLines, type CliIo } from './cli-context'
+import { SIGN_USAGE } from './usage'
 
-export const SIGN_USAGE = `  cli sign ringcx --kid KID (--key FILE | --keystore DIR) [--claims FILE] [--claim NAME=VALUE]...
-                  [--extra NAME=VALUE]... [--exp +2h] [--now TIME] [--config FILE] [--out FILE]
-  cli sign roxchat (--key FILE | --keystore DIR) [--kid KID] [--fields FILE] [--field NAME=VALUE]...
-                  [--expires +2h|none] [--algorithm hmac-sha256|sha256|sha512|md5] [--now TIME]
-                  [--config FILE] [--out FILE]
-`
 
 async function readJsonObject(path: string, option: string): Promise<Record<string, unknown>> {
   const read = await readBoundedTextFile(path, MAX_INPUT_BYTES)
@@ -176,3 +171,5 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
   }
   return EXIT_OK
 }
+
+export { SIGN_USAGE }

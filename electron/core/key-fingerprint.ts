@@ -1,5 +1,6 @@
 import { createHash, scrypt, scryptSync } from 'node:crypto'
 import { calculateJwkThumbprint } from 'jose'
+import type { MatchedKey } from '../common/inspection'
 import type { AnyKeyMaterial, KeyInfo, KeyMaterial, RsaPublicJwk } from '../common/key-material'
 
 /** Fixed salt: fingerprints must be comparable between machines. */
@@ -98,4 +99,20 @@ export async function fingerprintSource(entry: { readonly material: AnyKeyMateri
 export function withFingerprint<T extends object>(key: T, source: string | (() => string)): T & { readonly fingerprint: string } {
   if (typeof source === 'string') return { ...key, fingerprint: source }
   return Object.defineProperty(key, 'fingerprint', { get: source, enumerable: true }) as T & { readonly fingerprint: string }
+}
+
+/**
+ * The key an inspection names as the one that matched. Its fingerprint is read from the ring's key
+ * only when the inspection's key is read in turn: a secret's scrypt then runs only where the
+ * fingerprint is shown or written (a panel, a JSON line), not for a batch line that names no key.
+ */
+export function matchedKeyOf(key: { readonly kid: string; readonly fingerprint: string }): MatchedKey {
+  // An own, enumerable getter (JSON and structured clone read it), written as a literal: cheaper
+  // than defineProperty, which a batch pays per file.
+  return {
+    kid: key.kid,
+    get fingerprint() {
+      return key.fingerprint
+    },
+  }
 }

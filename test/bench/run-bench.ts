@@ -22,6 +22,7 @@ import type { BenchCount, BenchTask } from './bench-worker'
 import { NO_OS_ENCRYPTION } from '../../electron/main/secret-cipher'
 import { openAppServices } from '../../electron/main/services'
 import { measurePanelPaint } from './panel-paint'
+import { measurePeers, measureStartup } from './peer-batch'
 
 const quick = process.argv.includes('--quick')
 const asJson = process.argv.includes('--json')
@@ -198,9 +199,13 @@ for (let start = 0; start < SIZES.files; start += 1_000) {
     return writeFile(join(sub, `sample-${index}.json`), JSON.stringify({ payload, expect: { verdict: 'verified' } }))
   }))
 }
-const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'test', 'bench', 'batch-child.ts'), 'batch', folder, '--key', keysFile, '--json'], { cwd: root, maxBuffer: 1 << 20 })
-const batch = JSON.parse(child.stderr.trim().split('\n').at(-1) ?? '{}') as { status: number; lines: number; ms: number; maxRssMb: number }
-if (batch.status !== 0 || batch.lines !== SIZES.files + 1) throw new Error(`the batch did not pass: ${child.stderr}`)
+log('building the bin…')
+await promisify(execFile)('npm', ['run', '--silent', 'build:cli'], { cwd: root })
+log('the batch side by side: our bin, the bare node:crypto script, the PyJWT script…')
+const peers = await measurePeers(root, folder, keysFile, { ringcx: HS_SECRET, roxchat: ROX_SECRET }, SIZES.files, SIZES.rounds)
+if (peers.pyjwtNote !== null) log(`PyJWT row skipped: ${peers.pyjwtNote}`)
+log('start-up…')
+const startup = await measureStartup(root, quick ? 3 : 10)
 await rm(folder, { recursive: true, force: true })
 await rm(keysFile, { force: true })
 
@@ -212,10 +217,20 @@ const ratios = {
   rs256VsRaw: rawRsMs / coreRsMs,
   roxchatVsRaw: rawRoxMs / coreRoxMs,
   hs256VsJsonwebtoken: (jsonwebtokenMs / jwtSample.length) / (coreHsMs / hsTokens.length),
+  // Speed of the file batch as a ratio of a peer's time to ours: 1 is as fast, above 1 faster.
+  batchVsBare: peers.bareMs / peers.oursMs,
+  batchVsPyjwt: peers.pyjwtMs === null ? null : peers.pyjwtMs / peers.oursMs,
+  // Start-up as a multiple of `node -e 0`: lower is better.
+  helpVsNode: startup.helpMs / startup.nodeMs,
+  inspectVsNode: startup.inspectMs / startup.nodeMs,
 }
 const figures = {
-  batchFilesPerSecond: SIZES.files / (batch.ms / 1000),
-  batchPeakRssMb: batch.maxRssMb,
+  batchFilesPerSecond: SIZES.files / (peers.oursMs / 1000),
+  batchPeakRssMb: peers.oursRssMb,
+  batchMs: { ours: peers.oursMs, bare: peers.bareMs, pyjwt: peers.pyjwtMs },
+  batchRssMb: { ours: peers.oursRssMb, bare: peers.bareRssMb, pyjwt: peers.pyjwtRssMb },
+  pyjwtNote: peers.pyjwtNote,
+  startupMs: startup,
   mergeScaling,
   inspectP95Ms,
   panelPaintMs,
@@ -234,7 +249,11 @@ const targets = {
   rs256VsRaw: ratios.rs256VsRaw >= 0.8,
   roxchatVsRaw: ratios.roxchatVsRaw >= 0.7,
   hs256VsJsonwebtoken: ratios.hs256VsJsonwebtoken >= 10,
-  batchPeakRssMb: figures.batchPeakRssMb <= 200,
+  batchPeakRssMb: figures.batchPeakRssMb <= 100,
+  batchVsBare: ratios.batchVsBare >= 0.6,
+  batchVsPyjwt: ratios.batchVsPyjwt === null ? undefined : ratios.batchVsPyjwt >= 1,
+  helpVsNode: ratios.helpVsNode <= 3,
+  inspectVsNode: ratios.inspectVsNode <= 4,
   mergeScaling: figures.mergeScaling <= 2,
   inspectP95Ms: figures.inspectP95Ms <= 2,
   panelPaintMs: (panelPaintMs['1000'] ?? Number.POSITIVE_INFINITY) <= 100 && (panelPaintMs['5000'] ?? 0) <= 300,
@@ -254,8 +273,15 @@ else {
   row('rs256VsRaw', ratios.rs256VsRaw, '>= 0.8', targets.rs256VsRaw)
   row('roxchatVsRaw', ratios.roxchatVsRaw, '>= 0.7', targets.roxchatVsRaw)
   row('hs256VsJsonwebtoken', ratios.hs256VsJsonwebtoken, '>= 10', targets.hs256VsJsonwebtoken)
+  const seconds = (ms: number | null): string => (ms === null ? 'skipped' : `${(ms / 1000).toFixed(2)} s`)
+  const megabytes = (mb: number | null): string => (mb === null ? 'skipped' : `${mb.toFixed(0)} MB`)
+  row(`batchVsBare (${SIZES.files} files: ours ${seconds(peers.oursMs)}, bare ${seconds(peers.bareMs)})`, ratios.batchVsBare, '>= 0.6', targets.batchVsBare)
+  if (ratios.batchVsPyjwt === null) process.stdout.write(`| batchVsPyjwt | skipped: ${peers.pyjwtNote ?? ''} | >= 1 | |\n`)
+  else row(`batchVsPyjwt (PyJWT ${seconds(peers.pyjwtMs)})`, ratios.batchVsPyjwt, '>= 1', targets.batchVsPyjwt)
   row('batchFilesPerSecond', figures.batchFilesPerSecond, '', undefined)
-  row('batchPeakRssMb', figures.batchPeakRssMb, '<= 200', targets.batchPeakRssMb)
+  row(`batchPeakRssMb (bare ${megabytes(peers.bareRssMb)}, PyJWT ${megabytes(peers.pyjwtRssMb)})`, figures.batchPeakRssMb, '<= 100', targets.batchPeakRssMb)
+  row(`helpVsNode (help ${startup.helpMs.toFixed(0)} ms, node -e 0 ${startup.nodeMs.toFixed(0)} ms)`, ratios.helpVsNode, '<= 3', targets.helpVsNode)
+  row(`inspectVsNode (inspect with a key file ${startup.inspectMs.toFixed(0)} ms)`, ratios.inspectVsNode, '<= 4', targets.inspectVsNode)
   row('mergeScaling', figures.mergeScaling, '<= 2', targets.mergeScaling)
   row('inspectP95Ms', figures.inspectP95Ms, '<= 2', targets.inspectP95Ms)
   for (const [fields, ms] of Object.entries(panelPaintMs)) row(`panelPaintMs (${fields} fields)`, ms, fields === '1000' ? '<= 100' : fields === '5000' ? '<= 300' : '', undefined)

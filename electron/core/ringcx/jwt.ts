@@ -17,6 +17,7 @@ import { issue } from '../issue'
 import type { KeyRing } from '../key-ring'
 import { decodeCompactJwt } from './compact-jwt'
 import type { RingcxVerificationKey } from './keys'
+import { matchedKeyOf } from '../key-fingerprint'
 
 export interface RingcxJwtVerification {
   readonly checks: readonly Check[]
@@ -172,7 +173,7 @@ async function checkSignature(context: JwtContext): Promise<CheckRun> {
   for (const candidate of candidates) {
     const outcome = await verifyWithKey(context.token, candidate, context.settings, context.now)
     if (outcome.kind === 'verified') {
-      context.key = { kid: candidate.kid, fingerprint: candidate.fingerprint }
+      context.key = matchedKeyOf(candidate)
       if (outcome.claimError !== undefined) context.claimError = outcome.claimError
       return pass('signature', candidate.kid)
     }

@@ -14,6 +14,7 @@ import { issue } from '../issue'
 import { numberLiteralOf } from '../json-source'
 import { computeRoxchatHash, roxchatHashMessage } from './hash'
 import type { RoxchatHashKey } from './keys'
+import { matchedKeyOf } from '../key-fingerprint'
 
 /** The largest `expires` the vendor's Int accepts. */
 export const MAX_ROXCHAT_EXPIRES = 2_147_483_647
@@ -161,7 +162,7 @@ export function verifyRoxchatVisitor(
       checks.push({ id: 'hash', status: 'fail', code: 'wrong-provided-visitor-hash-value' })
       errors.push(issue('wrong-provided-visitor-hash-value', `No Rox.Chat key gives this ${algorithm} hash.`))
     } else {
-      key = { kid: matched.kid, fingerprint: matched.fingerprint }
+      key = matchedKeyOf(matched)
       checks.push({ id: 'hash', status: 'pass', kid: matched.kid })
     }
   }

@@ -204,6 +204,6 @@ describe('cli audit', () => {
     const run = await cli(['audit', '--key', keysPath])
     expect(run.status).toBe(EXIT_USAGE)
     expect(run.stderr).toContain('audit needs at least one CAPTURE')
-    expect(USAGE).toContain('cli audit CAPTURE... [--key FILE]... [--keystore DIR] [--config FILE] [--now TIME] [--json]')
+    expect(USAGE).toContain('visitor-inspector audit CAPTURE... [--key FILE]... [--keystore DIR] [--config FILE] [--now TIME] [--json]')
   })
 })

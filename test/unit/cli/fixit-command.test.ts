@@ -119,7 +119,7 @@ describe('cli fixit', () => {
   })
 
   it('is listed in the help', () => {
-    expect(USAGE).toContain('cli fixit FILE --lang node|python|php|java|go|csharp|ruby')
+    expect(USAGE).toContain('visitor-inspector fixit FILE --lang node|python|php|java|go|csharp|ruby')
   })
 
   it('runs as the bin does (npm run --silent cli -- fixit …)', { timeout: 60_000 }, async () => {

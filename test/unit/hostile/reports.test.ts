@@ -34,6 +34,15 @@ function checkWellFormedXml(text: string): void {
       rest = rest.slice(space[0].length)
       continue
     }
+    // Character data (a failure's body): only inside an element, every & an entity, no "]]>".
+    const characters = /^[^<]+/.exec(rest)
+    if (characters !== null) {
+      expect(open.length, 'text only inside an element').toBeGreaterThan(0)
+      expect(characters[0], 'every & starts an entity').not.toMatch(/&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/)
+      expect(characters[0]).not.toContain(']]>')
+      rest = rest.slice(characters[0].length)
+      continue
+    }
     const tag = TAG.exec(rest)
     expect(tag, `a tag at: ${rest.slice(0, 80)}`).not.toBeNull()
     const [whole, closing, name, attributes, selfClosing] = tag as RegExpExecArray

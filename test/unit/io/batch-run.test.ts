@@ -33,6 +33,23 @@ async function collect(paths: string[], window?: number): Promise<BatchResult[]>
 }
 
 describe('runBatch', () => {
+  it('gives the event loop its turns: a folder of samples that await no I/O never holds off timers and signals to its end', async () => {
+    // Synchronous reads and Rox.Chat checks settle in promises alone; without a turn of the loop
+    // no signal handler, closed pipe or (in the app) IPC call would run before the folder ends.
+    const folder = join(dir, 'turns')
+    await mkdir(folder)
+    await Promise.all(Array.from({ length: 3000 }, (_, index) => writeFile(join(folder, `v-${String(index).padStart(4, '0')}.json`), visitor(String(index)))))
+    let handed = 0
+    let handedWhenTheLoopRan: number | null = null
+    await runBatch([folder], context, async () => {
+      // Asked for once the folder is listed, when only the files remain.
+      if (++handed === 1) setImmediate(() => (handedWhenTheLoopRan = handed))
+    })
+    expect(handed).toBe(3000)
+    expect(handedWhenTheLoopRan).not.toBeNull()
+    expect(handedWhenTheLoopRan).toBeLessThan(3000)
+  })
+
   it('classifies samples with and without expectations, key files and unreadable paths', async () => {
     const folder = join(dir, 'mixed')
     await mkdir(join(folder, 'nested'), { recursive: true })
