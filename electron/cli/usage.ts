@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { FIXIT_LANGUAGES } from '../common/fixit/description'
+import { FIXIT_LANGUAGES } from '../common/fixit/languages/language'
 
 /**
  * The built-in schemes as help spells them. Written out rather than read from common/schemes,
