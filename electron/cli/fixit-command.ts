@@ -4,7 +4,7 @@
  * inspected and what the program changes go to standard error.
  */
 import { parseArgs } from 'node:util'
-import { FIXIT_LANGUAGES, FIXIT_ROXCHAT_ALGORITHMS, describeFixit, generateFixitProgram, isFixitLanguage, type FixitRoxchatAlgorithm } from '../common/fixit'
+import { FIXIT_LANGUAGES, FIXIT_ROXCHAT_ALGORITHMS, describeFixit, generateFixitProgram, isFixitLanguage, type FixitInspection, type FixitRoxchatAlgorithm } from '../common/fixit'
 import { inspect } from '../core/inspect'
 import { visibleText } from '../core/visible-text'
 import type { Inspection } from '../common/inspection'
@@ -77,7 +77,8 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
     nowIsExplicit: explicitNow !== undefined,
     ...(scheme === undefined ? {} : { scheme }),
   })
-  const described = describeFixit(inspection, {
+  // A scheme without fix programs (no fixit hook yet) is answered "fixit-no-identity" at run time; FixitInspection names only the seed schemes until the per-scheme hook lands.
+  const described = describeFixit(inspection as FixitInspection, {
     roxchatAlgorithm: algorithm ?? settings.roxchat.hashAlgorithm,
     minExpirySeconds: settings.ringcx.minExpirySeconds,
   })

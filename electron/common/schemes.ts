@@ -5,12 +5,14 @@
  */
 import { RINGCX, type RingcxTypes } from './ringcx'
 import { ROXCHAT, type RoxchatTypes } from './roxchat'
+import { INTERCOM, type IntercomTypes } from './intercom'
 import type { SchemeVocabulary, VocabularyTypes } from './scheme-vocabulary'
 
 /** Each scheme's vocabulary types, by scheme id. */
 export interface SchemeTypes {
   readonly ringcx: RingcxTypes
   readonly roxchat: RoxchatTypes
+  readonly intercom: IntercomTypes
 }
 
 /** The vendors whose identities the inspector understands. */
@@ -22,6 +24,7 @@ export type SchemeType<K extends keyof VocabularyTypes> = SchemeTypes[SchemeId][
 export const VOCABULARIES: { readonly [S in SchemeId]: SchemeVocabulary<SchemeTypes[S]> } = {
   ringcx: RINGCX,
   roxchat: ROXCHAT,
+  intercom: INTERCOM,
 }
 
 /** The built-in schemes, in the order lists and menus show them. */

@@ -196,8 +196,9 @@ function readJson(text: string): { ok: true; value: unknown } | { ok: false; mes
   return parseObjectLiteral(text)
 }
 
+/** The first reader's answer, the readers taken in their precedence order (see `objectPrecedence`). */
 function firstOf(read: (detectors: ReturnType<typeof schemes>[number]['detect']) => unknown): Detected | null {
-  for (const scheme of schemes()) {
+  for (const scheme of [...schemes()].sort((a, b) => a.detect.objectPrecedence - b.detect.objectPrecedence)) {
     const found = read(scheme.detect)
     if (found !== null && found !== undefined) return found as Detected
   }
@@ -206,7 +207,9 @@ function firstOf(read: (detectors: ReturnType<typeof schemes>[number]['detect'])
 
 function detectText(text: string, scheme: SchemeId | undefined, allowSample: boolean): DetectedInput {
   const trimmed = text.trim()
-  const whole = firstOf((detect) => detect.text?.(trimmed))
+  // A scheme named by the caller reads a form it shares with others (a bare JWT) first.
+  const named = scheme === undefined ? null : (schemeById(scheme)?.detect.text?.(trimmed, true) as Detected | null | undefined) ?? null
+  const whole = named ?? firstOf((detect) => detect.text?.(trimmed, false))
   if (whole !== null) return { payload: whole, sample: null, identities: [] }
 
   if (/^[{[]|^null$/.test(trimmed)) {

@@ -6,12 +6,14 @@
 import { registerVocabulary, type SchemeId } from '../common/schemes'
 import { RINGCX_SCHEME, type RingcxEngineTypes } from './ringcx'
 import { ROXCHAT_SCHEME, type RoxchatEngineTypes } from './roxchat'
+import { INTERCOM_SCHEME, type IntercomEngineTypes } from './intercom'
 import type { EngineTypeBundle, Scheme } from './scheme'
 
 /** Each scheme's engine types, by scheme id. */
 export interface EngineTypes {
   readonly ringcx: RingcxEngineTypes
   readonly roxchat: RoxchatEngineTypes
+  readonly intercom: IntercomEngineTypes
 }
 
 /** One kind of a scheme's engine types, across every scheme: `EngineType<'ring'>`. */
@@ -23,6 +25,7 @@ export type SigningKey = EngineType<'signingKey'>
 const BUILT_IN: { readonly [S in SchemeId]: Scheme<EngineTypes[S]> } = {
   ringcx: RINGCX_SCHEME,
   roxchat: ROXCHAT_SCHEME,
+  intercom: INTERCOM_SCHEME,
 }
 
 const registered = new Map<string, Scheme>(Object.values(BUILT_IN).map((scheme: Scheme) => [scheme.id, scheme]))

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FIXIT_LANGUAGES, FIXIT_LANGUAGE_LABELS, describeFixit, generateFixitProgram } from '../../../electron/common/fixit'
+import { FIXIT_LANGUAGES, FIXIT_LANGUAGE_LABELS, describeFixit, generateFixitProgram, type FixitInspection } from '../../../electron/common/fixit'
 import { CAPTURE_LIMITS, CaptureAudit, type CaptureIdentity } from '../../../electron/core/capture'
 import { inspect } from '../../../electron/core/inspect'
 import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
@@ -49,7 +49,7 @@ describe.concurrent('the fix for each identity of the capture, run by the real r
     it.skipIf(skip)(`${FIXIT_LANGUAGE_LABELS[language]}${skip ? ` (skipped: ${runtime.missing})` : ''}`, { timeout: 300_000 }, async () => {
       expect(runtime.found, runtime.missing).not.toBeNull()
       for (const identity of toFix) {
-        const described = describeFixit(identity.inspection, { roxchatAlgorithm: DEFAULT_SETTINGS.roxchat.hashAlgorithm, minExpirySeconds: DEFAULT_SETTINGS.ringcx.minExpirySeconds })
+        const described = describeFixit(identity.inspection as FixitInspection, { roxchatAlgorithm: DEFAULT_SETTINGS.roxchat.hashAlgorithm, minExpirySeconds: DEFAULT_SETTINGS.ringcx.minExpirySeconds })
         if (!described.ok) throw new Error(`${identity.formName}: ${described.message}`)
         const program = generateFixitProgram(described.description, language)
         const signingKey = identity.inspection.scheme === 'ringcx' ? HS.secret : ROX.secret
