@@ -6,6 +6,7 @@
 import { RINGCX, type RingcxTypes } from './ringcx'
 import { ROXCHAT, type RoxchatTypes } from './roxchat'
 import { INTERCOM, type IntercomTypes } from './intercom'
+import { ZENDESK, type ZendeskTypes } from './zendesk'
 import type { SchemeVocabulary, VocabularyTypes } from './scheme-vocabulary'
 
 /** Each scheme's vocabulary types, by scheme id. */
@@ -13,6 +14,7 @@ export interface SchemeTypes {
   readonly ringcx: RingcxTypes
   readonly roxchat: RoxchatTypes
   readonly intercom: IntercomTypes
+  readonly zendesk: ZendeskTypes
 }
 
 /** The vendors whose identities the inspector understands. */
@@ -25,6 +27,7 @@ export const VOCABULARIES: { readonly [S in SchemeId]: SchemeVocabulary<SchemeTy
   ringcx: RINGCX,
   roxchat: ROXCHAT,
   intercom: INTERCOM,
+  zendesk: ZENDESK,
 }
 
 /** The built-in schemes, in the order lists and menus show them. */

@@ -7,6 +7,7 @@ import { registerVocabulary, type SchemeId } from '../common/schemes'
 import { RINGCX_SCHEME, type RingcxEngineTypes } from './ringcx'
 import { ROXCHAT_SCHEME, type RoxchatEngineTypes } from './roxchat'
 import { INTERCOM_SCHEME, type IntercomEngineTypes } from './intercom'
+import { ZENDESK_SCHEME, type ZendeskEngineTypes } from './zendesk'
 import type { EngineTypeBundle, Scheme } from './scheme'
 
 /** Each scheme's engine types, by scheme id. */
@@ -14,6 +15,7 @@ export interface EngineTypes {
   readonly ringcx: RingcxEngineTypes
   readonly roxchat: RoxchatEngineTypes
   readonly intercom: IntercomEngineTypes
+  readonly zendesk: ZendeskEngineTypes
 }
 
 /** One kind of a scheme's engine types, across every scheme: `EngineType<'ring'>`. */
@@ -26,6 +28,7 @@ const BUILT_IN: { readonly [S in SchemeId]: Scheme<EngineTypes[S]> } = {
   ringcx: RINGCX_SCHEME,
   roxchat: ROXCHAT_SCHEME,
   intercom: INTERCOM_SCHEME,
+  zendesk: ZENDESK_SCHEME,
 }
 
 const registered = new Map<string, Scheme>(Object.values(BUILT_IN).map((scheme: Scheme) => [scheme.id, scheme]))
