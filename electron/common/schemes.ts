@@ -7,6 +7,7 @@ import { RINGCX, type RingcxTypes } from './ringcx'
 import { ROXCHAT, type RoxchatTypes } from './roxchat'
 import { INTERCOM, type IntercomTypes } from './intercom'
 import { ZENDESK, type ZendeskTypes } from './zendesk'
+import { CRISP, type CrispTypes } from './crisp'
 import type { SchemeVocabulary, VocabularyTypes } from './scheme-vocabulary'
 
 /** Each scheme's vocabulary types, by scheme id. */
@@ -15,6 +16,7 @@ export interface SchemeTypes {
   readonly roxchat: RoxchatTypes
   readonly intercom: IntercomTypes
   readonly zendesk: ZendeskTypes
+  readonly crisp: CrispTypes
 }
 
 /** The vendors whose identities the inspector understands. */
@@ -28,6 +30,7 @@ export const VOCABULARIES: { readonly [S in SchemeId]: SchemeVocabulary<SchemeTy
   roxchat: ROXCHAT,
   intercom: INTERCOM,
   zendesk: ZENDESK,
+  crisp: CRISP,
 }
 
 /** The built-in schemes, in the order lists and menus show them. */

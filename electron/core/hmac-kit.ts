@@ -6,6 +6,7 @@
  * its room and passes them in; nothing here names a scheme.
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto'
+import JSON5 from 'json5'
 import type { ErrorCode, WarningCode } from '../common/codes'
 import type { Check, CheckId, Diagnosis, DiagnosisCode, FieldSource, Issue, MergedField, PayloadForm, SourcedField } from '../common/inspection'
 import { NO_EXPIRY } from '../common/inspection'
@@ -327,4 +328,32 @@ export function diagnoseHmac(input: HmacDiagnosisInput): Diagnosis[] {
     }
   }
   return [UNEXPLAINED]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page script
+
+const STRING_LITERAL = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/
+const NUMBER_LITERAL = /^-?\d+(?:\.\d+)?(?![\w$])/
+
+/**
+ * A string or number literal at `start` of page script (`"ada@example.com"`, `'x'`, `42`), read
+ * without evaluating anything; null when there is none (a variable, a call).
+ *
+ * @example
+ * scriptLiteralAt('setUser("42", {…})', 8) // { value: '42', end: 12 }
+ */
+export function scriptLiteralAt(text: string, start: number): { readonly value: string | number; readonly end: number } | null {
+  const rest = text.slice(start, start + 100_000)
+  const string = STRING_LITERAL.exec(rest)
+  if (string !== null) {
+    try {
+      const value: unknown = JSON5.parse(string[0])
+      if (typeof value === 'string') return { value, end: start + string[0].length }
+    } catch {
+      return null
+    }
+  }
+  const number = NUMBER_LITERAL.exec(rest)
+  return number === null ? null : { value: Number(number[0]), end: start + number[0].length }
 }

@@ -8,6 +8,7 @@ import { RINGCX_SCHEME, type RingcxEngineTypes } from './ringcx'
 import { ROXCHAT_SCHEME, type RoxchatEngineTypes } from './roxchat'
 import { INTERCOM_SCHEME, type IntercomEngineTypes } from './intercom'
 import { ZENDESK_SCHEME, type ZendeskEngineTypes } from './zendesk'
+import { CRISP_SCHEME, type CrispEngineTypes } from './crisp'
 import type { EngineTypeBundle, Scheme } from './scheme'
 
 /** Each scheme's engine types, by scheme id. */
@@ -16,6 +17,7 @@ export interface EngineTypes {
   readonly roxchat: RoxchatEngineTypes
   readonly intercom: IntercomEngineTypes
   readonly zendesk: ZendeskEngineTypes
+  readonly crisp: CrispEngineTypes
 }
 
 /** One kind of a scheme's engine types, across every scheme: `EngineType<'ring'>`. */
@@ -29,6 +31,7 @@ const BUILT_IN: { readonly [S in SchemeId]: Scheme<EngineTypes[S]> } = {
   roxchat: ROXCHAT_SCHEME,
   intercom: INTERCOM_SCHEME,
   zendesk: ZENDESK_SCHEME,
+  crisp: CRISP_SCHEME,
 }
 
 const registered = new Map<string, Scheme>(Object.values(BUILT_IN).map((scheme: Scheme) => [scheme.id, scheme]))
