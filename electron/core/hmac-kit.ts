@@ -140,6 +140,8 @@ export interface HmacIdentitySpec {
   readonly form: PayloadForm
   /** The object as received, for the raw view. */
   readonly visitor: unknown
+  /** The object as parsed from the page, when `visitor` is built from it: its duplicate members are known. */
+  readonly parsed?: unknown
   /** Members in the vendor's order (known ones first), without the hash itself. */
   readonly sent: readonly SentField[]
   /** The fields the vendor's agent panel shows; other members are reported as not shown. */
@@ -201,7 +203,7 @@ export function inspectHmacIdentity(spec: HmacIdentitySpec): SchemeOutcome {
   const format: Check = { id: 'format', status: 'pass' }
   const { identifier, hash: hashCheck } = spec.checks
   const where = spec.where ?? 'The visitor'
-  const duplicates = spec.codes.duplicate === undefined ? [] : duplicateMemberWarnings(spec.codes.duplicate, where.replace(/^The /, 'the '), duplicateMembersOf(spec.visitor))
+  const duplicates = spec.codes.duplicate === undefined ? [] : duplicateMemberWarnings(spec.codes.duplicate, where.replace(/^The /, 'the '), duplicateMembersOf(spec.parsed ?? spec.visitor))
   const textFault = textProblem(spec.visitor, where)
   if (textFault !== null) {
     return { errors: [issue(spec.codes.malformed, textFault)], warnings: duplicates, checks: [{ id: 'format', status: 'fail', code: spec.codes.malformed }, { id: identifier, status: 'skip' }, { id: hashCheck, status: 'skip' }], rejectedFields: sourced(spec), key: null, expiry: NO_EXPIRY, raw: { form: spec.form, visitor: spec.visitor } }
