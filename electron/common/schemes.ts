@@ -8,6 +8,9 @@ import { ROXCHAT, type RoxchatTypes } from './roxchat'
 import { INTERCOM, type IntercomTypes } from './intercom'
 import { ZENDESK, type ZendeskTypes } from './zendesk'
 import { CRISP, type CrispTypes } from './crisp'
+import { CHATWOOT, type ChatwootTypes } from './chatwoot'
+import { HELPSCOUT, type HelpscoutTypes } from './helpscout'
+import { TAWKTO, type TawktoTypes } from './tawkto'
 import type { SchemeVocabulary, VocabularyTypes } from './scheme-vocabulary'
 
 /** Each scheme's vocabulary types, by scheme id. */
@@ -17,6 +20,9 @@ export interface SchemeTypes {
   readonly intercom: IntercomTypes
   readonly zendesk: ZendeskTypes
   readonly crisp: CrispTypes
+  readonly chatwoot: ChatwootTypes
+  readonly helpscout: HelpscoutTypes
+  readonly tawkto: TawktoTypes
 }
 
 /** The vendors whose identities the inspector understands. */
@@ -31,6 +37,9 @@ export const VOCABULARIES: { readonly [S in SchemeId]: SchemeVocabulary<SchemeTy
   intercom: INTERCOM,
   zendesk: ZENDESK,
   crisp: CRISP,
+  chatwoot: CHATWOOT,
+  helpscout: HELPSCOUT,
+  tawkto: TAWKTO,
 }
 
 /** The built-in schemes, in the order lists and menus show them. */

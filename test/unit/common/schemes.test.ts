@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 
 describe('the vocabulary registry', () => {
   it('lists the built-in schemes in the order menus show them', () => {
-    expect(SCHEME_IDS).toEqual(['ringcx', 'roxchat', 'intercom', 'zendesk', 'crisp'])
+    expect(SCHEME_IDS).toEqual(['ringcx', 'roxchat', 'intercom', 'zendesk', 'crisp', 'chatwoot', 'helpscout', 'tawkto'])
     expect(SCHEME_IDS.map((id) => VOCABULARIES[id].id)).toEqual(SCHEME_IDS)
     expect(schemeIdList()).toBe(SCHEME_IDS.join(' or '))
     expect(schemeIdList(true)).toBe(SCHEME_IDS.map((id) => `"${id}"`).join(' or '))

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
+import { visibleText } from '../../../../electron/core/visible-text'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../../electron/common/settings'
 import { CHATWOOT_SCHEME } from '../../../../electron/core/chatwoot'
@@ -57,10 +58,11 @@ describe('Chatwoot identifier_hash', () => {
     expect(codes(await run('$chatwoot.setUser("u", "not an object")'))).toEqual(['chatwoot-set-user-malformed'])
     expect((await run(`$chatwoot.setUser("u", {__proto__: {identifier_hash: "${hex('u')}"}})`)).verdict).toBe('accepted-unsigned')
     const nested = await run(`$chatwoot.setUser("u", {identifier_hash: "${hex('u')}", x: ${'{a:'.repeat(3000)}1${'}'.repeat(3000)}})`)
-    expect(nested.verdict).toBe('verified')
+    // Nested beyond MAX_NESTING_DEPTH: the object literal is refused before it is parsed.
+    expect(codes(nested)).toEqual(['input-too-deep'])
     const shown = await run(setUser('u\u0000\u009b', { identifier_hash: hex('u\u0000\u009b') }))
     expect(shown.verdict).toBe('verified')
-    expect(shown.fields[0]?.value).toBe('u\\u0000\\u009b')
+    expect(visibleText(shown.fields[0]?.value ?? '')).toBe('u\\u0000\\u009B')
   })
 
   it('signs a sample that inspects as verified', async () => {

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
+import { visibleText } from '../../../../electron/core/visible-text'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../../electron/common/settings'
 import { HELPSCOUT_SCHEME } from '../../../../electron/core/helpscout'
@@ -45,7 +46,7 @@ describe('Help Scout Beacon secure mode', () => {
     expect(codes(await run(identify({ email: ['a@b.c'], signature: 'x' })))).toEqual(['helpscout-identify-malformed'])
     expect(codes(await run(`Beacon('identify', {__proto__: {email: "a@b.c"}, signature: "${hex('a@b.c')}"})`))).toEqual(['helpscout-missing-email'])
     const result = await run(identify({ email: 'a@b.c', name: '\u202eevil', signature: hex('a@b.c') }))
-    expect(result.fields[0]?.value).toBe('\\u202eevil')
+    expect(visibleText(result.fields[0]?.value ?? '')).toBe('\\u202Eevil')
   })
 
   it('signs a sample that inspects as verified', async () => {
