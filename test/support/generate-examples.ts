@@ -21,6 +21,18 @@ const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(
 const FAR_EXP = 4102444800
 // Rox.Chat's expires is an Int: its largest value, 2038-01-19.
 const ROX_EXPIRES = 2147483000
+// The peer vendors' demo secrets: published on purpose, never use them for a real site.
+const PEER_SECRETS = {
+  intercom: { kid: 'web_demo', secret: 'demo-intercom-web-secret-not-for-real-use' },
+  zendesk: { kid: 'app_000000000000000000demo01', secret: 'demo-zendesk-shared-secret-not-for-real-use' },
+  crisp: { kid: 'crisp_demo', secret: 'demo-crisp-verify-secret-not-for-real-use' },
+  chatwoot: { kid: 'chatwoot_demo', secret: 'demo-chatwoot-hmac-token-not-for-real-use' },
+  helpscout: { kid: 'helpscout_demo', secret: 'demo-helpscout-beacon-key-not-for-real-use' },
+  tawkto: { kid: 'tawkto_demo', secret: 'demo-tawkto-api-key-not-for-real-use' },
+} as const
+const INTERCOM_IOS_SECRET = 'demo-intercom-ios-secret-not-for-real-use'
+const ZENDESK_OTHER_KID = 'app_000000000000000000demo02'
+const ZENDESK_OTHER_SECRET = 'demo-zendesk-second-secret-not-for-real-use'
 const LABEL = 'DEMO KEY: published with Visitor Inspector, never use it for a real site'
 
 function write(name: string, content: string): void {
@@ -55,6 +67,9 @@ write('demo-keys.json', JSON.stringify({
     { scheme: 'ringcx', kid: 'hs_demo', alg: 'HS256', secret: HS_SECRET, label: LABEL },
     { scheme: 'ringcx', kid: 'rsa_demo', alg: 'RS256', publicKeyPem: publicPem, label: LABEL },
     { scheme: 'roxchat', kid: 'rox_demo', secret: ROX_SECRET, label: LABEL },
+    ...Object.entries(PEER_SECRETS).map(([scheme, { kid, secret }]) => ({ scheme, kid, secret, label: LABEL })),
+    { scheme: 'intercom', kid: 'ios_demo', secret: INTERCOM_IOS_SECRET, label: LABEL },
+    { scheme: 'zendesk', kid: ZENDESK_OTHER_KID, secret: ZENDESK_OTHER_SECRET, label: LABEL },
   ],
 }, null, 2))
 
@@ -132,4 +147,69 @@ write('roxchat-expired.sample.json', JSON.stringify({
 }, null, 2))
 write('roxchat-logout.js', 'roxchat_visitor = null;')
 write('webim-legacy.js', `webim_visitor = {fields: {id: "777", display_name: "Legacy"}, hash: "${roxHash({ id: '777', display_name: 'Legacy' })}"};`)
+// ---------------------------------------------------------------------------------------------
+// Peer vendors: each a page snippet that verifies and one usual mistake.
+
+const peerHex = (secret: string, message: string): string => createHmac('sha256', secret).update(message, 'utf8').digest('hex')
+const hsJwt = (claims: Record<string, unknown>, secret: string, kid?: string): Promise<string> =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT', ...(kid === undefined ? {} : { kid }) }).sign(new TextEncoder().encode(secret))
+
+const INTERCOM_WEB = PEER_SECRETS.intercom.secret
+write('intercom-verified.html', `<!-- Intercom identity verification: user_hash = HMAC-SHA256(web secret, user_id) -->
+<script>
+  window.intercomSettings = {
+    api_base: "https://api-iam.intercom.io",
+    app_id: "demo_app",
+    user_id: "u-1042",
+    name: "Ann Lee",
+    email: "ann.lee@example.com",
+    user_hash: "${peerHex(INTERCOM_WEB, 'u-1042')}",
+  };
+</script>`)
+write('intercom-hash-of-email.js', `Intercom("boot", { app_id: "demo_app", user_id: "u-1042", email: "ann.lee@example.com", user_hash: "${peerHex(INTERCOM_WEB, 'ann.lee@example.com')}" });`)
+write('intercom-ios-secret.js', `Intercom("boot", { app_id: "demo_app", user_id: "u-1042", user_hash: "${peerHex(INTERCOM_IOS_SECRET, 'u-1042')}" });`)
+write('intercom-jwt.html', `<script>
+  window.intercomSettings = { app_id: "demo_app", intercom_user_jwt: "${await hsJwt({ user_id: 'u-1042', email: 'ann.lee@example.com', exp: FAR_EXP }, INTERCOM_WEB)}" };
+</script>`)
+
+const ZENDESK = PEER_SECRETS.zendesk
+const zendeskClaims = { scope: 'user', external_id: 'cust-1042', name: 'Ann Lee', email: 'ann.lee@example.com', email_verified: true, exp: FAR_EXP }
+write('zendesk-verified.html', `<script id="ze-snippet" src="https://static.zdassets.com/ekr/snippet.js?key=demo"></script>
+<script>
+  zE('messenger', 'loginUser', function (callback) {
+    callback('${await hsJwt(zendeskClaims, ZENDESK.secret, ZENDESK.kid)}');
+  });
+</script>`)
+write('zendesk-wrong-kid.jwt', await hsJwt(zendeskClaims, ZENDESK_OTHER_SECRET, ZENDESK.kid))
+
+const CRISP = PEER_SECRETS.crisp.secret
+write('crisp-verified.html', `<script>
+  window.$crisp = []; window.CRISP_WEBSITE_ID = "demo";
+  $crisp.push(["set", "user:email", ["Ann.Lee@example.com", "${peerHex(CRISP, 'Ann.Lee@example.com')}"]]);
+</script>`)
+write('crisp-lowercased-email.js', `$crisp.push(["set", "user:email", ["Ann.Lee@example.com", "${peerHex(CRISP, 'ann.lee@example.com')}"]]);`)
+
+const CHATWOOT = PEER_SECRETS.chatwoot.secret
+write('chatwoot-verified.html', `<script>
+  window.addEventListener("chatwoot:ready", function () {
+    window.$chatwoot.setUser("cust-1042", { name: "Ann Lee", email: "ann.lee@example.com", identifier_hash: "${peerHex(CHATWOOT, 'cust-1042')}" });
+  });
+</script>`)
+write('chatwoot-uppercase-hash.js', `window.$chatwoot.setUser("cust-1042", { email: "ann.lee@example.com", identifier_hash: "${peerHex(CHATWOOT, 'cust-1042').toUpperCase()}" });`)
+
+const HELPSCOUT = PEER_SECRETS.helpscout.secret
+write('helpscout-verified.html', `<script>
+  window.Beacon('init', 'demo-beacon-id');
+  Beacon('identify', { name: 'Ann Lee', email: 'ann.lee@example.com', signature: '${peerHex(HELPSCOUT, 'ann.lee@example.com')}' });
+</script>`)
+write('helpscout-base64-signature.js', `Beacon('identify', { email: 'ann.lee@example.com', signature: '${createHmac('sha256', HELPSCOUT).update('ann.lee@example.com').digest('base64')}' });`)
+
+const TAWKTO = PEER_SECRETS.tawkto.secret
+write('tawkto-visitor.html', `<script type="text/javascript">
+  var Tawk_API = Tawk_API || {};
+  Tawk_API.visitor = { name: "Ann Lee", email: "ann.lee@example.com", hash: "${peerHex(TAWKTO, 'ann.lee@example.com')}" };
+</script>`)
+write('tawkto-login.js', `Tawk_API.onLoad = function () {
+  Tawk_API.login({ hash: "${peerHex(TAWKTO, 'cust-1042')}", userId: "cust-1042", name: "Ann Lee", email: "ann.lee@example.com" }, function (error) {});
+};`)
 console.log(`examples written to ${folder}`)
