@@ -1,1 +1,1 @@
-window.$chatwoot.setUser("cust-1042", { email: "ann.lee@example.com", identifier_hash: "289DE293AE2B635BDDBFE504409130EA1046C0A850D0CDC6E949692504A9DE76" });
+window.$chatwoot.setUser("cust-1042", { email: "ann.lee@example.com", identifier_hash: "3A16A535E51690C812AB2552210712F737702F1D3C976C0AAA3A03A6361271C9" });

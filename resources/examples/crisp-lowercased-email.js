@@ -1,1 +1,1 @@
-$crisp.push(["set", "user:email", ["Ann.Lee@example.com", "3a8cb63fe2d522a9e3cc9264f6eeafd75d7de222ccb00148e4a185fa47442505"]]);
+$crisp.push(["set", "user:email", ["Ann.Lee@example.com", "296cbadbeb6dcdc8a6d2953fe42dc5d8a1d424c46ee34be22fe6ad082ab33f5b"]]);

@@ -1,1 +1,1 @@
-Beacon('identify', { email: 'ann.lee@example.com', signature: 'JpzF1RWAVM5o3/eSiz/z10ZpyundjiYH8L5d3My596Q=' });
+Beacon('identify', { email: 'ann.lee@example.com', signature: 'yPJi55DfvSBFPGkqnXKdanOnSYPBORLvBPljKiM09jI=' });

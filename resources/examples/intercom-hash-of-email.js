@@ -1,1 +1,1 @@
-Intercom("boot", { app_id: "demo_app", user_id: "u-1042", email: "ann.lee@example.com", user_hash: "873f8edcce1f12313929e696680277694479e5bb4edd98d9299b3e2da4a4d304" });
+Intercom("boot", { app_id: "demo_app", user_id: "u-1042", email: "ann.lee@example.com", user_hash: "c1334f169d41c66cfab4eea9e4bf7c8e175a30a0c123839be95b16b02fd77841" });
