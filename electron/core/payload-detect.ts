@@ -227,11 +227,13 @@ function detectText(text: string, scheme: SchemeId | undefined, allowSample: boo
 
   const loose = firstOf((detect) => detect.looseText?.(trimmed))
   if (loose !== null) return { payload: loose, sample: null, identities: [] }
-  return {
-    payload: invalid('input-unrecognised', 'No JWT, chat URL, _chatq.push call, roxchat_visitor snippet or visitor JSON was found.'),
-    sample: null,
-    identities: [],
-  }
+  return { payload: invalid('input-unrecognised', `None of the forms the inspector reads was found: ${knownFormsInWords()}.`), sample: null, identities: [] }
+}
+
+/** Every registered scheme's forms in words ("a JWT, a _setSignedIdentity call, …, or visitor JSON"), for the message. */
+function knownFormsInWords(): string {
+  const forms = new Set(schemes().flatMap((scheme) => Object.values(scheme.detect.identityForms ?? {})))
+  return ['a JWT', ...forms, 'visitor JSON'].join(', ').replace(/, (?=[^,]*$)/, ' or ')
 }
 
 function stringMap(value: unknown, member: string): Record<string, string> {

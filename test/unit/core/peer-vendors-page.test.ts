@@ -27,3 +27,12 @@ describe('peer vendors in page text', () => {
     }
   })
 })
+
+describe('text no scheme reads', () => {
+  it('lists the registered schemes\' forms, not only the seed vendors\'', () => {
+    const { payload } = detectPayload('hello there')
+    expect(payload).toMatchObject({ kind: 'invalid', code: 'input-unrecognised' })
+    const message = (payload as { message: string }).message
+    for (const words of ['a JWT', 'a _setSignedIdentity call', 'a $chatwoot.setUser call', 'a Tawk_API.login call', 'visitor JSON']) expect(message).toContain(words)
+  })
+})
