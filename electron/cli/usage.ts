@@ -12,7 +12,7 @@ import { FIXIT_LANGUAGES } from '../common/fixit/languages/language'
  * whose vocabularies (and the RE2 engine their settings need) would triple what `help` loads;
  * test/unit/cli/bin.test.ts keeps it equal to SCHEME_IDS.
  */
-export const SCHEME_LIST = 'ringcx|roxchat'
+export const SCHEME_LIST = 'ringcx|roxchat|intercom|zendesk|crisp|chatwoot|helpscout|tawkto'
 const SCHEMES = SCHEME_LIST
 
 export const INSPECT_LINE = `  visitor-inspector inspect FILE... [options]   inspect payload or sample files ("-" reads standard input)
@@ -25,6 +25,9 @@ export const SIGN_USAGE = `  visitor-inspector sign ringcx --kid KID (--key FILE
   visitor-inspector sign roxchat (--key FILE | --keystore DIR) [--kid KID] [--fields FILE] [--field NAME=VALUE]...
                   [--expires +2h|none] [--algorithm hmac-sha256|sha256|sha512|md5] [--now TIME]
                   [--config FILE] [--out FILE]
+  visitor-inspector sign SCHEME (--key FILE | --keystore DIR) [--kid KID] [--fields FILE] [--field NAME=VALUE]...
+                  [--MEMBER VALUE]... [--now TIME] [--config FILE] [--out FILE]
+                                         any other scheme with a signer: the members of its sign request
 `
 
 export const FIXIT_USAGE = `  visitor-inspector fixit FILE --lang ${FIXIT_LANGUAGES.join('|')}

@@ -131,5 +131,5 @@ export interface SchemeVocabulary<T extends VocabularyTypes = VocabularyTypes> {
    * The programs that sign an inspected identity correctly on the website's server (`cli fixit`,
    * the Inspector's fix panel); absent when the scheme offers none.
    */
-  readonly fixit?: SchemeFixit<NonNullable<T['fixitDescription']>, T['settings']>
+  readonly fixit?: SchemeFixit<'fixitDescription' extends keyof T ? NonNullable<T['fixitDescription']> : never, T['settings']>
 }

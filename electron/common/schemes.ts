@@ -5,23 +5,44 @@
  */
 import { RINGCX, type RingcxTypes } from './ringcx'
 import { ROXCHAT, type RoxchatTypes } from './roxchat'
+import { INTERCOM, type IntercomTypes } from './intercom'
+import { ZENDESK, type ZendeskTypes } from './zendesk'
+import { CRISP, type CrispTypes } from './crisp'
+import { CHATWOOT, type ChatwootTypes } from './chatwoot'
+import { HELPSCOUT, type HelpscoutTypes } from './helpscout'
+import { TAWKTO, type TawktoTypes } from './tawkto'
 import type { SchemeVocabulary, VocabularyTypes } from './scheme-vocabulary'
 
 /** Each scheme's vocabulary types, by scheme id. */
 export interface SchemeTypes {
   readonly ringcx: RingcxTypes
   readonly roxchat: RoxchatTypes
+  readonly intercom: IntercomTypes
+  readonly zendesk: ZendeskTypes
+  readonly crisp: CrispTypes
+  readonly chatwoot: ChatwootTypes
+  readonly helpscout: HelpscoutTypes
+  readonly tawkto: TawktoTypes
 }
 
 /** The vendors whose identities the inspector understands. */
 export type SchemeId = keyof SchemeTypes
 
 /** One kind of a scheme's vocabulary, across every scheme: `SchemeType<'errorCode'>`. */
-export type SchemeType<K extends keyof VocabularyTypes> = SchemeTypes[SchemeId][K]
+export type SchemeType<K extends keyof VocabularyTypes> = { [S in SchemeId]: MemberType<SchemeTypes[S], K> }[SchemeId]
+
+/** A scheme's type of one kind; `undefined` for an optional kind the scheme leaves out. */
+type MemberType<T, K extends PropertyKey> = K extends keyof T ? T[K] : undefined
 
 export const VOCABULARIES: { readonly [S in SchemeId]: SchemeVocabulary<SchemeTypes[S]> } = {
   ringcx: RINGCX,
   roxchat: ROXCHAT,
+  intercom: INTERCOM,
+  zendesk: ZENDESK,
+  crisp: CRISP,
+  chatwoot: CHATWOOT,
+  helpscout: HELPSCOUT,
+  tawkto: TAWKTO,
 }
 
 /** The built-in schemes, in the order lists and menus show them. */

@@ -9,7 +9,8 @@ export const MAX_DIAGNOSIS_ATTEMPTS = 64
 
 export const UNEXPLAINED: Diagnosis = {
   code: 'diagnosis-unexplained',
-  message: 'None of the usual mistakes (other key or algorithm, field order, expires, key whitespace, hex or number spelling) explains the failure: the data or the key itself differs.',
+  // Each scheme tries its own usual mistakes: the words name none, so they fit every vendor.
+  message: 'None of the usual mistakes this inspector tries for the vendor explains the failure: the data or the key itself differs.',
 }
 
 export function diagnosis(code: DiagnosisCode, message: string): Diagnosis[] {

@@ -196,8 +196,9 @@ function readJson(text: string): { ok: true; value: unknown } | { ok: false; mes
   return parseObjectLiteral(text)
 }
 
+/** The first reader's answer, the readers taken in their precedence order (see `objectPrecedence`). */
 function firstOf(read: (detectors: ReturnType<typeof schemes>[number]['detect']) => unknown): Detected | null {
-  for (const scheme of schemes()) {
+  for (const scheme of [...schemes()].sort((a, b) => a.detect.objectPrecedence - b.detect.objectPrecedence)) {
     const found = read(scheme.detect)
     if (found !== null && found !== undefined) return found as Detected
   }
@@ -206,7 +207,9 @@ function firstOf(read: (detectors: ReturnType<typeof schemes>[number]['detect'])
 
 function detectText(text: string, scheme: SchemeId | undefined, allowSample: boolean): DetectedInput {
   const trimmed = text.trim()
-  const whole = firstOf((detect) => detect.text?.(trimmed))
+  // A scheme named by the caller reads a form it shares with others (a bare JWT) first.
+  const named = scheme === undefined ? null : (schemeById(scheme)?.detect.text?.(trimmed, true) as Detected | null | undefined) ?? null
+  const whole = named ?? firstOf((detect) => detect.text?.(trimmed, false))
   if (whole !== null) return { payload: whole, sample: null, identities: [] }
 
   if (/^[{[]|^null$/.test(trimmed)) {
@@ -224,11 +227,13 @@ function detectText(text: string, scheme: SchemeId | undefined, allowSample: boo
 
   const loose = firstOf((detect) => detect.looseText?.(trimmed))
   if (loose !== null) return { payload: loose, sample: null, identities: [] }
-  return {
-    payload: invalid('input-unrecognised', 'No JWT, chat URL, _chatq.push call, roxchat_visitor snippet or visitor JSON was found.'),
-    sample: null,
-    identities: [],
-  }
+  return { payload: invalid('input-unrecognised', `None of the forms the inspector reads was found: ${knownFormsInWords()}.`), sample: null, identities: [] }
+}
+
+/** Every registered scheme's forms in words ("a JWT, a _setSignedIdentity call, …, or visitor JSON"), for the message. */
+function knownFormsInWords(): string {
+  const forms = new Set(schemes().flatMap((scheme) => Object.values(scheme.detect.identityForms ?? {})))
+  return ['a JWT', ...forms, 'visitor JSON'].join(', ').replace(/, (?=[^,]*$)/, ' or ')
 }
 
 function stringMap(value: unknown, member: string): Record<string, string> {

@@ -71,8 +71,11 @@ export interface SnippetMatch<P extends SchemePayload = SchemePayload> {
 export interface PayloadDetectors<P extends SchemePayload = SchemePayload> {
   /** The kinds of payload these detectors produce: the scheme inspects every one of them. */
   readonly kinds: readonly P['kind'][]
-  /** The whole (trimmed) text, in a form only this scheme uses: a compact JWT. */
-  text?(trimmed: string): P | null
+  /**
+   * The whole (trimmed) text, in a form this scheme uses: a compact JWT. `forced`: the caller named
+   * the scheme, so a form several schemes share (a bare JWT) is this scheme's.
+   */
+  text?(trimmed: string, forced?: boolean): P | null
   /**
    * Every call, assignment or URL parameter of this scheme in page text, in text order, commented-out
    * ones included (at most `limit`); the first live one of all schemes is inspected.
@@ -85,7 +88,10 @@ export interface PayloadDetectors<P extends SchemePayload = SchemePayload> {
    * or the sample), so the value is this scheme's or malformed, never null.
    */
   object(value: unknown, form: PayloadForm, forced: boolean): P | InvalidPayload | null
-  /** Among the schemes' object readers, lower goes first: the one whose members are unmistakable. */
+  /**
+   * Among the schemes' readers (of objects, whole texts, loose texts and samples), lower goes
+   * first: the one whose members or claims are unmistakable.
+   */
   readonly objectPrecedence: number
   /** What an object of this scheme has, for the message when no scheme recognises one. */
   readonly objectHint: string

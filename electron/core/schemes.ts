@@ -6,12 +6,24 @@
 import { registerVocabulary, type SchemeId } from '../common/schemes'
 import { RINGCX_SCHEME, type RingcxEngineTypes } from './ringcx'
 import { ROXCHAT_SCHEME, type RoxchatEngineTypes } from './roxchat'
+import { INTERCOM_SCHEME, type IntercomEngineTypes } from './intercom'
+import { ZENDESK_SCHEME, type ZendeskEngineTypes } from './zendesk'
+import { CRISP_SCHEME, type CrispEngineTypes } from './crisp'
+import { CHATWOOT_SCHEME, type ChatwootEngineTypes } from './chatwoot'
+import { HELPSCOUT_SCHEME, type HelpscoutEngineTypes } from './helpscout'
+import { TAWKTO_SCHEME, type TawktoEngineTypes } from './tawkto'
 import type { EngineTypeBundle, Scheme } from './scheme'
 
 /** Each scheme's engine types, by scheme id. */
 export interface EngineTypes {
   readonly ringcx: RingcxEngineTypes
   readonly roxchat: RoxchatEngineTypes
+  readonly intercom: IntercomEngineTypes
+  readonly zendesk: ZendeskEngineTypes
+  readonly crisp: CrispEngineTypes
+  readonly chatwoot: ChatwootEngineTypes
+  readonly helpscout: HelpscoutEngineTypes
+  readonly tawkto: TawktoEngineTypes
 }
 
 /** One kind of a scheme's engine types, across every scheme: `EngineType<'ring'>`. */
@@ -23,6 +35,12 @@ export type SigningKey = EngineType<'signingKey'>
 const BUILT_IN: { readonly [S in SchemeId]: Scheme<EngineTypes[S]> } = {
   ringcx: RINGCX_SCHEME,
   roxchat: ROXCHAT_SCHEME,
+  intercom: INTERCOM_SCHEME,
+  zendesk: ZENDESK_SCHEME,
+  crisp: CRISP_SCHEME,
+  chatwoot: CHATWOOT_SCHEME,
+  helpscout: HELPSCOUT_SCHEME,
+  tawkto: TAWKTO_SCHEME,
 }
 
 const registered = new Map<string, Scheme>(Object.values(BUILT_IN).map((scheme: Scheme) => [scheme.id, scheme]))

@@ -4,6 +4,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MAX_INPUT_BYTES, MAX_KEY_FILE_BYTES } from '../common/limits'
+import { isPlainObject } from '../common/values'
 import { readBoundedTextFile } from '../io/bounded-text-file'
 import type { DemoExample } from '../shared/ipc-contract'
 import type { ChannelServices } from './call-service'
@@ -32,8 +33,19 @@ const EXAMPLE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
   ['webim-legacy.js', 'Legacy Webim snippet (Rox.Chat)'],
 ])
 
-function exampleDescription(name: string): string {
-  return EXAMPLE_DESCRIPTIONS.get(name) ?? name
+/** Descriptions shipped beside the examples (`demo-descriptions.json`, written by generate-examples), so a new vendor's examples need no edit here. */
+const DESCRIPTIONS_FILE = 'demo-descriptions.json'
+
+async function shippedDescriptions(folder: string): Promise<ReadonlyMap<string, string>> {
+  const read = await readBoundedTextFile(join(folder, DESCRIPTIONS_FILE), MAX_INPUT_BYTES)
+  if (!read.ok) return new Map()
+  try {
+    const value: unknown = JSON.parse(read.text)
+    if (!isPlainObject(value)) return new Map()
+    return new Map(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  } catch {
+    return new Map()
+  }
 }
 
 export interface DemoServicesDeps {
@@ -51,10 +63,11 @@ export function createDemoServices(deps: DemoServicesDeps): Pick<ChannelServices
       .filter((entry) => entry.isFile() && !entry.name.startsWith('demo-') && !entry.name.endsWith('.md'))
       .map((entry) => entry.name)
       .sort()
+    const shipped = await shippedDescriptions(deps.examplesDir)
     const examples: DemoExample[] = []
     for (const name of names) {
       const read = await readBoundedTextFile(join(deps.examplesDir, name), MAX_INPUT_BYTES)
-      if (read.ok) examples.push({ name, description: exampleDescription(name), text: read.text })
+      if (read.ok) examples.push({ name, description: EXAMPLE_DESCRIPTIONS.get(name) ?? shipped.get(name) ?? name, text: read.text })
     }
     return examples
   }

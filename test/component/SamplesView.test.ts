@@ -11,6 +11,7 @@ import { CODE_INFO } from '../../electron/common/codes'
 import { failure, installFakeBridge, ok, type FakeBridge } from './fake-bridge'
 import { DEMO_KEYS, DEMO_SETTINGS, LIBRARY_ROWS, sampleRow, samplesProgress, storedKey } from './fixtures'
 import { spokenText } from './spoken-text'
+import { SCHEME_IDS, VOCABULARIES } from '../../electron/common/schemes'
 
 enableAutoUnmount(afterEach)
 
@@ -104,7 +105,8 @@ describe('SamplesView', () => {
     await button(wrapper, 'Unreadable').trigger('click')
 
     const kind = wrapper.get('#samples-scheme')
-    expect(kind.findAll('option').map((option) => option.text())).toEqual(['All kinds', 'RingCX (2)', 'Rox.Chat (1)', 'Unknown kind (2)'])
+    const others = SCHEME_IDS.filter((id) => id !== 'ringcx' && id !== 'roxchat').map((id) => `${VOCABULARIES[id].name} (0)`)
+    expect(kind.findAll('option').map((option) => option.text())).toEqual(['All kinds', 'RingCX (2)', 'Rox.Chat (1)', ...others, 'Unknown kind (2)'])
     await kind.setValue('ringcx')
     expect(files(wrapper)).toEqual(['lib/a-met.sample.json', 'lib/c-plain.jwt'])
     await kind.setValue('unknown')

@@ -4,6 +4,7 @@
  */
 import type { Inspection, MergedField } from '../../electron/common/inspection'
 import { DEFAULT_SETTINGS } from '../../electron/common/settings'
+import { SCHEME_IDS, type SchemeId } from '../../electron/common/schemes'
 import type {
   AppSettings,
   KeyImportReport,
@@ -280,7 +281,7 @@ export function samplesProgress(overrides: Partial<SamplesProgress> = {}): Sampl
       rejected: 3,
       ms: 1234,
       statuses: { met: 1, failed: 1, 'no-expectation': 1, unreadable: 1, skipped: 1 },
-      schemes: { ringcx: 2, roxchat: 1, unknown: 2 },
+      schemes: { ...Object.fromEntries(SCHEME_IDS.map((id) => [id, 0])) as Record<SchemeId, number>, ringcx: 2, roxchat: 1, unknown: 2 },
     },
     stale: false,
     ...overrides,

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { inspect } from '../../electron/core/inspect'
-import { parseKeyFile } from '../../electron/core/key-parse'
+import { readKeyFile } from '../../electron/core/key-parse'
 import { createKeyRing } from '../../electron/core/key-ring'
 import { resolveSettings } from '../../electron/common/settings'
 
@@ -10,7 +10,7 @@ const examples = resolve(import.meta.dirname, '..', '..', 'resources', 'examples
 const NOW = new Date('2026-06-01T12:00:00Z')
 
 /** What each shipped example must show a new user; the README and the demo loader rely on it. */
-const EXPECTED: Record<string, { verdict: string; errors: string[] }> = {
+const EXPECTED: Record<string, { verdict: string; errors: string[]; diagnosis?: string }> = {
   'ringcx-verified-hs256.jwt': { verdict: 'verified', errors: [] },
   'ringcx-verified-rs256.html': { verdict: 'verified', errors: [] },
   'ringcx-chat-url.txt': { verdict: 'verified', errors: [] },
@@ -27,6 +27,20 @@ const EXPECTED: Record<string, { verdict: string; errors: string[] }> = {
   'roxchat-expired.sample.json': { verdict: 'rejected', errors: ['provided-visitor-expired'] },
   'roxchat-logout.js': { verdict: 'logged-out', errors: [] },
   'webim-legacy.js': { verdict: 'verified', errors: [] },
+  'intercom-verified.html': { verdict: 'verified', errors: [] },
+  'intercom-jwt.html': { verdict: 'verified', errors: [] },
+  'intercom-hash-of-email.js': { verdict: 'rejected', errors: ['intercom-hmac-mismatch'], diagnosis: 'diagnosis-other-identifier' },
+  'intercom-ios-secret.js': { verdict: 'rejected', errors: ['intercom-hmac-mismatch'], diagnosis: 'diagnosis-other-platform' },
+  'zendesk-verified.html': { verdict: 'verified', errors: [] },
+  'zendesk-wrong-kid.jwt': { verdict: 'rejected', errors: ['zendesk-jwt-bad-signature'], diagnosis: 'diagnosis-kid-names-other-key' },
+  'crisp-verified.html': { verdict: 'verified', errors: [] },
+  'crisp-lowercased-email.js': { verdict: 'rejected', errors: ['crisp-signature-mismatch'], diagnosis: 'diagnosis-normalised-email' },
+  'chatwoot-verified.html': { verdict: 'verified', errors: [] },
+  'chatwoot-uppercase-hash.js': { verdict: 'rejected', errors: ['chatwoot-hmac-failed'], diagnosis: 'diagnosis-uppercase-hex' },
+  'helpscout-verified.html': { verdict: 'verified', errors: [] },
+  'helpscout-base64-signature.js': { verdict: 'rejected', errors: ['helpscout-signature-mismatch'], diagnosis: 'diagnosis-base64-digest' },
+  'tawkto-visitor.html': { verdict: 'verified', errors: [] },
+  'tawkto-login.js': { verdict: 'verified', errors: [] },
 }
 
 describe('resources/examples', () => {
@@ -42,16 +56,18 @@ describe('resources/examples', () => {
   })
 
   it.each(Object.entries(EXPECTED))('%s inspects as expected with the demo keys and settings', async (name, expected) => {
-    const report = await parseKeyFile(await readFile(join(examples, 'demo-keys.json'), 'utf8'))
+    // Read without fingerprints (as the command line does): a secret's scrypt is computed only for a key that matches, when read.
+    const report = readKeyFile(await readFile(join(examples, 'demo-keys.json'), 'utf8'))
     expect(report.ok).toBe(true)
     const settings = resolveSettings(JSON.parse(await readFile(join(examples, 'demo-settings.json'), 'utf8')))
     if (!settings.ok) throw new Error('demo settings are invalid')
     const text = await readFile(join(examples, name), 'utf8')
     // A sample file shows what it documents where it is replayed as a sample (batch, the Samples view).
     const sampleSemantics = name.endsWith('.sample.json')
-    const inspection = await inspect(text, { keys: await createKeyRing(report.keys), settings: settings.value, now: NOW, sampleSemantics })
+    const inspection = await inspect(text, { keys: await createKeyRing(report.keys.map(({ material }) => ({ material }))), settings: settings.value, now: NOW, sampleSemantics })
     expect(inspection.verdict).toBe(expected.verdict)
     expect(inspection.errors.map((error) => error.code)).toEqual(expected.errors)
     expect(inspection.expectation?.met ?? true).toBe(true)
+    if (expected.diagnosis !== undefined) expect(inspection.diagnosis?.[0]?.code).toBe(expected.diagnosis)
   })
 })

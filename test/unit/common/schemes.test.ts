@@ -5,10 +5,10 @@ import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
 
 describe('the vocabulary registry', () => {
   it('lists the built-in schemes in the order menus show them', () => {
-    expect(SCHEME_IDS).toEqual(['ringcx', 'roxchat'])
+    expect(SCHEME_IDS).toEqual(['ringcx', 'roxchat', 'intercom', 'zendesk', 'crisp', 'chatwoot', 'helpscout', 'tawkto'])
     expect(SCHEME_IDS.map((id) => VOCABULARIES[id].id)).toEqual(SCHEME_IDS)
-    expect(schemeIdList()).toBe('ringcx or roxchat')
-    expect(schemeIdList(true)).toBe('"ringcx" or "roxchat"')
+    expect(schemeIdList()).toBe(SCHEME_IDS.join(' or '))
+    expect(schemeIdList(true)).toBe(SCHEME_IDS.map((id) => `"${id}"`).join(' or '))
   })
 
   it('tells scheme ids from other text, prototype members included', () => {

@@ -9,7 +9,7 @@ function problems(result: SettingsResult): [string, string][] {
 
 describe('resolveSettings defaults', () => {
   it('returns the defaults for nothing, null and an empty object', () => {
-    expect(DEFAULT_SETTINGS).toEqual({
+    expect(DEFAULT_SETTINGS).toMatchObject({
       ringcx: { signedIdentities: 'require', minExpirySeconds: 3600, clockToleranceSeconds: 10, extraValueMappings: [] },
       roxchat: { hashAlgorithm: 'hmac-sha256', priorityOrder: ['providedFields', 'fields', 'opFields'] },
     })
@@ -22,6 +22,7 @@ describe('resolveSettings defaults', () => {
     expect(resolveSettings({ ringcx: { signedIdentities: 'reject' }, roxchat: { hashAlgorithm: 'md5' } })).toEqual({
       ok: true,
       value: {
+        ...DEFAULT_SETTINGS,
         ringcx: { ...DEFAULT_SETTINGS.ringcx, signedIdentities: 'reject' },
         roxchat: { ...DEFAULT_SETTINGS.roxchat, hashAlgorithm: 'md5' },
       },

@@ -1,0 +1,1 @@
+Beacon('identify', { email: 'ann.lee@example.com', signature: 'yPJi55DfvSBFPGkqnXKdanOnSYPBORLvBPljKiM09jI=' });
