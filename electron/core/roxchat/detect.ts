@@ -19,7 +19,8 @@ const WORDS: LiteralWords = { scheme: 'roxchat', code: 'roxchat-visitor-malforme
 function object(value: unknown, form: PayloadForm, forced: boolean): RoxchatPayload | InvalidPayload | null {
   if (value === null) return { kind: 'roxchat-logout', form }
   if (!isPlainObject(value)) return forced ? invalidPayload('roxchat-visitor-malformed', 'The visitor must be an object.', 'roxchat') : null
-  if (forced || Object.hasOwn(value, 'fields') || Object.hasOwn(value, 'hash')) return { kind: 'roxchat-visitor', form, visitor: value }
+  // v2 has "fields" and "hash"; a legacy (v1) visitor is flat with a "crc".
+  if (forced || Object.hasOwn(value, 'fields') || Object.hasOwn(value, 'hash') || Object.hasOwn(value, 'crc')) return { kind: 'roxchat-visitor', form, visitor: value }
   return null
 }
 
