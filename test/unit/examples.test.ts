@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { inspect } from '../../electron/core/inspect'
 import { parseKeyFile } from '../../electron/core/key-parse'
 import { createKeyRing } from '../../electron/core/key-ring'
-import { resolveSettings } from '../../electron/common/settings'
+import { DEFAULT_SETTINGS, resolveSettings } from '../../electron/common/settings'
 
 const examples = resolve(import.meta.dirname, '..', '..', 'resources', 'examples')
 const NOW = new Date('2026-06-01T12:00:00Z')
 
 /** What each shipped example must show a new user; the README and the demo loader rely on it. */
-const EXPECTED: Record<string, { verdict: string; errors: string[] }> = {
+const EXPECTED: Record<string, { verdict: string; errors: string[]; warnings?: string[] }> = {
   'ringcx-verified-hs256.jwt': { verdict: 'verified', errors: [] },
   'ringcx-verified-rs256.html': { verdict: 'verified', errors: [] },
   'ringcx-chat-url.txt': { verdict: 'verified', errors: [] },
@@ -27,6 +27,12 @@ const EXPECTED: Record<string, { verdict: string; errors: string[] }> = {
   'roxchat-expired.sample.json': { verdict: 'rejected', errors: ['provided-visitor-expired'] },
   'roxchat-logout.js': { verdict: 'logged-out', errors: [] },
   'webim-legacy.js': { verdict: 'verified', errors: [] },
+  // In the wild: a v1 visitor hashed over cp1251 bytes, a chat link, a mobile SDK request and token, the docs' 1986 exp.
+  'webim-v1-cp1251.js': { verdict: 'verified', errors: [], warnings: ['roxchat-v1-visitor'] },
+  'roxchat-client-link.txt': { verdict: 'verified', errors: [] },
+  'roxchat-mobile-visitor-ext.txt': { verdict: 'verified', errors: [] },
+  'ringcx-mobile-sdk.jwt': { verdict: 'rejected', errors: ['ringcx-mobile-sdk-token', 'ringcx-jwt-missing-exp', 'ringcx-jwt-missing-uuid'] },
+  'ringcx-docs-example-1986.jwt': { verdict: 'rejected', errors: ['ringcx-jwt-expired'] },
 }
 
 describe('resources/examples', () => {
@@ -52,6 +58,15 @@ describe('resources/examples', () => {
     const inspection = await inspect(text, { keys: await createKeyRing(report.keys), settings: settings.value, now: NOW, sampleSemantics })
     expect(inspection.verdict).toBe(expected.verdict)
     expect(inspection.errors.map((error) => error.code)).toEqual(expected.errors)
+    if (expected.warnings !== undefined) expect(inspection.warnings.map((warning) => warning.code)).toEqual(expect.arrayContaining(expected.warnings))
     expect(inspection.expectation?.met ?? true).toBe(true)
+  })
+})
+
+describe('resources/examples in the wild', () => {
+  it('names the encoding the v1 example was hashed in', async () => {
+    const report = await parseKeyFile(await readFile(join(examples, 'demo-keys.json'), 'utf8'))
+    const inspection = await inspect(await readFile(join(examples, 'webim-v1-cp1251.js'), 'utf8'), { keys: await createKeyRing(report.keys), settings: DEFAULT_SETTINGS, now: NOW })
+    expect(inspection.warnings.find((warning) => warning.code === 'roxchat-v1-visitor')?.message).toContain('cp1251')
   })
 })
