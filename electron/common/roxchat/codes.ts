@@ -30,6 +30,8 @@ export const ROXCHAT_WARNING_CODES = [
   'roxchat-v1-visitor',
   // The hash covers neither names nor boundaries: an expires that may hold a neighbour's digits.
   'roxchat-expires-boundary-shift',
+  // A literal "+" in a URL's visitor parameter: a server reads it as a space.
+  'roxchat-link-plus-as-space',
 ] as const
 export type RoxchatWarningCode = (typeof ROXCHAT_WARNING_CODES)[number]
 
@@ -89,6 +91,10 @@ export const ROXCHAT_CODE_INFO: Readonly<Record<RoxchatErrorCode | RoxchatWarnin
   'roxchat-expires-not-integer-literal': {
     summary: 'The visitor\'s "expires" is written as a decimal fraction or an exponent (such as 2e9) rather than as a plain integer.',
     advice: 'Write "expires" as plain digits: the inspector hashes the integer\'s digits, but Rox.Chat may read the number as a fraction and refuse it.',
+  },
+  'roxchat-link-plus-as-space': {
+    summary: 'The visitor in the URL holds a literal "+", which a server reads as a space (as this check did): a phone number such as +7… arrives as " 7…".',
+    advice: 'The website (or app) must percent-encode the visitor JSON completely, so that a plus sign is sent as %2B.',
   },
   'roxchat-v1-visitor': {
     summary: 'A legacy (v1) visitor: its "crc" is an MD5 and it has no expiry, so copied visitor data stays usable until the private key changes.',

@@ -10,7 +10,13 @@ import type { InvalidPayload, PayloadDetectors } from '../scheme'
 import { linkSnippets } from './link'
 
 export type RoxchatPayload =
-  | { readonly kind: 'roxchat-visitor'; readonly form: PayloadForm; readonly visitor: unknown }
+  | {
+    readonly kind: 'roxchat-visitor'
+    readonly form: PayloadForm
+    readonly visitor: unknown
+    /** From a URL whose visitor parameter held a literal "+", read as a space. */
+    readonly plusAsSpace?: true
+  }
   | { readonly kind: 'roxchat-logout'; readonly form: PayloadForm }
   | { readonly kind: 'roxchat-token'; readonly form: PayloadForm; readonly token: string }
 
@@ -43,7 +49,10 @@ export const ROXCHAT_DETECTORS: PayloadDetectors<RoxchatPayload> = {
       }
     })
     // A chat link or SDK request names the scheme: its visitor is this scheme's or malformed.
-    const links = linkSnippets<RoxchatPayload>(text, limit, (value, form) => object(value, form, true) as RoxchatPayload | InvalidPayload)
+    const links = linkSnippets<RoxchatPayload>(text, limit, (value, form, plusAsSpace) => {
+      const read = object(value, form, true) as RoxchatPayload | InvalidPayload
+      return plusAsSpace && read.kind === 'roxchat-visitor' ? { ...read, plusAsSpace: true } : read
+    })
     if (links.length === 0) return assignments
     return [...assignments, ...links].sort((a, b) => a.index - b.index).slice(0, limit)
   },

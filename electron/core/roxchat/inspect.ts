@@ -58,7 +58,11 @@ export async function inspectRoxchat(payload: RoxchatPayload, context: SchemeCon
       const raw: RawView = { form: payload.form, visitor: payload.visitor, ...(result.hashedMessage === undefined ? {} : { hashedMessage: result.hashedMessage }) }
       return {
         errors: result.errors,
-        warnings: [...result.warnings, ...duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', duplicateMembersOf(payload.visitor))],
+        warnings: [
+          ...result.warnings,
+          ...duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', duplicateMembersOf(payload.visitor)),
+          ...(payload.plusAsSpace === true ? [issue('roxchat-link-plus-as-space')] : []),
+        ],
         checks: result.checks,
         key: result.key,
         expiry: result.expiry,

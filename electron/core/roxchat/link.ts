@@ -79,7 +79,7 @@ function sdkPathNote(url: string): string | null {
  * The visitor JSON of one URL parameter, read and handed to `read`; the URL's problems as an
  * invalid payload of their own code.
  */
-export function readLinkVisitor<P>(url: string, parameter: LinkParameter, read: (value: unknown) => P | InvalidPayload): P | InvalidPayload {
+export function readLinkVisitor<P>(url: string, parameter: LinkParameter, read: (value: unknown, plusAsSpace: boolean) => P | InvalidPayload): P | InvalidPayload {
   const pairs = queryPairs(url)
   const named = pairs.filter((pair) => decodeQueryComponent(pair.name) === parameter)
   if (named.length > 1) {
@@ -101,14 +101,18 @@ export function readLinkVisitor<P>(url: string, parameter: LinkParameter, read: 
       'roxchat',
     )
   }
-  return read(json.value)
+  return read(json.value, raw.includes('+'))
 }
 
 /**
  * Every `provided-visitor=` and `visitor-ext=` URL parameter in text order, at most `limit`. A
  * URL that carries one parameter twice is one identity (refused as such), not two.
  */
-export function linkSnippets<P extends SchemePayload>(text: string, limit: number, read: (value: unknown, form: PayloadForm) => P | InvalidPayload): SnippetMatch<P>[] {
+export function linkSnippets<P extends SchemePayload>(
+  text: string,
+  limit: number,
+  read: (value: unknown, form: PayloadForm, plusAsSpace: boolean) => P | InvalidPayload,
+): SnippetMatch<P>[] {
   const matches: SnippetMatch<P>[] = []
   let previous: (UrlSpan & { parameter: string }) | null = null
   for (const match of text.matchAll(PARAMETER)) {
@@ -124,7 +128,7 @@ export function linkSnippets<P extends SchemePayload>(text: string, limit: numbe
       form: forms.identity,
       index: match.index,
       end: () => span.end,
-      read: () => readLinkVisitor(url, parameter, (value) => read(value, forms.payload)),
+      read: () => readLinkVisitor(url, parameter, (value, plusAsSpace) => read(value, forms.payload, plusAsSpace)),
     })
   }
   return matches

@@ -112,3 +112,15 @@ describe('hostile URLs', () => {
     expect(listed).toHaveLength(1)
   })
 })
+
+describe('a literal "+" in a URL', () => {
+  it('is read as a space, and warned about: a phone number sent so loses its plus', async () => {
+    const visitor = roxchatVisitor({ id: '1', phone: '+15550100' }, { secret: KEY, expires: NOW_S + 7200 })
+    const careless = encodeURIComponent(JSON.stringify(visitor)).replace(/%2B/g, '+')
+    const inspection = await inspectText(`https://c.example/client.php?provided-visitor=${careless}`)
+    expect(inspection.errors.map((error) => error.code)).toEqual(['wrong-provided-visitor-hash-value'])
+    expect(inspection.warnings.map((warning) => warning.code)).toContain('roxchat-link-plus-as-space')
+    const careful = await inspectText(`https://c.example/client.php?provided-visitor=${encoded(visitor)}`)
+    expect(careful.warnings.map((warning) => warning.code)).not.toContain('roxchat-link-plus-as-space')
+  })
+})
