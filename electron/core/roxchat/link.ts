@@ -24,11 +24,8 @@ export const LINK_FORMS: Readonly<Record<LinkParameter, { readonly identity: str
 
 // Global, for matchAll.
 const PARAMETER = /[?&](provided-visitor|visitor-ext)=/g
-/** What ends a URL in page text, HTML or a log line. Global, for a search from an index. */
-const URL_BOUNDARY = /[\s"'<>`]/g
-
 function isBoundary(code: number): boolean {
-  // The characters of URL_BOUNDARY: quotes, angle brackets, backtick, and white space.
+  // The characters that end a URL (see urlSpanAt): quotes, angle brackets, backtick, and white space.
   return code === 0x22 || code === 0x27 || code === 0x3c || code === 0x3e || code === 0x60 || /\s/.test(String.fromCharCode(code))
 }
 
@@ -41,7 +38,8 @@ export interface UrlSpan {
 export function urlSpanAt(text: string, index: number, floor: number): UrlSpan {
   let start = index
   while (start > floor && !isBoundary(text.charCodeAt(start - 1))) start--
-  const boundary = new RegExp(URL_BOUNDARY.source, 'g')
+  // What ends a URL in page text, HTML or a log line; a literal per call, for a search from an index.
+  const boundary = /[\s"'<>`]/g
   boundary.lastIndex = index
   const next = boundary.exec(text)
   return { start, end: next === null ? text.length : next.index }

@@ -199,7 +199,8 @@ function expiresWarnings(
   const concern = expiryConcern(expires, nowSeconds)
   const literal = numberLiteralOf(visitor, 'expires')
   const spelledOtherwise = literal !== undefined && literal !== String(expires)
-  const shift = boundaryShift(fields, expires, nowSeconds)
+  // Milliseconds explain a long expires better than moved digits do.
+  const shift = concern === 'in-milliseconds' || concern === 'out-of-range' ? null : boundaryShift(fields, expires, nowSeconds)
   if (concern === null && !spelledOtherwise && shift === null) return NO_WARNINGS
   const warnings: Issue<WarningCode>[] = []
   if (concern !== null) warnings.push(issue(EXPIRES_CONCERN_CODES[concern], `It is ${expires}.`))
