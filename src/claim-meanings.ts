@@ -27,6 +27,7 @@ const IDENTITY: Readonly<Record<string, string>> = {
   firstname: 'First name, shown to the agent.',
   lastname: 'Last name, shown to the agent.',
   email: 'Email address, shown to the agent.',
+  icq: 'ICQ number, shown to the agent (a legacy v1 field).',
   screenname: 'The name shown in the chat.',
   avatar_url: 'Picture shown in the chat; this app never fetches it.',
   company: 'Company, shown to the agent.',
@@ -48,6 +49,7 @@ const VISITOR: Readonly<Record<string, string>> = {
   fields: 'The visitor’s fields, each a text value; listed below.',
   expires: 'Optional Unix time after which the service refuses these details.',
   hash: 'Hash over the field values in the order of their names, then expires, made with the account’s private key. It is public: it proves the details, it is no key.',
+  crc: 'Legacy (v1) hash: MD5 over the field values in the order of their names, then the private key; no expiry. It is public: it proves the details, it is no key.',
 }
 
 const FIELDS: Readonly<Record<string, string>> = {

@@ -51,6 +51,8 @@ export function escalationReport(inspection: Inspection, context: { readonly sou
   if (inspection.diagnosis && inspection.diagnosis.length > 0) {
     lines.push('', '### Likely cause', '', ...inspection.diagnosis.map((entry) => `- \`${entry.code}\`: ${entry.message}`))
   }
+  const note = inspection.scheme === null ? undefined : vocabularyOf(inspection.scheme)?.panel.integrityNote
+  if (note !== undefined) lines.push('', `### ${note.title}`, '', note.text)
   const fieldLines = [
     ...inspection.fields.map((field) => `| ${field.name} | ${shown(field.name, field.value)} | ${field.source} |`),
     ...inspection.unmapped.map((field) => `| ${field.name} (not in panel) | ${shown(field.name, field.value)} | ${field.source} |`),

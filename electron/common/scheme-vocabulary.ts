@@ -77,6 +77,11 @@ export type SignRequestMember =
 export interface PanelWords<Settings> {
   /** Under a verified verdict, when the scheme says it otherwise than "signed with a key in your key store". */
   readonly verifiedExplanation?: string
+  /**
+   * What the scheme's own signing leaves unprotected, in words for an agent and the website team:
+   * shown beside the decoded payload and in the escalation report.
+   */
+  readonly integrityNote?: { readonly title: string; readonly text: string }
   /** Why the fields listed as "not shown in the agent panel" are not shown. */
   readonly unmappedReason: string
   /** Extra values reach the agent panel only through mappings: the keys that have one. */

@@ -42,7 +42,11 @@ async function bundleInMemory(entry: URL): Promise<URL> {
   const { build } = await import('esbuild')
   // ESM builds first: a UMD "main" (jsonc-parser's) hides its requires from the bundler, and the
   // bundled worker would then fail to load.
-  const output = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], write: false, logLevel: 'silent' })
+  // CommonJS packages bundled into an ES module (iconv-lite's codecs) still require() Node's own
+  // modules; an ES module has no require, so the bundle gets one. Only built-ins are left to it
+  // (everything else is bundled), and they resolve from any base, so the data: URL needs no path.
+  const banner = "import { createRequire as __workerCreateRequire } from 'node:module'; const require = __workerCreateRequire('/');"
+  const output = await build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], banner: { js: banner }, write: false, logLevel: 'silent' })
   const code = output.outputFiles[0]?.contents
   if (code === undefined) throw new Error('the worker could not be bundled')
   return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)

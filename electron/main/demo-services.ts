@@ -31,6 +31,11 @@ const EXAMPLE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
   ['roxchat-expired.sample.json', 'Rox.Chat visitor data, expired'],
   ['roxchat-logout.js', 'Rox.Chat logout (roxchat_visitor = null)'],
   ['webim-legacy.js', 'Legacy Webim snippet (Rox.Chat)'],
+  ['webim-v1-cp1251.js', 'Legacy v1 Webim visitor, crc over cp1251 bytes (Rox.Chat)'],
+  ['roxchat-client-link.txt', 'Rox.Chat client.php chat link with provided-visitor'],
+  ['roxchat-mobile-visitor-ext.txt', 'Rox.Chat mobile SDK init request with visitor-ext'],
+  ['ringcx-mobile-sdk.jwt', 'RingCX mobile SDK token (not a web identity)'],
+  ['ringcx-docs-example-1986.jwt', 'RingCX token with the docs’ example exp (1986)'],
 ])
 
 /** Descriptions shipped beside the examples (`demo-descriptions.json`, written by generate-examples), so a new vendor's examples need no edit here. */

@@ -6,9 +6,10 @@
  * (the same text each time: their secrets are fixed) and leaves the shipped ones as they are.
  * The keys are demo keys, published here on purpose: never use them for a real site.
  */
-import { createHmac, generateKeyPairSync } from 'node:crypto'
+import { createHash, createHmac, generateKeyPairSync } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import iconv from 'iconv-lite'
 import { SignJWT, importPKCS8 } from 'jose'
 
 const folder = resolve(import.meta.dirname, '..', '..', 'resources', 'examples')
@@ -246,4 +247,20 @@ write('demo-descriptions.json', JSON.stringify({
   'tawkto-visitor.html': 'tawk.to Tawk_API.visitor hash, verified',
   'tawkto-login.js': 'tawk.to Tawk_API.login hash of userId (rule unconfirmed), verified',
 }, null, 2))
+
+// In the wild: a legacy v1 visitor hashed over cp1251 bytes, a client.php link, a mobile SDK
+// init request, a mobile SDK RingCX token, and the RingCX docs' own example expiry (1986).
+const v1Fields = { id: '1001', display_name: 'Иван Петров', email: 'ivan@example.ru', icq: '123456789' }
+const v1Message = Object.keys(v1Fields).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+  .map((name) => v1Fields[name as keyof typeof v1Fields]).join('')
+const v1Crc = createHash('md5').update(Buffer.concat([iconv.encode(v1Message, 'cp1251'), Buffer.from(ROX_SECRET)])).digest('hex')
+write('webim-v1-cp1251.js', `// A legacy (v1) visitor: its crc is the MD5 of the values as cp1251 bytes, then the private key.
+webim_visitor = ${JSON.stringify({ ...v1Fields, crc: v1Crc }, null, 2)};`)
+const linkVisitor = { fields: roxFields, expires: ROX_EXPIRES, hash: roxHash(roxFields, ROX_EXPIRES) }
+write('roxchat-client-link.txt', `https://chat.example.com/client.php?location=default&provided-visitor=${encodeURIComponent(JSON.stringify(linkVisitor))}`)
+write('roxchat-mobile-visitor-ext.txt', `GET https://demo.rox.chat/l/v/m/init?event=init&platform=android&visitor-ext=${encodeURIComponent(JSON.stringify(linkVisitor))}&title=Main HTTP/1.1`)
+const mobileClaims = { extra: { plan: 'gold' }, userId: ann.uuid, userName: 'Ann', email: ann.email, token: 'app-session-42', installationId: '2b1f6c1e-7a0d-4f55-9a64-5c0d7e0a1f42' }
+write('ringcx-mobile-sdk.jwt', await new SignJWT(mobileClaims).setProtectedHeader({ typ: 'JWT', alg: 'HS256', kid: 'hs_demo' }).sign(new TextEncoder().encode(HS_SECRET)))
+// The integration guide's example exp: 1986-02-02.
+write('ringcx-docs-example-1986.jwt', await hs256({ ...ann, exp: 507749400 }))
 console.log(`examples written to ${folder}`)

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { inspect } from '../../electron/core/inspect'
 import { readKeyFile } from '../../electron/core/key-parse'
 import { createKeyRing } from '../../electron/core/key-ring'
-import { resolveSettings } from '../../electron/common/settings'
+import { DEFAULT_SETTINGS, resolveSettings } from '../../electron/common/settings'
 
 const examples = resolve(import.meta.dirname, '..', '..', 'resources', 'examples')
 const NOW = new Date('2026-06-01T12:00:00Z')
 
 /** What each shipped example must show a new user; the README and the demo loader rely on it. */
-const EXPECTED: Record<string, { verdict: string; errors: string[]; diagnosis?: string }> = {
+const EXPECTED: Record<string, { verdict: string; errors: string[]; diagnosis?: string; warnings?: string[] }> = {
   'ringcx-verified-hs256.jwt': { verdict: 'verified', errors: [] },
   'ringcx-verified-rs256.html': { verdict: 'verified', errors: [] },
   'ringcx-chat-url.txt': { verdict: 'verified', errors: [] },
@@ -41,6 +41,12 @@ const EXPECTED: Record<string, { verdict: string; errors: string[]; diagnosis?: 
   'helpscout-base64-signature.js': { verdict: 'rejected', errors: ['helpscout-signature-mismatch'], diagnosis: 'diagnosis-base64-digest' },
   'tawkto-visitor.html': { verdict: 'verified', errors: [] },
   'tawkto-login.js': { verdict: 'verified', errors: [] },
+  // In the wild: a v1 visitor hashed over cp1251 bytes, a chat link, a mobile SDK request and token, the docs' 1986 exp.
+  'webim-v1-cp1251.js': { verdict: 'verified', errors: [], warnings: ['roxchat-v1-visitor'] },
+  'roxchat-client-link.txt': { verdict: 'verified', errors: [] },
+  'roxchat-mobile-visitor-ext.txt': { verdict: 'verified', errors: [] },
+  'ringcx-mobile-sdk.jwt': { verdict: 'rejected', errors: ['ringcx-mobile-sdk-token', 'ringcx-jwt-missing-exp', 'ringcx-jwt-missing-uuid'] },
+  'ringcx-docs-example-1986.jwt': { verdict: 'rejected', errors: ['ringcx-jwt-expired'] },
 }
 
 describe('resources/examples', () => {
@@ -67,7 +73,16 @@ describe('resources/examples', () => {
     const inspection = await inspect(text, { keys: await createKeyRing(report.keys.map(({ material }) => ({ material }))), settings: settings.value, now: NOW, sampleSemantics })
     expect(inspection.verdict).toBe(expected.verdict)
     expect(inspection.errors.map((error) => error.code)).toEqual(expected.errors)
+    if (expected.warnings !== undefined) expect(inspection.warnings.map((warning) => warning.code)).toEqual(expect.arrayContaining(expected.warnings))
     expect(inspection.expectation?.met ?? true).toBe(true)
     if (expected.diagnosis !== undefined) expect(inspection.diagnosis?.[0]?.code).toBe(expected.diagnosis)
+  })
+})
+
+describe('resources/examples in the wild', () => {
+  it('names the encoding the v1 example was hashed in', async () => {
+    const report = readKeyFile(await readFile(join(examples, 'demo-keys.json'), 'utf8'))
+    const inspection = await inspect(await readFile(join(examples, 'webim-v1-cp1251.js'), 'utf8'), { keys: await createKeyRing(report.keys.map(({ material }) => ({ material }))), settings: DEFAULT_SETTINGS, now: NOW })
+    expect(inspection.warnings.find((warning) => warning.code === 'roxchat-v1-visitor')?.message).toContain('cp1251')
   })
 })

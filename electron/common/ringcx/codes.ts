@@ -16,6 +16,8 @@ export const RINGCX_ERROR_CODES = [
   'ringcx-jwt-exp-too-soon',
   'ringcx-jwt-not-yet-valid',
   'ringcx-jwt-missing-uuid',
+  // A token of the vendor's mobile messaging SDK: other claim names, no exp, no uuid.
+  'ringcx-mobile-sdk-token',
 ] as const
 export type RingcxErrorCode = (typeof RINGCX_ERROR_CODES)[number]
 
@@ -64,11 +66,11 @@ export const RINGCX_CODE_INFO: Readonly<Record<RingcxErrorCode | RingcxWarningCo
     advice: 'The website must set "exp" to a whole number of seconds since 1970, at least one hour ahead.',
   },
   'ringcx-jwt-expired': {
-    summary: 'The JWT has expired.',
+    summary: 'The JWT has expired (the integration guide\'s rule: "exp" must be in the future, with 10 seconds of leeway).',
     advice: 'The website must issue a fresh token; the visitor has to reload the page to continue.',
   },
   'ringcx-jwt-exp-too-soon': {
-    summary: 'The JWT expires less than the required time ahead (one hour by default).',
+    summary: 'The JWT expires less than the required time ahead (the community page\'s rule: at least one hour ahead; the setting "minExpirySeconds").',
     advice: 'The website must set "exp" at least one hour in the future when it hands the token to the chat.',
   },
   'ringcx-jwt-not-yet-valid': {
@@ -78,6 +80,10 @@ export const RINGCX_CODE_INFO: Readonly<Record<RingcxErrorCode | RingcxWarningCo
   'ringcx-jwt-missing-uuid': {
     summary: 'The JWT has no "uuid", which RingCX requires in a signed identity.',
     advice: 'The website must put the visitor\'s unique ID in the "uuid" claim.',
+  },
+  'ringcx-mobile-sdk-token': {
+    summary: 'This is a token of the RingCX (Engage Digital) mobile messaging SDK for Android or iOS, not a web chat identity: it names the visitor "userId" and carries "extra", "installationId" and "apiKey" or "token", with no "uuid" and no "exp".',
+    advice: 'The website must sign its own web identity: "uuid" (the mobile "userId"), "exp" at least one hour ahead, and "extra_values" (the mobile "extra"); firstname, lastname, email and company keep their names. The header needs "kid", "alg" and "typ".',
   },
   'ringcx-extra-value-regex-mismatch': {
     summary: 'An extra value does not match its mapping\'s pattern, so it was not mapped.',

@@ -12,6 +12,9 @@ export const ROXCHAT_ERROR_CODES = [
   'roxchat-no-key',
   'roxchat-visitor-malformed',
   'provided-auth-token-not-found',
+  // A chat link's provided-visitor or an SDK request's visitor-ext that cannot be read.
+  'roxchat-link-malformed',
+  'roxchat-link-duplicate-parameter',
 ] as const
 export type RoxchatErrorCode = (typeof ROXCHAT_ERROR_CODES)[number]
 
@@ -23,6 +26,12 @@ export const ROXCHAT_WARNING_CODES = [
   'roxchat-expires-in-milliseconds',
   'roxchat-expires-far-future',
   'roxchat-expires-not-integer-literal',
+  // A legacy (v1) visitor: a crc, no expiry, MD5.
+  'roxchat-v1-visitor',
+  // The hash covers neither names nor boundaries: an expires that may hold a neighbour's digits.
+  'roxchat-expires-boundary-shift',
+  // A literal "+" in a URL's visitor parameter: a server reads it as a space.
+  'roxchat-link-plus-as-space',
 ] as const
 export type RoxchatWarningCode = (typeof ROXCHAT_WARNING_CODES)[number]
 
@@ -55,6 +64,14 @@ export const ROXCHAT_CODE_INFO: Readonly<Record<RoxchatErrorCode | RoxchatWarnin
     summary: 'The visitor\'s auth token is not in the token table.',
     advice: 'Check the token the website passes to provide_visitor_fields, or load the token table that holds it.',
   },
+  'roxchat-link-malformed': {
+    summary: 'The visitor in the URL (the provided-visitor parameter of a chat link, or visitor-ext of a mobile SDK request) cannot be read: its percent-encoding is broken, it is empty, or it is not a JSON object.',
+    advice: 'The website (or app) must pass the visitor object as JSON, URL-encoded once (encodeURIComponent, PHP rawurlencode or urlencode).',
+  },
+  'roxchat-link-duplicate-parameter': {
+    summary: 'The URL carries the visitor parameter more than once; servers disagree which one counts, so none is checked.',
+    advice: 'The website must put provided-visitor (or the app visitor-ext) into the URL exactly once.',
+  },
   'roxchat-duplicate-member': {
     summary: 'The visitor\'s text holds the same member name twice in one object; this inspector reads the last, other parsers may read the first.',
     advice: 'The website must send each field once: what Rox.Chat hashes and shows may not be what was checked here.',
@@ -75,4 +92,29 @@ export const ROXCHAT_CODE_INFO: Readonly<Record<RoxchatErrorCode | RoxchatWarnin
     summary: 'The visitor\'s "expires" is written as a decimal fraction or an exponent (such as 2e9) rather than as a plain integer.',
     advice: 'Write "expires" as plain digits: the inspector hashes the integer\'s digits, but Rox.Chat may read the number as a fraction and refuse it.',
   },
+  'roxchat-link-plus-as-space': {
+    summary: 'The visitor in the URL holds a literal "+", which a server reads as a space (as this check did): a phone number such as +7… arrives as " 7…".',
+    advice: 'The website (or app) must percent-encode the visitor JSON completely, so that a plus sign is sent as %2B.',
+  },
+  'roxchat-v1-visitor': {
+    summary: 'A legacy (v1) visitor: its "crc" is an MD5 and it has no expiry, so copied visitor data stays usable until the private key changes.',
+    advice: 'The website should move to identification v2: {"fields": {…}, "expires": now plus hours, "hash": HMAC-SHA256}.',
+  },
+  'roxchat-expires-boundary-shift': {
+    summary: 'The "expires" is further ahead than a year (or beyond what Rox.Chat accepts) and longer than ten digits: the hash does not mark where one value ends, so its leading digits may have been moved there from the end of the last-sorted field, and the same hash stays valid.',
+    advice: 'The website must send "expires" as now plus hours (ten digits); treat a visitor whose "expires" lies centuries ahead as possibly altered.',
+  },
 }
+
+/**
+ * What the scheme itself allows, for the raw view and the escalation report: the hash runs over
+ * the values joined without separators, and over no field names.
+ */
+export const ROXCHAT_INTEGRITY_NOTE = {
+  title: 'What the Rox.Chat hash does not cover',
+  text: 'The hash runs over the field values joined with nothing between them (in the order of their names, then "expires"), '
+    + 'and over no field name. So the same hash stays valid when characters move between neighbouring values, when fields are '
+    + 'renamed in the same order, or when the last digit of the last-sorted value moves into "expires" (the vendor\'s own example then '
+    + 'expires in the year 4235). Treat an "expires" centuries ahead, or values that look cut or joined, as possibly altered, '
+    + 'and ask the website to send "expires" as now plus hours. Whether the Rox.Chat server refuses such decodings is not known.',
+} as const

@@ -2,7 +2,7 @@
  * Rox.Chat (formerly Webim) in words: the vocabulary every runtime shares (the engine is core/roxchat/).
  */
 import type { SchemeVocabulary } from '../scheme-vocabulary'
-import { ROXCHAT_CODE_INFO, ROXCHAT_ERROR_CODES, ROXCHAT_WARNING_CODES, type RoxchatErrorCode, type RoxchatWarningCode } from './codes'
+import { ROXCHAT_CODE_INFO, ROXCHAT_ERROR_CODES, ROXCHAT_INTEGRITY_NOTE, ROXCHAT_WARNING_CODES, type RoxchatErrorCode, type RoxchatWarningCode } from './codes'
 import { ROXCHAT_FIXIT, type RoxchatFixitDescription } from './fixit'
 import { ROXCHAT_KEY_RULES, type RoxchatKeyMaterial } from './keys'
 import { ROXCHAT_HASH_ALGORITHMS, ROXCHAT_SETTINGS, type RoxchatFieldSet, type RoxchatHashAlgorithm, type RoxchatSettings } from './settings'
@@ -13,6 +13,7 @@ export const ROXCHAT_KNOWN_FIELDS = [
   'display_name',
   'phone',
   'email',
+  'icq',
   'profile_url',
   'avatar_url',
   'login',
@@ -26,6 +27,7 @@ export const ROXCHAT_FIELD_LABELS: Readonly<Record<(typeof ROXCHAT_KNOWN_FIELDS)
   display_name: 'Display name',
   phone: 'Phone',
   email: 'Email',
+  icq: 'ICQ',
   profile_url: 'Profile URL',
   avatar_url: 'Avatar URL',
   login: 'Login',
@@ -43,7 +45,8 @@ export const ROXCHAT_EXPIRING_SOON_SECONDS = 300
  */
 export type RoxchatSource = RoxchatFieldSet
 export type RoxchatCheckId = 'fields' | 'expires' | 'hash' | 'token'
-export type RoxchatForm = 'page-snippet'
+/** `chat-link`: a client.php link's provided-visitor; `sdk-init`: a mobile SDK init request's visitor-ext. */
+export type RoxchatForm = 'page-snippet' | 'chat-link' | 'sdk-init'
 export type RoxchatDiagnosisCode =
   | 'diagnosis-other-algorithm'
   | 'diagnosis-unsorted-fields'
@@ -53,6 +56,9 @@ export type RoxchatDiagnosisCode =
   | 'diagnosis-uppercase-hex'
   | 'diagnosis-base64-digest'
   | 'diagnosis-number-formatting'
+  | 'diagnosis-expires-zero-dropped'
+  | 'diagnosis-key-value-sorted'
+  | 'diagnosis-v1-crc-hmac'
 
 export interface SignRoxchatRequest {
   readonly scheme: 'roxchat'
@@ -93,7 +99,7 @@ export const ROXCHAT: SchemeVocabulary<RoxchatTypes> = {
     sources: ['providedFields', 'fields', 'opFields'],
     sourceTexts: {
       providedFields: {
-        verified: { label: 'Provided by website, verified', icon: '✔', description: 'Sent by the website in roxchat_visitor and covered by its verified hash.' },
+        verified: { label: 'Provided by website, verified', icon: '✔', description: 'Sent by the website in roxchat_visitor (or a chat link or app) and covered by its verified hash.' },
         notAccepted: { label: 'Sent by website, not verified', icon: '✖', description: 'Sent in roxchat_visitor, but the hash or another check failed.' },
         plain: 'provided by website',
       },
@@ -108,7 +114,7 @@ export const ROXCHAT: SchemeVocabulary<RoxchatTypes> = {
     },
   },
   checks: { fields: 'Field values', expires: 'Expiry (expires)', hash: 'Hash', token: 'Auth token' },
-  forms: { 'page-snippet': 'page snippet' },
+  forms: { 'page-snippet': 'page snippet', 'chat-link': 'chat link (provided-visitor)', 'sdk-init': 'mobile SDK request (visitor-ext)' },
   diagnoses: [
     'diagnosis-other-algorithm',
     'diagnosis-unsorted-fields',
@@ -118,6 +124,9 @@ export const ROXCHAT: SchemeVocabulary<RoxchatTypes> = {
     'diagnosis-uppercase-hex',
     'diagnosis-base64-digest',
     'diagnosis-number-formatting',
+    'diagnosis-expires-zero-dropped',
+    'diagnosis-key-value-sorted',
+    'diagnosis-v1-crc-hmac',
   ],
   signRequest: {
     fields: { kind: 'text-fields' },
@@ -126,6 +135,7 @@ export const ROXCHAT: SchemeVocabulary<RoxchatTypes> = {
   },
   panel: {
     verifiedExplanation: 'The visitor data carries a valid hash made with a key in your key store: the website vouches for these details.',
+    integrityNote: ROXCHAT_INTEGRITY_NOTE,
     unmappedReason: 'Rox.Chat sends these fields with the visitor’s first message and through its API, but the agent’s visitor panel does not show them.',
     expiry: {
       title: 'Visitor data expiry',

@@ -18,6 +18,7 @@ import type { KeyRing } from '../key-ring'
 import { decodeCompactJwt } from './compact-jwt'
 import type { RingcxVerificationKey } from './keys'
 import { matchedKeyOf } from '../key-fingerprint'
+import { describeMobileSdkToken, isMobileSdkClaims } from './mobile-sdk'
 
 export interface RingcxJwtVerification {
   readonly checks: readonly Check[]
@@ -122,9 +123,16 @@ function isRingcxAlgorithm(value: unknown): value is RingcxAlgorithm {
 
 /**
  * format: the header and claims are well-formed Unicode text (text that is not would be shown as
- * one thing and read as another) and "extra_values" is an object.
+ * one thing and read as another), "extra_values" is an object, and the token is not the mobile
+ * SDK's (which the later checks reject anyway; this says what it is).
  */
-function checkFormat(context: JwtContext): CheckRun {
+async function checkFormat(context: JwtContext): Promise<CheckRun> {
+  const shape = checkShape(context)
+  if (shape.check.status !== 'pass' || !isMobileSdkClaims(context.claims)) return shape
+  return failed('format', 'ringcx-mobile-sdk-token', await describeMobileSdkToken(context.token, context.header, context.claims, context.ring))
+}
+
+function checkShape(context: JwtContext): CheckRun {
   const headerFault = findIllFormedText(context.header)
   if (headerFault !== null) return failed('format', 'ringcx-identity-malformed', describeTextFault(headerFault, 'The JWT header'))
   const claimsFault = findIllFormedText(context.claims)
@@ -205,10 +213,10 @@ function checkExp(context: JwtContext): CheckRun {
     context.expiry = expiry
     if (exp + tolerance <= nowSeconds) {
       codes.push('ringcx-jwt-expired')
-      details.set('ringcx-jwt-expired', plainSpaces(`It expired at ${instantWords(exp)}.`))
+      details.set('ringcx-jwt-expired', plainSpaces(`It expired at ${instantWords(exp)}. Rule of the integration guide: "exp" in the future, with ${spanWords(tolerance)} of leeway here (the guide says 10 seconds).`))
     } else if (exp - nowSeconds < minExpirySeconds) {
       codes.push('ringcx-jwt-exp-too-soon')
-      details.set('ringcx-jwt-exp-too-soon', plainSpaces(`It expires in ${spanWords(exp - nowSeconds)}; it must have at least ${spanWords(minExpirySeconds)} left.`))
+      details.set('ringcx-jwt-exp-too-soon', plainSpaces(`It expires in ${spanWords(exp - nowSeconds)}; it must have at least ${spanWords(minExpirySeconds)} left. Rule of the community page: at least one hour ahead (the setting minExpirySeconds).`))
     }
   }
   if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds + tolerance)) codes.push('ringcx-jwt-not-yet-valid')

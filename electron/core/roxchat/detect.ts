@@ -1,14 +1,22 @@
 /**
  * Rox.Chat payloads: the provided visitor (`roxchat_visitor = {fields, expires, hash}`, the legacy
- * `webim_visitor`, or its JSON), a logout (`= null`), or a sample's auth token.
+ * `webim_visitor`, a v1 `{id, …, crc}`, its JSON, a chat link's `provided-visitor=` or a mobile SDK
+ * request's `visitor-ext=`), a logout (`= null`), or a sample's auth token.
  */
 import type { PayloadForm } from '../../common/inspection'
 import { isPlainObject } from '../../common/values'
 import { invalidPayload, literalEnd, matchesOf, readLiteralAt, type LiteralWords } from '../detect-kit'
 import type { InvalidPayload, PayloadDetectors } from '../scheme'
+import { linkSnippets } from './link'
 
 export type RoxchatPayload =
-  | { readonly kind: 'roxchat-visitor'; readonly form: PayloadForm; readonly visitor: unknown }
+  | {
+    readonly kind: 'roxchat-visitor'
+    readonly form: PayloadForm
+    readonly visitor: unknown
+    /** From a URL whose visitor parameter held a literal "+", read as a space. */
+    readonly plusAsSpace?: true
+  }
   | { readonly kind: 'roxchat-logout'; readonly form: PayloadForm }
   | { readonly kind: 'roxchat-token'; readonly form: PayloadForm; readonly token: string }
 
@@ -19,7 +27,8 @@ const WORDS: LiteralWords = { scheme: 'roxchat', code: 'roxchat-visitor-malforme
 function object(value: unknown, form: PayloadForm, forced: boolean): RoxchatPayload | InvalidPayload | null {
   if (value === null) return { kind: 'roxchat-logout', form }
   if (!isPlainObject(value)) return forced ? invalidPayload('roxchat-visitor-malformed', 'The visitor must be an object.', 'roxchat') : null
-  if (forced || Object.hasOwn(value, 'fields') || Object.hasOwn(value, 'hash')) return { kind: 'roxchat-visitor', form, visitor: value }
+  // v2 has "fields" and "hash"; a legacy (v1) visitor is flat with a "crc".
+  if (forced || Object.hasOwn(value, 'fields') || Object.hasOwn(value, 'hash') || Object.hasOwn(value, 'crc')) return { kind: 'roxchat-visitor', form, visitor: value }
   return null
 }
 
@@ -27,7 +36,7 @@ export const ROXCHAT_DETECTORS: PayloadDetectors<RoxchatPayload> = {
   kinds: ['roxchat-visitor', 'roxchat-logout', 'roxchat-token'],
 
   snippets(text, limit) {
-    return [...matchesOf(text, VISITOR_ASSIGNMENT, limit)].map((assignment) => {
+    const assignments = [...matchesOf(text, VISITOR_ASSIGNMENT, limit)].map((assignment) => {
       const start = assignment.index + assignment[0].length
       return {
         form: 'visitor-assignment',
@@ -39,11 +48,22 @@ export const ROXCHAT_DETECTORS: PayloadDetectors<RoxchatPayload> = {
         },
       }
     })
+    // A chat link or SDK request names the scheme: its visitor is this scheme's or malformed.
+    const links = linkSnippets<RoxchatPayload>(text, limit, (value, form, plusAsSpace) => {
+      const read = object(value, form, true) as RoxchatPayload | InvalidPayload
+      return plusAsSpace && read.kind === 'roxchat-visitor' ? { ...read, plusAsSpace: true } : read
+    })
+    if (links.length === 0) return assignments
+    return [...assignments, ...links].sort((a, b) => a.index - b.index).slice(0, limit)
   },
 
   identityMarkers: ['roxchat_visitor', 'webim_visitor', 'provided-visitor', 'visitor-ext'],
 
-  identityForms: { 'visitor-assignment': 'a roxchat_visitor (or webim_visitor) assignment' },
+  identityForms: {
+    'visitor-assignment': 'a roxchat_visitor (or webim_visitor) assignment',
+    'chat-link': 'a chat link with provided-visitor=',
+    'sdk-init-request': 'a mobile SDK request with visitor-ext=',
+  },
 
   object,
   objectPrecedence: 10,

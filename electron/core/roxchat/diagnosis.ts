@@ -16,6 +16,20 @@ export interface RoxchatDiagnosisInput {
   readonly hash: string
   readonly keys: readonly RoxchatHashKey[]
   readonly algorithm: RoxchatHashAlgorithm
+  /** A legacy (v1) visitor: `hash` is its `crc`, made with MD5. */
+  readonly v1?: boolean
+}
+
+/**
+ * The order the Android demo joins values in: it sorts whole `name==value` strings (so `a1==…`
+ * comes before `a==…`), in Java's UTF-16 order, and leaves out empty values and values holding `==`.
+ */
+export function keyValueSortedNames(fields: Readonly<Record<string, string>>): string[] {
+  return Object.keys(fields)
+    .filter((name) => (fields[name] ?? '') !== '' && !(fields[name] ?? '').includes('=='))
+    .map((name) => ({ name, entry: `${name}==${fields[name] ?? ''}` }))
+    .sort((a, b) => (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0))
+    .map(({ name }) => name)
 }
 
 /**
@@ -26,7 +40,7 @@ export interface RoxchatDiagnosisInput {
  * // [{ code: 'diagnosis-uppercase-hex', … }]
  */
 export function diagnoseRoxchatHash(input: RoxchatDiagnosisInput): Diagnosis[] {
-  const { fields, expires, hash, keys, algorithm } = input
+  const { fields, expires, hash, keys, algorithm, v1 = false } = input
   const budget = new AttemptBudget()
   const message = roxchatHashMessage(fields, expires)
   const lowerHash = hash.toLowerCase()
@@ -49,6 +63,9 @@ export function diagnoseRoxchatHash(input: RoxchatDiagnosisInput): Diagnosis[] {
     for (const key of keys) {
       if (!budget.take()) return [UNEXPLAINED]
       if (constantTimeEquals(withKey(key, message, other), lowerHash)) {
+        if (v1 && other === 'hmac-sha256') {
+          return diagnosis('diagnosis-v1-crc-hmac', `The v1 "crc" is an HMAC-SHA256 (key "${key.kid}"), as the vendor's iOS demo makes it; v1 wants MD5 of the values and the key. Better: send a v2 visitor with that HMAC as "hash", "fields" and "expires".`)
+        }
         return diagnosis('diagnosis-other-algorithm', `The hash was made with ${other} (key "${key.kid}"), but the account is set to ${algorithm}.`)
       }
     }
@@ -64,8 +81,18 @@ export function diagnoseRoxchatHash(input: RoxchatDiagnosisInput): Diagnosis[] {
       explain: `The values were joined in the order given (${givenOrder.join(', ')}) instead of sorted by field name (${sortedOrder.join(', ')}).`,
     })
   }
-  if (expires !== undefined) {
-    variants.push({ code: 'diagnosis-expires-left-out', text: roxchatHashMessage(fields), explain: '"expires" was left out of the hashed message; it must be appended after the field values.' })
+  const keyValueOrder = keyValueSortedNames(fields)
+  if (keyValueOrder.some((name, index) => name !== sortedOrder[index]) || keyValueOrder.length !== sortedOrder.length) {
+    variants.push({
+      code: 'diagnosis-key-value-sorted',
+      text: keyValueOrder.map((name) => fields[name]).join('') + (expires === undefined ? '' : String(expires)),
+      explain: `The values were joined in the order of the sorted "name==value" strings (${keyValueOrder.join(', ')}), as the vendor's Android demo does, instead of sorted by field name alone (${sortedOrder.join(', ')}).`,
+    })
+  }
+  if (expires === 0) {
+    variants.push({ code: 'diagnosis-expires-zero-dropped', text: roxchatHashMessage(fields), explain: 'An "expires" of 0 was dropped from the hashed message (a generator that skips false-looking values); Rox.Chat appends "0". Send a real expiry instead: now plus hours.' })
+  } else if (expires !== undefined) {
+    variants.push({ code: 'diagnosis-expires-left-out', text: roxchatHashMessage(fields), explain: '"expires" was left out of the hashed message (helpers that never append it do this); it must be appended after the field values.' })
     variants.push({ code: 'diagnosis-expires-milliseconds', text: roxchatHashMessage(fields, expires * 1000), explain: 'The hash was made with "expires" in milliseconds; Rox.Chat wants seconds.' })
     if (expires > 100_000_000_000) {
       variants.push({ code: 'diagnosis-expires-milliseconds', text: roxchatHashMessage(fields, Math.floor(expires / 1000)), explain: '"expires" was sent in milliseconds but hashed in seconds; send seconds.' })

@@ -3,6 +3,7 @@
  * The rules are those of vendor-notes.md, not the vendor page's (broken) example.
  */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto'
+import iconv from 'iconv-lite'
 import type { RoxchatHashKey } from './keys'
 import type { RoxchatHashAlgorithm } from '../../common/roxchat/settings'
 
@@ -67,4 +68,27 @@ function hasher(message: string | Uint8Array, key: Pick<RoxchatHashKey, 'secret'
   else hash.update(message)
   if (algorithm !== 'hmac-sha256') hash.update(key.secret, 'utf8')
   return hash
+}
+
+/** The byte encodings a v1 visitor's values may have been hashed in, in the order they are tried. */
+export const ROXCHAT_V1_ENCODINGS = ['utf-8', 'cp1251', 'koi8-r'] as const
+export type RoxchatV1Encoding = (typeof ROXCHAT_V1_ENCODINGS)[number]
+
+/**
+ * The message's bytes in `encoding` (iconv-lite's codecs), or null when a character has no byte
+ * there: iconv-lite would write "?" for it, and a hash over that is a hash over other text.
+ *
+ * @example
+ * encodedMessage('Иван', 'cp1251') // <Buffer c8 e2 e0 ed>
+ * encodedMessage('日本', 'koi8-r') // null
+ */
+export function encodedMessage(message: string, encoding: RoxchatV1Encoding): Uint8Array | null {
+  if (encoding === 'utf-8') return Buffer.from(message, 'utf8')
+  const bytes = iconv.encode(message, encoding)
+  return iconv.decode(bytes, encoding) === message ? bytes : null
+}
+
+/** The encodings worth trying for a message: text of ASCII alone has the same bytes in all three. */
+export function encodingsFor(message: string): readonly RoxchatV1Encoding[] {
+  return /^[\x00-\x7f]*$/.test(message) ? ['utf-8'] : ROXCHAT_V1_ENCODINGS
 }

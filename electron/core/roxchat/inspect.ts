@@ -14,6 +14,7 @@ import type { RoxchatPayload } from './detect'
 import { diagnoseRoxchatHash } from './diagnosis'
 import { mergeFieldSets } from './priority-merge'
 import { verifyRoxchatVisitor } from './visitor'
+import { roxchatVisitorVersion, v1Fields, V1_HASH_MEMBER } from './visitor-v1'
 
 function inspectToken(token: string, sample: Sample | null, context: SchemeContext): SchemeOutcome {
   const registered = context.authTokens?.get(token)
@@ -57,7 +58,11 @@ export async function inspectRoxchat(payload: RoxchatPayload, context: SchemeCon
       const raw: RawView = { form: payload.form, visitor: payload.visitor, ...(result.hashedMessage === undefined ? {} : { hashedMessage: result.hashedMessage }) }
       return {
         errors: result.errors,
-        warnings: [...result.warnings, ...duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', duplicateMembersOf(payload.visitor))],
+        warnings: [
+          ...result.warnings,
+          ...duplicateMemberWarnings('roxchat-duplicate-member', 'the visitor', duplicateMembersOf(payload.visitor)),
+          ...(payload.plusAsSpace === true ? [issue('roxchat-link-plus-as-space')] : []),
+        ],
         checks: result.checks,
         key: result.key,
         expiry: result.expiry,
@@ -76,6 +81,14 @@ export async function diagnoseRoxchat(payload: RoxchatPayload, outcome: SchemeOu
   const { visitor } = payload
   const hashCheck = outcome.checks.find((check) => check.id === 'hash')
   if (hashCheck?.code !== 'wrong-provided-visitor-hash-value' || !isPlainObject(visitor)) return null
+  if (roxchatVisitorVersion(visitor) === 'v1') {
+    const fields = v1Fields(visitor)
+    const crc = ownMember(visitor, V1_HASH_MEMBER)
+    if (typeof crc !== 'string' || crc.length === 0 || !crc.isWellFormed()) return null
+    if (!Object.values(fields).every((value) => typeof value === 'string')) return null
+    // The usual mistakes are tried over the UTF-8 bytes: each other encoding would double the attempts.
+    return diagnoseRoxchatHash({ fields: fields as Record<string, string>, hash: crc, keys: context.keys.roxchat, algorithm: 'md5', v1: true })
+  }
   const fields = ownMember(visitor, 'fields')
   const expires = ownMember(visitor, 'expires')
   const hash = ownMember(visitor, 'hash')

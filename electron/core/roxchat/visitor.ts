@@ -9,12 +9,14 @@ import type { InspectionSettings } from '../../common/settings'
 import { instantWords, plainSpaces } from '../../common/time-words'
 import { describeTextFault, displayJson, displayValue, findIllFormedText, isPlainObject, ownMember } from '../../common/values'
 import { constantTimeEquals } from '../constant-time'
-import { describeExpiry, expiryConcern, type ExpiryConcern } from '../expiry'
+import { describeExpiry, expiryConcern, FAR_FUTURE_EXPIRY_SECONDS, type ExpiryConcern } from '../expiry'
 import { issue } from '../issue'
 import { numberLiteralOf } from '../json-source'
 import { computeRoxchatHash, roxchatHashMessage } from './hash'
 import type { RoxchatHashKey } from './keys'
 import { matchedKeyOf } from '../key-fingerprint'
+import { compareUtf8 } from './hash'
+import { roxchatVisitorVersion, verifyRoxchatV1Visitor } from './visitor-v1'
 
 /** The largest `expires` the vendor's Int accepts. */
 export const MAX_ROXCHAT_EXPIRES = 2_147_483_647
@@ -67,6 +69,7 @@ export function verifyRoxchatVisitor(
   settings: InspectionSettings,
   nowSeconds: number,
 ): RoxchatVerification {
+  if (roxchatVisitorVersion(visitor) === 'v1') return verifyRoxchatV1Visitor(visitor as Readonly<Record<string, unknown>>, keys)
   const fieldsIn = isPlainObject(visitor) ? ownMember(visitor, 'fields') : undefined
   if (!isPlainObject(visitor) || !isPlainObject(fieldsIn)) {
     return {
@@ -121,7 +124,7 @@ export function verifyRoxchatVisitor(
   const expires = ownMember(visitor, 'expires')
   let expiry = NO_EXPIRY
   let warnings = NO_WARNINGS
-  if (typeof expires === 'number' && Number.isInteger(expires)) warnings = expiresWarnings(visitor, expires, nowSeconds)
+  if (typeof expires === 'number' && Number.isInteger(expires)) warnings = expiresWarnings(visitor, rawFields, expires, nowSeconds)
   if (expires === undefined) {
     checks.push(PASSED.expires)
   } else if (typeof expires !== 'number' || !Number.isInteger(expires) || expires > MAX_ROXCHAT_EXPIRES) {
@@ -188,15 +191,46 @@ export function verifyRoxchatVisitor(
  * written other than as plain digits in the text it was read from. The hash is computed over
  * the integer's plain digits (`String(expires)`) however it was written.
  */
-function expiresWarnings(visitor: Readonly<Record<string, unknown>>, expires: number, nowSeconds: number): readonly Issue<WarningCode>[] {
+function expiresWarnings(
+  visitor: Readonly<Record<string, unknown>>,
+  fields: Readonly<Record<string, unknown>>,
+  expires: number,
+  nowSeconds: number,
+): readonly Issue<WarningCode>[] {
   const concern = expiryConcern(expires, nowSeconds)
   const literal = numberLiteralOf(visitor, 'expires')
   const spelledOtherwise = literal !== undefined && literal !== String(expires)
-  if (concern === null && !spelledOtherwise) return NO_WARNINGS
+  // Milliseconds explain a long expires better than moved digits do.
+  const shift = concern === 'in-milliseconds' || concern === 'out-of-range' ? null : boundaryShift(fields, expires, nowSeconds)
+  if (concern === null && !spelledOtherwise && shift === null) return NO_WARNINGS
   const warnings: Issue<WarningCode>[] = []
   if (concern !== null) warnings.push(issue(EXPIRES_CONCERN_CODES[concern], `It is ${expires}.`))
+  if (shift !== null) warnings.push(issue('roxchat-expires-boundary-shift', shift))
   if (spelledOtherwise) {
     warnings.push(issue('roxchat-expires-not-integer-literal', `It is written ${displayJson(literal, { maxLength: 40 })}; the hash is checked over ${String(expires)}.`))
   }
   return warnings
+}
+
+/** Ten digits: every `expires` from 2001 to the vendor's largest, 2038. */
+const EXPIRES_DIGITS = 10
+
+/**
+ * The hash joins the last-sorted value and `expires` with nothing between them, so an `expires`
+ * over a year ahead (or over the vendor's largest) and longer than ten digits may have taken its
+ * leading digits from the end of that value: the words for what it would then be, or null.
+ *
+ * @example
+ * boundaryShift({ phone: '+7812385533' }, 71481195621, now)
+ * // '"expires" is 71481195621 (year 4235); with "7" moved back to the end of "phone" it would be 1481195621 (…), and the hash is the same.'
+ */
+export function boundaryShift(fields: Readonly<Record<string, unknown>>, expires: number, nowSeconds: number): string | null {
+  const digits = String(expires)
+  if (!/^\d+$/.test(digits) || digits.length <= EXPIRES_DIGITS) return null
+  if (expires <= MAX_ROXCHAT_EXPIRES && expires - nowSeconds <= FAR_FUTURE_EXPIRY_SECONDS) return null
+  const moved = digits.slice(0, digits.length - EXPIRES_DIGITS)
+  const rest = digits.slice(-EXPIRES_DIGITS)
+  const last = Object.keys(fields).sort(compareUtf8).at(-1)
+  const from = last === undefined ? 'the last-sorted value' : `the value of ${displayJson(last, { maxLength: 60 })} (the last-sorted field)`
+  return plainSpaces(`"expires" is ${digits} (${instantWords(expires)}); with "${moved}" moved back to the end of ${from} it would be ${rest.replace(/^0+(?=\d)/, '')} (${instantWords(Number(rest))}), and the hash would be the same.`)
 }

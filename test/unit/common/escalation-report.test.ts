@@ -36,3 +36,17 @@ describe('escalationReport', () => {
     expect(maskValue('ab')).toBe('••')
   })
 })
+
+describe('escalationReport: what the scheme does not protect', () => {
+  it('explains the Rox.Chat hash\'s blind spots to the website team, and says nothing of the kind for RingCX', async () => {
+    const report = await parseKeyFile(JSON.stringify({ keys: [{ scheme: 'roxchat', kid: 'rox', secret: 'report-test-key' }] }))
+    const keys = await createKeyRing(report.keys)
+    const rox = await inspect('roxchat_visitor = {"fields": {"id": "1"}, "hash": "00"};', { keys, settings: DEFAULT_SETTINGS, now: NOW })
+    expect(rox.scheme).toBe('roxchat')
+    const text = escalationReport(rox)
+    expect(text).toContain('### What the Rox.Chat hash does not cover')
+    expect(text).toContain('4235')
+    const ringcx = await inspect('eyJhbGciOiJIUzI1NiJ9.eyJ1dWlkIjoiMSJ9.x', { keys, settings: DEFAULT_SETTINGS, now: NOW })
+    expect(escalationReport(ringcx)).not.toContain('does not cover')
+  })
+})

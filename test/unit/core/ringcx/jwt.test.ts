@@ -335,6 +335,21 @@ describe('exp, nbf and uuid', () => {
     expect(exact.expiry).toMatchObject({ secondsLeft: 3600, status: 'valid' })
   })
 
+  it('names the rule behind each expiry message: the integration guide\'s leeway, the community page\'s hour', async () => {
+    const expired = await verify(await hs(goodClaims({ exp: NOW_S - 3600 })))
+    expect(expired.errors.find((error) => error.code === 'ringcx-jwt-expired')?.message).toContain('integration guide')
+    const soon = await verify(await hs(goodClaims({ exp: NOW_S + 600 })))
+    expect(soon.errors.find((error) => error.code === 'ringcx-jwt-exp-too-soon')?.message).toContain('community page')
+  })
+
+  it('reads the docs\' own example exp (507749400) as expired in 1986, with a readable date', async () => {
+    const result = await verify(await hs(goodClaims({ exp: 507749400 })))
+    expect(codes(result)).toEqual(['ringcx-jwt-expired'])
+    expect(result.errors[0]?.message).toMatch(/1986/)
+    expect(result.errors[0]?.message).not.toContain('507749400')
+    expect(result.expiry.status).toBe('expired')
+  })
+
   it('follows a configured minExpirySeconds', async () => {
     const settings = settingsWith({ ringcx: { minExpirySeconds: 60 } })
     expect(codes(await verify(await hs(goodClaims({ exp: NOW_S + 60 })), settings))).toEqual([])

@@ -75,3 +75,31 @@ describe('Rox.Chat near misses', () => {
     expect(MAX_DIAGNOSIS_ATTEMPTS).toBeLessThanOrEqual(64)
   })
 })
+
+describe('Rox.Chat generators in the wild', () => {
+  /** Fields whose names sort differently alone and as "name==value": "a1==…" comes before "a==…". */
+  const PREFIXED = { id: '77', a: 'first', a1: 'second' }
+
+  it('names the Android demo\'s order: whole "name==value" strings sorted, upper-case hex', async () => {
+    const demoOrder = ['a1', 'a', 'id'].map((name) => PREFIXED[name as keyof typeof PREFIXED]).join('')
+    const hash = hmac(demoOrder + String(EXPIRES)).toString('hex').toUpperCase()
+    expect(await roxDiagnosis({ fields: PREFIXED, expires: EXPIRES, hash })).toEqual(['diagnosis-key-value-sorted'])
+  })
+
+  it('names an expires of 0 dropped from the message, apart from an expires left out', async () => {
+    expect(await roxDiagnosis({ fields: FIELDS, expires: 0, hash: hmac(sortedMessage(FIELDS)).toString('hex') })).toEqual(['diagnosis-expires-zero-dropped'])
+  })
+
+  it('tries the Android demo\'s order only where it differs from the sorted names', () => {
+    const keys = ring.roxchat
+    const result = diagnoseRoxchatHash({ fields: FIELDS, expires: EXPIRES, hash: hmac('nothing').toString('hex'), keys, algorithm: 'hmac-sha256' })
+    expect(result.map((entry) => entry.code)).toEqual(['diagnosis-unexplained'])
+  })
+
+  it('names a v1 crc made with HMAC-SHA256 only for a v1 visitor: in v2 it is the account\'s algorithm', () => {
+    const keys = ring.roxchat
+    const crc = hmac(sortedMessage(FIELDS)).toString('hex')
+    expect(diagnoseRoxchatHash({ fields: FIELDS, hash: crc, keys, algorithm: 'md5', v1: true }).map((entry) => entry.code)).toEqual(['diagnosis-v1-crc-hmac'])
+    expect(diagnoseRoxchatHash({ fields: FIELDS, hash: crc, keys, algorithm: 'md5' }).map((entry) => entry.code)).toEqual(['diagnosis-other-algorithm'])
+  })
+})

@@ -9,6 +9,7 @@ import {
   ROX_SECRET,
   ROX_SECRET_2,
   checkOf,
+  warningCodes,
   codes,
   expectedRoxchatHash,
   manifest,
@@ -251,5 +252,37 @@ describe('Rox.Chat visitors through inspect', () => {
     expect(md5.verdict).toBe('verified')
     expect(md5.raw.hashedMessage).toBeDefined()
     expect(visitor.hash).toBe(expectedRoxchatHash(md5.raw.hashedMessage ?? '', ROX_SECRET, 'md5'))
+  })
+})
+
+describe('what the Rox.Chat hash does not cover', () => {
+  // The vendor's published v2 example (webim.ru id-2-0), which reproduces with its published key.
+  const PUBLISHED = { id: '12345', display_name: 'Евгений', phone: '+78123855337', email: 'abc@webim.ru' }
+  const PUBLISHED_EXPIRES = 1481195621
+  const PUBLISHED_HMAC = '07ef16b821f9552a8b3118416ed9ed6278d3a8ff93751d157c88edc1895cd86f'
+  const BEFORE = Date.UTC(2016, 11, 1) / 1000
+
+  it('verifies the vendor\'s published example with its key', () => {
+    const result = verifyRoxchatVisitor({ fields: PUBLISHED, expires: PUBLISHED_EXPIRES, hash: PUBLISHED_HMAC }, ring.roxchat, DEFAULT_SETTINGS, BEFORE)
+    expect(codes(result)).toEqual([])
+    expect(warningCodes(result)).toEqual([])
+  })
+
+  it('keeps the same hash when the last digit of the last-sorted value moves into expires: refused, and the shift is named', () => {
+    const shifted = { fields: { ...PUBLISHED, phone: '+7812385533' }, expires: 71481195621, hash: PUBLISHED_HMAC }
+    const result = verifyRoxchatVisitor(shifted, ring.roxchat, DEFAULT_SETTINGS, BEFORE)
+    expect(codes(result)).toEqual(['wrong-provided-visitor-expires-value'])
+    expect(checkOf(result, 'hash')?.status).toBe('pass')
+    expect(warningCodes(result)).toContain('roxchat-expires-boundary-shift')
+    const words = result.warnings.find((warning) => warning.code === 'roxchat-expires-boundary-shift')?.message ?? ''
+    expect(words).toContain('4235')
+    expect(words).toContain('"phone"')
+    expect(words).toContain('1481195621')
+  })
+
+  it('does not speak of a shift for a ten-digit expires, however far ahead', () => {
+    const visitor = roxchatVisitor(FIELDS, { expires: MAX_ROXCHAT_EXPIRES })
+    expect(warningCodes(verify(visitor))).not.toContain('roxchat-expires-boundary-shift')
+    expect(warningCodes(verify(visitor))).toContain('roxchat-expires-far-future')
   })
 })
