@@ -18,6 +18,8 @@ async function expectNoSecretOnScreen(page: Page, step: string): Promise<void> {
 }
 
 test('no demo secret reaches the page: examples, raw view with QA tools, keys and settings', async ({ app }) => {
+  // Walks every shipped example, so it takes as long as the examples are many.
+  test.slow()
   const { page } = app
   expect(DEMO_SECRETS.length).toBeGreaterThan(0)
   await app.seedSettings({ qaTools: true })
