@@ -496,12 +496,18 @@ export function numberLiteralOf(holder: unknown, name: string): string | undefin
 
 /**
  * The duplicate member names of text that {@link readJsonText} accepted (e.g. a JWT segment read
- * with `members: 'skip'`), with paths from its root.
+ * with `members: 'skip'`), with paths from its root. `parsed`, the value that text was read as,
+ * lets text whose names all differ (most) be told by counting them instead of scanning it.
  *
  * @example
  * duplicateMembersInText('{"uuid":"a","uuid":"b"}', 'json').listed // [{ path: [], name: 'uuid', count: 2 }]
  */
-export function duplicateMembersInText(text: string, dialect: JsonDialect): SourceDuplicates {
+export function duplicateMembersInText(text: string, dialect: JsonDialect, parsed?: unknown): SourceDuplicates {
+  if (dialect === 'json' && parsed !== undefined) {
+    // As in readJsonText: as many names in the text as members in its value means none repeats.
+    const survey = surveyJson(text)
+    if (!survey.tooDeep && survey.members !== null && survey.members === parsedMembers(parsed)) return NO_DUPLICATES
+  }
   const { duplicates } = scan(text, dialect)
   if (duplicates.length === 0) return NO_DUPLICATES
   const listed = duplicates.slice(0, MAX_LISTED_DUPLICATES).map(({ path, name, count }) => ({ path, name, count }))
