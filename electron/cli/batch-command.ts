@@ -20,6 +20,42 @@ import { ProgressLine } from './batch-progress'
 import { inShard, parseShard, type Shard } from './batch-shard'
 import { githubAnnotation } from './github-reporter'
 
+/**
+ * Standard output of the batch, gathered into one write per {@link OUTPUT_FLUSH_MS} or
+ * {@link OUTPUT_FLUSH_CHARS}: a pipe or a terminal takes each write as a system call that wakes its
+ * reader, and one per line was a fifth of the batch's time on a loaded machine. The text and its
+ * order are unchanged; it is flushed before anything goes to standard error and only while the
+ * progress line is cleared.
+ */
+export class CoalescedOutput {
+  private pending = ''
+  private lastFlush: number
+
+  constructor(private readonly stream: { write(text: string): unknown }, private readonly clock: () => number) {
+    this.lastFlush = clock()
+  }
+
+  write(text: string): void {
+    this.pending += text
+  }
+
+  /** Writes what is gathered when enough of it, or old enough, is waiting. */
+  flushIfDue(): void {
+    if (this.pending.length >= OUTPUT_FLUSH_CHARS || this.clock() - this.lastFlush >= OUTPUT_FLUSH_MS) this.flush()
+  }
+
+  flush(): void {
+    this.lastFlush = this.clock()
+    if (this.pending === '') return
+    const text = this.pending
+    this.pending = ''
+    this.stream.write(text)
+  }
+}
+
+export const OUTPUT_FLUSH_MS = 20
+export const OUTPUT_FLUSH_CHARS = 32_768
+
 const REPORTERS = ['github'] as const
 type Reporter = (typeof REPORTERS)[number]
 
@@ -202,20 +238,26 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
   const threads = new LazyThreads(init, threadCount)
   const progress = io.progress === undefined || values.quiet === true ? null : new ProgressLine(io.progress, clock)
   const stopCounting = new AbortController()
+  const stdout = new CoalescedOutput(io.stdout, clock)
   if (progress !== null) void countFiles(positionals, shard, progress, stopCounting.signal).catch(() => undefined)
   try {
     await runBatch(positionals, context, async (result) => {
       counter.add(result)
       // The line goes while other output is written to the same terminal, and is drawn again after.
       progress?.clear()
-      if (result.status === 'error') io.stderr.write(`${visibleText(result.file)}: ${visibleText(result.problem ?? 'could not be read')} [${result.code ?? 'input-unreadable'}]\n`)
-      io.stdout.write(batchResultLine(result, values.json === true))
+      if (result.status === 'error') {
+        stdout.flush()
+        io.stderr.write(`${visibleText(result.file)}: ${visibleText(result.problem ?? 'could not be read')} [${result.code ?? 'input-unreadable'}]\n`)
+      }
+      stdout.write(batchResultLine(result, values.json === true))
       const annotation = github ? githubAnnotation(result) : null
-      if (annotation !== null) io.stdout.write(annotation)
+      if (annotation !== null) stdout.write(annotation)
+      stdout.flushIfDue()
       for (const report of reports) await report.add(result)
       progress?.advance(result.file)
     }, { inspectFile: (path) => threads.inspect(path, context), ...(shard === undefined ? {} : { include: (path: string) => inShard(path, shard) }) })
     progress?.clear()
+    stdout.flush()
     const summary = counter.summary()
     for (const report of reports) await report.finish(summary)
     if (values.json) io.stdout.write(`${JSON.stringify({ summary })}\n`)
@@ -232,6 +274,7 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
     // Reports not finished (the run or another report failed) leave no part behind.
     stopCounting.abort()
     progress?.clear()
+    stdout.flush()
     await Promise.all(reports.map((report) => report.abandon()))
     await threads.close()
   }

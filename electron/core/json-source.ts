@@ -129,6 +129,93 @@ export function nestingDepthExceeds(text: string, dialect: JsonDialect, max: num
   return false
 }
 
+/** What one pass over JSON text tells before parsing: too deep, or how many members it names. */
+type JsonSurvey =
+  | { readonly tooDeep: true }
+  /** `members` is null when the pass cannot vouch for the text (see {@link surveyJson}). */
+  | { readonly tooDeep: false; readonly members: number | null }
+
+const COLON = 0x3a
+
+function isJsonSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09
+}
+
+/** The index of the first character at or after `index` that is not JSON whitespace. */
+function skipJsonSpace(text: string, index: number): number {
+  while (index < text.length && isJsonSpace(text.charCodeAt(index))) index++
+  return index
+}
+
+/** True when the text at `start` (after a member name's colon) is a number spelled otherwise than String(number). */
+function unusualNumberAt(text: string, start: number): boolean {
+  const index = skipJsonSpace(text, start)
+  const first = text.charCodeAt(index)
+  if (first !== 0x2d /* - */ && !(first >= 0x30 && first <= 0x39)) return false
+  let end = index
+  while (end < text.length) {
+    const code = text.charCodeAt(end)
+    if (code === 0x2c || code === CLOSE_BRACE || code === CLOSE_BRACKET || isJsonSpace(code)) break
+    end++
+  }
+  const raw = text.slice(index, end)
+  return raw !== String(Number(raw))
+}
+
+/**
+ * The depth check of {@link nestingDepthExceeds} for JSON (the same answer), and in the same
+ * pass the number of member names the text holds: a string followed by a colon, in valid JSON.
+ * `members` is null where the pass cannot vouch that counting settles the members' findings: a
+ * name spelled with an escape, or an `exp`/`expires` number spelled otherwise than plainly.
+ */
+function surveyJson(text: string, max: number = MAX_NESTING_DEPTH): JsonSurvey {
+  let depth = 0
+  let members = 0
+  let vouched = true
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === QUOTE) {
+      let escaped = false
+      let end = index + 1
+      for (; end < text.length; end++) {
+        const inner = text.charCodeAt(end)
+        if (inner === BACKSLASH) {
+          escaped = true
+          end++
+        } else if (inner === QUOTE) break
+      }
+      if (end >= text.length) return { tooDeep: false, members: null }
+      const after = skipJsonSpace(text, end + 1)
+      if (text.charCodeAt(after) === COLON) {
+        members++
+        const length = end - index - 1
+        if (escaped) vouched = false
+        else if (vouched && (length === 3 || length === 7) && LITERAL_MEMBERS.has(text.slice(index + 1, end)) && unusualNumberAt(text, after + 1)) vouched = false
+        index = after
+      } else {
+        index = end
+      }
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (++depth > max) return { tooDeep: true }
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth--
+    }
+  }
+  return { tooDeep: false, members: vouched ? members : null }
+}
+
+/** How many members the objects of a parsed JSON value hold, all told (its depth is already bounded). */
+function parsedMembers(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0
+  let count = 0
+  if (Array.isArray(value)) {
+    for (const item of value) count += parsedMembers(item)
+    return count
+  }
+  for (const member of Object.values(value)) count += 1 + parsedMembers(member)
+  return count
+}
+
 // ---------------------------------------------------------------------------------------------
 // Members, after parsing
 
@@ -351,7 +438,8 @@ export function readJsonText(
   dialect: JsonDialect,
   options: { readonly members?: 'scan' | 'skip' } = {},
 ): JsonTextResult {
-  if (nestingDepthExceeds(text, dialect)) {
+  const survey: JsonSurvey = dialect === 'json' ? surveyJson(text) : { tooDeep: nestingDepthExceeds(text, dialect), members: null } as JsonSurvey
+  if (survey.tooDeep) {
     return { ok: false, tooDeep: true, message: `it nests objects and arrays more than ${MAX_NESTING_DEPTH} levels deep.` }
   }
   let value: unknown
@@ -360,7 +448,11 @@ export function readJsonText(
   } catch (error) {
     return { ok: false, tooDeep: false, message: (error as Error).message }
   }
-  if (typeof value === 'object' && value !== null && options.members !== 'skip') attach(value, scan(text, dialect))
+  if (typeof value !== 'object' || value === null || options.members === 'skip') return { ok: true, value }
+  // Every repeated name leaves one member fewer in the parsed value than in the text: when the
+  // counts agree there is none, and (the survey vouching for the spellings) no literal to keep,
+  // so the scan would find nothing.
+  if (survey.members === null || survey.members !== parsedMembers(value)) attach(value, scan(text, dialect))
   return { ok: true, value }
 }
 
@@ -404,12 +496,18 @@ export function numberLiteralOf(holder: unknown, name: string): string | undefin
 
 /**
  * The duplicate member names of text that {@link readJsonText} accepted (e.g. a JWT segment read
- * with `members: 'skip'`), with paths from its root.
+ * with `members: 'skip'`), with paths from its root. `parsed`, the value that text was read as,
+ * lets text whose names all differ (most) be told by counting them instead of scanning it.
  *
  * @example
  * duplicateMembersInText('{"uuid":"a","uuid":"b"}', 'json').listed // [{ path: [], name: 'uuid', count: 2 }]
  */
-export function duplicateMembersInText(text: string, dialect: JsonDialect): SourceDuplicates {
+export function duplicateMembersInText(text: string, dialect: JsonDialect, parsed?: unknown): SourceDuplicates {
+  if (dialect === 'json' && parsed !== undefined) {
+    // As in readJsonText: as many names in the text as members in its value means none repeats.
+    const survey = surveyJson(text)
+    if (!survey.tooDeep && survey.members !== null && survey.members === parsedMembers(parsed)) return NO_DUPLICATES
+  }
   const { duplicates } = scan(text, dialect)
   if (duplicates.length === 0) return NO_DUPLICATES
   const listed = duplicates.slice(0, MAX_LISTED_DUPLICATES).map(({ path, name, count }) => ({ path, name, count }))

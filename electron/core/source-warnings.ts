@@ -28,12 +28,17 @@ export function duplicateMemberWarnings(code: WarningCode, where: string, duplic
 }
 
 /**
- * The duplicate-member warnings of a JWT's header and claims, scanned from their decoded texts
- * (only for an inspection: the batch path never asks).
+ * The duplicate-member warnings of a JWT's header and claims, found in their decoded texts (the
+ * parsed header and claims, where given, spare the scan of texts whose names all differ).
  */
-export function jwtDuplicateMemberWarnings(decoded: { readonly headerJson?: string; readonly claimsJson?: string }): Issue<WarningCode>[] {
+export function jwtDuplicateMemberWarnings(decoded: {
+  readonly headerJson?: string
+  readonly claimsJson?: string
+  readonly header?: unknown
+  readonly claims?: unknown
+}): Issue<WarningCode>[] {
   const warnings: Issue<WarningCode>[] = []
-  if (decoded.headerJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT header', duplicateMembersInText(decoded.headerJson, 'json')))
-  if (decoded.claimsJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT claims', duplicateMembersInText(decoded.claimsJson, 'json')))
+  if (decoded.headerJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT header', duplicateMembersInText(decoded.headerJson, 'json', decoded.header)))
+  if (decoded.claimsJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT claims', duplicateMembersInText(decoded.claimsJson, 'json', decoded.claims)))
   return warnings
 }

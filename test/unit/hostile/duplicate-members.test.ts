@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inspect, type InspectOptions } from '../../../electron/core/inspect'
-import { duplicateMembersOf, MAX_LISTED_DUPLICATES, readJsonText } from '../../../electron/core/json-source'
+import { duplicateMembersInText, duplicateMembersOf, MAX_LISTED_DUPLICATES, numberLiteralOf, readJsonText } from '../../../electron/core/json-source'
 import type { Inspection } from '../../../electron/common/inspection'
 import type { KeyRing } from '../../../electron/core/key-ring'
 import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
@@ -163,5 +163,37 @@ describe('the member scan', () => {
   it('reports nothing for values that were not read from text', () => {
     expect(duplicateMembersOf({ a: 1 }).total).toBe(0)
     expect(duplicateMembersOf(null).total).toBe(0)
+  })
+})
+
+describe('the count that spares the member scan', () => {
+  // readJsonText skips the member scan when the text names as many members as the parsed value
+  // holds; these texts must still come out exactly as the scan finds them.
+  const texts = [
+    '{"a":1,"b":{"c":2,"d":[{"e":3},{"e":4}]}}',
+    '{"a":1,"a":2}',
+    '[{"x":1,"x":2},{"y":[{"z":1,"z":1,"z":1}]}]',
+    '{"a" : {"b":1}, "a":{"b":2,"b":3}}',
+    '{"\\u0061":1,"a":2}',
+    '{"a\\"":1,"a\\"":2}',
+    '{"__proto__":1,"__proto__":2}',
+    '{"s":"\\":{\\"","t":"a:b","u":["\\\\",":"]}',
+    '{"k":{},"k":[]}',
+    '{}',
+    '[]',
+  ]
+  it.each(texts)('finds the duplicates of %s as the scan does', (text) => {
+    expect(duplicateMembersOf(readValue(text, 'json'))).toEqual(duplicateMembersInText(text, 'json'))
+    // The JWT path: text read without its members, told with the parsed value.
+    const skipped = readJsonText(text, 'json', { members: 'skip' })
+    expect(skipped.ok && duplicateMembersInText(text, 'json', skipped.value)).toEqual(duplicateMembersInText(text, 'json'))
+  })
+
+  it('keeps the spelling of an exp or expires number', () => {
+    const spelled = readValue('{ "expires" : 2e9, "inner": {"exp": -0}, "more": {"exp": 2000000000.0} }', 'json') as Record<string, unknown>
+    expect([numberLiteralOf(spelled, 'expires'), numberLiteralOf(spelled['inner'], 'exp'), numberLiteralOf(spelled['more'], 'exp')]).toEqual(['2e9', '-0', '2000000000.0'])
+    const plain = readValue('{"expires":2000000000,"fields":{"exp":"2e9"},"inner":{"exp":1E3}}', 'json') as Record<string, unknown>
+    expect([numberLiteralOf(plain, 'expires'), numberLiteralOf(plain['fields'], 'exp'), numberLiteralOf(plain['inner'], 'exp')]).toEqual([undefined, undefined, '1E3'])
+    expect(numberLiteralOf(readValue('{"exp\\u0069res":2e9}', 'json'), 'expires')).toBe('2e9')
   })
 })

@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inspectSampleFile, runBatch, SummaryCounter, type BatchContext, type BatchResult } from '../../../electron/io/batch-run'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import { createKeyRing } from '../../../electron/core/key-ring'
 import { DEFAULT_SETTINGS } from '../../../electron/common/settings'
+import { inspect } from '../../../electron/core/inspect'
 
 const KEY = 'e64e35642555f3ecd64ae7dbb600dca8'
 let dir: string
@@ -107,4 +108,40 @@ describe('runBatch', () => {
     expect(peak).toBeLessThanOrEqual(8)
     expect(firstResultBeforeLastStart).toBe(true)
   }, 60_000)
+})
+
+describe('a batch file is inspected as an interactive inspection is', () => {
+  it('gives, for every shipped example and for hostile samples, the inspection that inspect() gives for the same text', async () => {
+    const examples = resolve(import.meta.dirname, '..', '..', '..', 'resources', 'examples')
+    const report = await parseKeyFile(await readFile(join(examples, 'demo-keys.json'), 'utf8'))
+    const keys = await createKeyRing(report.keys)
+    const now = new Date('2026-01-01T00:00:00Z')
+    const folder = join(dir, 'same')
+    await mkdir(folder)
+    const jwtOf = (claims: string): string => {
+      const head = Buffer.from('{"alg":"HS256","typ":"JWT","kid":"k"}').toString('base64url')
+      const body = Buffer.from(claims).toString('base64url')
+      return `${head}.${body}.${createHmac('sha256', 'x').update(`${head}.${body}`).digest('base64url')}`
+    }
+    const hostile: Record<string, string> = {
+      'duplicates.json': '{"payload":{"fields":{"id":"1","id":"2"},"hash":"00"},"payload":{"fields":{"id":"1"},"hash":"00"},"expect":{"verdict":"rejected"}}',
+      'spelled-expires.json': '{"payload":{"fields":{"id":"1"},"expires":1.8e9,"hash":"00"}}',
+      'escaped-name.json': '{"pay\\u006coad":{"fields":{"id":"1"},"hash":"00"},"payload":{"fields":{"id":"1"},"hash":"00"}}',
+      'jwt-duplicate-claim.json': JSON.stringify({ payload: jwtOf('{"uuid":"a","uuid":"b","exp":1800000000}'), expect: { verdict: 'verified' } }),
+      'too-deep.json': `{"payload":${'['.repeat(100)}${']'.repeat(100)}}`,
+      'now-and-config.json': JSON.stringify({ payload: JSON.parse(visitor('7')), now: '2025-06-01T00:00:00Z', config: { roxchat: {} } }),
+    }
+    await Promise.all(Object.entries(hostile).map(([name, text]) => writeFile(join(folder, name), text)))
+    const files = [...(await readdir(examples)).map((name) => join(examples, name)), ...Object.keys(hostile).map((name) => join(folder, name))]
+    const batch: BatchContext = { keys, settings: DEFAULT_SETTINGS, clock: () => now }
+    let compared = 0
+    for (const file of files) {
+      const result = await inspectSampleFile(file, batch)
+      if (result.status === 'skipped') continue
+      const direct = await inspect(await readFile(file, 'utf8'), { keys, settings: DEFAULT_SETTINGS, now, sampleSemantics: true, nowIsExplicit: false })
+      expect(result.inspection, file).toEqual(direct)
+      compared++
+    }
+    expect(compared).toBeGreaterThanOrEqual(20)
+  })
 })
