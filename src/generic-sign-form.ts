@@ -23,6 +23,11 @@ export function signingKeys(vocabulary: SchemeVocabulary, keys: readonly StoredK
     && vocabulary.keys.kidPattern.test(key.kid))
 }
 
+/** The Key ID chosen, while it is still one of the keys offered; else the first of them, or ''. */
+export function chosenKid(draft: GenericSignDraft, keys: readonly StoredKeyView[]): string {
+  return keys.some((key) => key.kid === draft.kid) ? draft.kid : keys[0]?.kid ?? ''
+}
+
 /** A first value for each member, so the form signs something sensible as it opens. */
 export function draftFor(vocabulary: SchemeVocabulary): GenericSignDraft {
   const values: Record<string, string> = {}
@@ -69,7 +74,7 @@ export function genericSignRequest(
   keys: readonly StoredKeyView[],
   pickedHandle: string | null,
 ): Parsed<SignSampleRequest> {
-  const kid = draft.kid || keys[0]?.kid || ''
+  const kid = chosenKid(draft, keys)
   if (kid === '') return { value: null, problems: [`There is no ${vocabulary.name} key in the key store to sign with.`] }
   const request: Record<string, unknown> = { scheme: vocabulary.id as SchemeId, kid }
   const problems: string[] = []
