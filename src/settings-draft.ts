@@ -8,6 +8,7 @@ import { RINGCX_IDENTITY_ATTRIBUTES } from '../electron/common/ringcx'
 import type { RingcxMode } from '../electron/common/ringcx/settings'
 import type { RoxchatFieldSet, RoxchatHashAlgorithm } from '../electron/common/roxchat/settings'
 import { plainSpaces, spanWords } from '../electron/common/time-words'
+import { formDraftFrom, formInput, type FormDraft } from './settings-form-draft'
 
 export interface MappingDraft {
   /** Stable across edits, for list keys and label ids. */
@@ -32,6 +33,8 @@ export interface SettingsDraft {
   priorityOrder: RoxchatFieldSet[]
   qaTools: boolean
   theme: Theme
+  /** The sections edited from their own form description, by scheme id. */
+  sections: FormDraft
 }
 
 export function draftFrom(settings: AppSettings): SettingsDraft {
@@ -56,6 +59,7 @@ export function draftFrom(settings: AppSettings): SettingsDraft {
     priorityOrder: [...roxchat.priorityOrder],
     qaTools: settings.qaTools,
     theme: settings.theme,
+    sections: formDraftFrom(settings.inspection),
   }
 }
 
@@ -68,6 +72,7 @@ function wholeNumber(text: string): number | string {
 /** The inspection settings as the draft spells them, unvalidated. */
 export function inspectionInput(draft: SettingsDraft): unknown {
   return {
+    ...formInput(draft.sections),
     ringcx: {
       signedIdentities: draft.signedIdentities,
       minExpirySeconds: wholeNumber(draft.minExpirySeconds),

@@ -75,4 +75,55 @@ export function oneOf<T extends string>(
 export interface SettingsSection<S> {
   readonly defaults: S
   read(input: Readonly<Record<string, unknown>>, base: S, problems: ProblemList): S
+  /**
+   * How the window's Settings view edits the section when it has no editor of its own: one
+   * description per member, of the kind its type asks for. `read` stays the one judge of a value.
+   */
+  readonly form?: SettingsForm<S>
 }
+
+/** The words every member of a settings form has. */
+interface FormMemberWords {
+  readonly label: string
+  /** One or two sentences under the field: what the setting does and its default. */
+  readonly help: string
+}
+
+/** A choice among fixed texts, each with its label (and an optional hint). */
+export interface OneOfFormMember<T extends string = string> extends FormMemberWords {
+  readonly kind: 'one-of'
+  readonly choices: Readonly<Record<T, { readonly label: string; readonly hint?: string }>>
+}
+
+export interface BooleanFormMember extends FormMemberWords {
+  readonly kind: 'boolean'
+}
+
+/** A list of short texts, typed one a line. */
+export interface StringListFormMember extends FormMemberWords {
+  readonly kind: 'string-list'
+  readonly maxItems: number
+  /** What one entry looks like, in words for the hint. */
+  readonly itemRule: string
+}
+
+export interface WholeSecondsFormMember extends FormMemberWords {
+  readonly kind: 'whole-seconds'
+  readonly max: number
+}
+
+export type SettingsFormMember = OneOfFormMember | BooleanFormMember | StringListFormMember | WholeSecondsFormMember
+
+/** The form member a setting's type asks for: a boolean a switch, a list of texts a list, and so on. */
+export type FormMemberFor<V> = [V] extends [boolean]
+  ? BooleanFormMember
+  : [V] extends [number]
+    ? WholeSecondsFormMember
+    : [V] extends [readonly string[]]
+      ? StringListFormMember
+      : [V] extends [string]
+        ? OneOfFormMember<V>
+        : never
+
+/** A section's form: every member described, in the order the view shows them. */
+export type SettingsForm<S> = { readonly [K in keyof S & string]: FormMemberFor<S[K]> }

@@ -52,6 +52,13 @@ export const CHATWOOT_SETTINGS: SettingsSection<ChatwootSettings> = {
     }
     return { enforceIdentityValidation: value }
   },
+  form: {
+    enforceIdentityValidation: {
+      kind: 'boolean',
+      label: 'Enforce user identity validation',
+      help: 'As the inbox\'s "Enforce User Identity Validation": a setUser without identifier_hash is refused. Default: off.',
+    },
+  },
 }
 
 export type ChatwootKeyMaterial = SecretKeyMaterial<'chatwoot', 'secret'>

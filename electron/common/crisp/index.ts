@@ -68,6 +68,8 @@ export const CRISP: SchemeVocabulary<CrispTypes> = {
       checkMembers(input, [], 'crisp.', problems)
       return base
     },
+    /** Nothing to set: the Settings view shows no section. */
+    form: {},
   },
   keys: {
     kidPattern: /^[A-Za-z0-9_.-]{1,128}$/,

@@ -78,6 +78,8 @@ export const HELPSCOUT: SchemeVocabulary<HelpscoutTypes> = {
       checkMembers(input, [], 'helpscout.', problems)
       return base
     },
+    /** Nothing to set: the Settings view shows no section. */
+    form: {},
   },
   keys: {
     kidPattern: /^[A-Za-z0-9_.-]{1,128}$/,

@@ -90,6 +90,18 @@ export const INTERCOM_SETTINGS: SettingsSection<IntercomSettings> = {
     checkMembers(input, ['platform'], 'intercom.', problems)
     return { platform: oneOf(input['platform'], INTERCOM_PLATFORMS, 'intercom.platform', base.platform, problems) }
   },
+  form: {
+    platform: {
+      kind: 'one-of',
+      label: 'Messenger platform',
+      help: 'Whose identity verification secret checks a visitor: web, iOS and Android each have their own. Default: web.',
+      choices: {
+        web: { label: 'Web', hint: 'the Messenger on a website' },
+        ios: { label: 'iOS', hint: 'the iOS SDK' },
+        android: { label: 'Android', hint: 'the Android SDK' },
+      },
+    },
+  },
 }
 
 export type IntercomKeyMaterial = SecretKeyMaterial<'intercom', 'secret'>

@@ -84,6 +84,8 @@ export const TAWKTO: SchemeVocabulary<TawktoTypes> = {
       checkMembers(input, [], 'tawkto.', problems)
       return base
     },
+    /** Nothing to set: the Settings view shows no section. */
+    form: {},
   },
   keys: {
     kidPattern: /^[A-Za-z0-9_.-]{1,128}$/,

@@ -99,6 +99,15 @@ export const ZENDESK_SETTINGS: SettingsSection<ZendeskSettings> = {
     }
     return { keyIds: value as string[] }
   },
+  form: {
+    keyIds: {
+      kind: 'string-list',
+      label: 'The account\'s signing key IDs',
+      help: 'The key IDs Zendesk lists as the account\'s current signing keys; a JWT whose kid is not listed is refused. Default: none listed, so every stored Zendesk key counts.',
+      maxItems: ZENDESK_MAX_KEYS,
+      itemRule: 'letters, digits, _, . and -, up to 128',
+    },
+  },
 }
 
 export type ZendeskKeyMaterial = SecretKeyMaterial<'zendesk', 'secret'>

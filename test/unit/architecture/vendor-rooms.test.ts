@@ -12,7 +12,7 @@ const REGISTRIES = ['electron/common/schemes.ts', 'electron/core/schemes.ts']
 /** The files outside the rooms and the registries that still spell a scheme id, and why. */
 const SPELLERS: Readonly<Record<string, string>> = {
   'electron/cli/sign-command.ts': '`cli sign ringcx|roxchat` takes each scheme\'s own options (claims and exp; fields, expires and algorithm)',
-  'src/components/SignSamplePanel.vue': 'the QA sign form has each scheme\'s own inputs',
+  'src/components/SignSamplePanel.vue': 'RingCX and Rox.Chat keep their own QA sign forms; the other schemes get the generic one',
 }
 
 function inRoom(file: string): boolean {
