@@ -43,7 +43,8 @@ afterAll(async () => {
 })
 
 describe('cli batch', () => {
-  it('exits 0 over the shipped examples, whose samples all meet their expectations', async () => {
+  // The whole examples folder (forty files, eleven demo keys) and the command's first import: more than a unit's time.
+  it('exits 0 over the shipped examples, whose samples all meet their expectations', { timeout: 30_000 }, async () => {
     const run = await cli('batch', examples, '--key', demoKeys, '--config', join(examples, 'demo-settings.json'), '--json')
     const summary = run.lines.at(-1)?.['summary'] as Record<string, number>
     // Examples without expect include deliberately rejected payloads: those fail the batch.
