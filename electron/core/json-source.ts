@@ -227,7 +227,7 @@ interface Finding {
 
 interface Findings {
   readonly duplicates: Finding[]
-  /** Holder path (as JSON) → member name → literal; later text overwrites earlier, as the parsers do. */
+  /** Holder path and member name (as JSON) → literal; later text overwrites earlier, as the parsers do. */
   readonly literals: Map<string, { readonly path: ValuePath; readonly name: string; readonly raw: string }>
 }
 
@@ -270,7 +270,7 @@ function noteName(findings: Findings, frame: Frame, name: string, path: () => Va
 function noteLiteral(findings: Findings, frame: Frame | undefined, raw: string, path: () => ValuePath): void {
   if (frame === undefined || !frame.isObject || typeof frame.key !== 'string' || !LITERAL_MEMBERS.has(frame.key)) return
   const holder = path()
-  findings.literals.set(JSON.stringify(holder), { path: holder, name: frame.key, raw })
+  findings.literals.set(JSON.stringify([holder, frame.key]), { path: holder, name: frame.key, raw })
 }
 
 function scanJson(text: string): Findings {

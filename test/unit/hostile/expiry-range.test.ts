@@ -73,6 +73,12 @@ describe('numberLiteralOf', () => {
     const kept = read('{"v": {"expires": 5}, "v": {"expires": 5e0}}')
     expect(numberLiteralOf(kept['v'], 'expires')).toBe('5e0')
   })
+
+  it('keeps the spellings of exp and expires apart when one object holds both', () => {
+    const both = read('{"exp": 2e9, "expires": 1.8e9}')
+    expect(numberLiteralOf(both, 'exp')).toBe('2e9')
+    expect(numberLiteralOf(both, 'expires')).toBe('1.8e9')
+  })
 })
 
 describe('RingCX exp', () => {
