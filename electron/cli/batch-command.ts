@@ -13,8 +13,8 @@ import { isPassedOverName, isSampleName, walkSamples } from '../io/sample-walk'
 import { WorkerPool, poolSizeForMachine } from '../io/worker-pool'
 import { KEY_STORE_FILE } from '../io/key-store-file'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, stderrLines, type CliIo } from './cli-context'
-import { JunitReport, MarkdownReport, batchResultLine } from './batch-report'
-import { SummaryCounter, inspectSampleFile, runBatch, type BatchContext, type BatchResult } from '../io/batch-run'
+import { JunitReport, MarkdownReport, batchResultLine, withRenderedLine } from './batch-report'
+import { BATCH_WINDOW, SummaryCounter, inspectSampleFile, runBatch, type BatchContext, type BatchResult } from '../io/batch-run'
 import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
 import { ProgressLine } from './batch-progress'
 import { inShard, parseShard, type Shard } from './batch-shard'
@@ -102,21 +102,69 @@ function parseThreads(value: string | undefined): number {
   return Number(value)
 }
 
-/** Starts worker threads only once a batch is large enough to repay their start-up. */
+/** Files sent to a worker thread in one message. */
+const FILES_PER_TASK = 32
+
+interface WaitingFile {
+  readonly path: string
+  readonly resolve: (result: BatchResult) => void
+  readonly reject: (error: Error) => void
+}
+
+/**
+ * Inspects on this thread, or once a batch is large enough to repay their start-up on worker
+ * threads, in runs of {@link FILES_PER_TASK} files. Either way each result comes with its line
+ * written, so only short text is copied and written here.
+ */
 class LazyThreads {
   private pool: Promise<WorkerPool<BatchTask, BatchTaskResult>> | null = null
   private seen = 0
+  private waiting: WaitingFile[] = []
+  private sendScheduled = false
 
-  constructor(private readonly init: BatchWorkerInit, private readonly size: number) {}
+  constructor(private readonly init: BatchWorkerInit, readonly size: number) {}
+
+  /** Files the batch should keep in flight so that every thread stays busy. */
+  get window(): number {
+    return this.size < 2 ? BATCH_WINDOW : FILES_PER_TASK * this.size * 2
+  }
 
   async inspect(path: string, context: BatchContext): Promise<BatchResult> {
     this.seen++
-    if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return inspectSampleFile(path, context)
+    if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return withRenderedLine(await inspectSampleFile(path, context), this.init.json)
     this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(BATCH_WORKER, this.size, this.init)
+    return new Promise<BatchResult>((resolve, reject) => {
+      this.waiting.push({ path, resolve, reject })
+      if (this.waiting.length >= FILES_PER_TASK) this.send(context)
+      else if (!this.sendScheduled) {
+        // A short run goes when the batch next waits (the walk's end, a full window).
+        this.sendScheduled = true
+        setImmediate(() => {
+          this.sendScheduled = false
+          this.send(context)
+        })
+      }
+    })
+  }
+
+  private send(context: BatchContext): void {
+    const files = this.waiting
+    if (files.length === 0 || this.pool === null) return
+    this.waiting = []
     // The time is read here, from the same clock as on this thread: the thread a file lands on
     // never changes its result.
     const now = (context.explicitNow ?? context.clock()).toISOString()
-    return (await this.pool).run({ kind: 'file', path, now })
+    this.pool
+      .then((pool) => pool.run({ kind: 'files', paths: files.map((file) => file.path), now }))
+      .then((results) => {
+        files.forEach((file, index) => {
+          const result = results[index]
+          if (result === undefined) file.reject(new Error('a worker thread answered for fewer files than it was sent'))
+          else file.resolve(result)
+        })
+      }, (error: unknown) => {
+        for (const file of files) file.reject(error instanceof Error ? error : new Error(String(error)))
+      })
   }
 
   async close(): Promise<void> {
@@ -249,13 +297,14 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
         stdout.flush()
         io.stderr.write(`${visibleText(result.file)}: ${visibleText(result.problem ?? 'could not be read')} [${result.code ?? 'input-unreadable'}]\n`)
       }
-      stdout.write(batchResultLine(result, values.json === true))
+      // Every inspected file comes with its line; the rest (unreadable, passed over) has no inspection.
+      stdout.write(result.line ?? batchResultLine({ ...result, inspection: null }, values.json === true))
       const annotation = github ? githubAnnotation(result) : null
       if (annotation !== null) stdout.write(annotation)
       stdout.flushIfDue()
       for (const report of reports) await report.add(result)
       progress?.advance(result.file)
-    }, { inspectFile: (path) => threads.inspect(path, context), ...(shard === undefined ? {} : { include: (path: string) => inShard(path, shard) }) })
+    }, { window: threads.window, inspectFile: (path) => threads.inspect(path, context), ...(shard === undefined ? {} : { include: (path: string) => inShard(path, shard) }) })
     progress?.clear()
     stdout.flush()
     const summary = counter.summary()

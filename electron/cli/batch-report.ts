@@ -6,7 +6,7 @@
 import { createReadStream, createWriteStream, openSync, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
-import type { BatchResult, BatchStatus, BatchSummary } from '../io/batch-run'
+import { batchInspection, type BatchResult, type BatchStatus, type BatchSummary, type InspectedFile } from '../io/batch-run'
 import { safeJson, visibleText } from '../core/visible-text'
 import { forgetTemporary, trackTemporary } from '../io/temporary-files'
 import { inspectionJson } from './format-inspection'
@@ -88,8 +88,7 @@ const STATUS_LABEL: Record<BatchStatus, string> = {
  * The line `batch` prints for one file: JSON, or a short line for people in which the file name
  * and the reason are made visible, so that no name or value can break the line or forge another.
  */
-export function batchResultLine(result: BatchResult, json: boolean): string {
-  if (result.line !== undefined) return result.line
+export function batchResultLine(result: InspectedFile, json: boolean): string {
   if (json) {
     const body = result.inspection === null
       ? { file: result.file, status: result.status, ...(result.code === undefined ? {} : { code: result.code }), problem: result.problem }
@@ -103,13 +102,13 @@ export function batchResultLine(result: BatchResult, json: boolean): string {
 }
 
 /**
- * What a worker thread sends back: the line already written and the inspection without its
- * field lists, so that the main thread only copies and writes short text.
+ * A result with its line written while the whole inspection is at hand, and only the part of
+ * the inspection the batch still reads: what a worker thread sends back, so that the main
+ * thread copies and writes short text.
  */
-export function withRenderedLine(result: BatchResult, json: boolean): BatchResult {
+export function withRenderedLine(result: InspectedFile, json: boolean): BatchResult {
   const line = batchResultLine(result, json)
-  if (result.inspection === null) return { ...result, line }
-  return { ...result, line, inspection: { ...result.inspection, fields: [], unmapped: [], rejectedFields: [], checks: [], raw: {} } }
+  return { ...result, line, inspection: result.inspection === null ? null : batchInspection(result.inspection) }
 }
 
 abstract class StreamedReport {

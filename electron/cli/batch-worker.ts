@@ -5,7 +5,7 @@ import { createKeyRing, type KeyRingEntry } from '../core/key-ring'
 import type { InspectionSettings } from '../common/settings'
 import { serveTasks } from '../io/worker-pool'
 import { withRenderedLine } from './batch-report'
-import { inspectSampleFile, type BatchContext, type BatchResult } from '../io/batch-run'
+import { inspectSampleFile, internalErrorResult, type BatchContext, type BatchResult } from '../io/batch-run'
 import type { SchemeId } from '../common/schemes'
 
 export interface BatchWorkerInit {
@@ -18,14 +18,19 @@ export interface BatchWorkerInit {
   readonly json: boolean
 }
 
+/**
+ * A run of files, answered together: one message each way for many files, and the files' HMACs
+ * overlap on the thread pool while the next file is parsed.
+ */
 export interface BatchTask {
-  readonly kind: 'file'
-  readonly path: string
+  readonly kind: 'files'
+  readonly paths: readonly string[]
   /** The time on the main thread's clock, so that a file's thread never changes its result. */
   readonly now: string
 }
 
-export type BatchTaskResult = BatchResult
+/** One result per path, in the task's order. */
+export type BatchTaskResult = readonly BatchResult[]
 
 serveTasks<BatchTask, BatchTaskResult>(async (raw) => {
   const init = raw as BatchWorkerInit
@@ -40,6 +45,13 @@ serveTasks<BatchTask, BatchTaskResult>(async (raw) => {
   }
   return async (task) => {
     const now = new Date(task.now)
-    return withRenderedLine(await inspectSampleFile(task.path, { ...context, clock: () => now }), init.json)
+    const fileContext: BatchContext = { ...context, clock: () => now }
+    return Promise.all(task.paths.map(async (path) => {
+      try {
+        return withRenderedLine(await inspectSampleFile(path, fileContext), init.json)
+      } catch (error) {
+        return internalErrorResult(path, error)
+      }
+    }))
   }
 })

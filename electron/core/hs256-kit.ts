@@ -50,6 +50,20 @@ function jsonObjectPart(part: string): { value: Record<string, unknown>; json: s
  * decodeJwt(token)?.claims['user_id']
  */
 export function decodeJwt(token: string): DecodedJwt | null {
+  if (token === lastDecoded.token) return lastDecoded.jwt
+  const jwt = decodeJwtOnce(token)
+  lastDecoded = { token, jwt }
+  return jwt
+}
+
+/**
+ * The last token decoded: each scheme's detector asks whether a token carries its claims, and
+ * then its inspection reads them, so one token is decoded once, not once per vendor. The answer
+ * depends on the text alone, and nothing changes a decoded JWT (its type is read-only).
+ */
+let lastDecoded: { readonly token: string | null; readonly jwt: DecodedJwt | null } = { token: null, jwt: null }
+
+function decodeJwtOnce(token: string): DecodedJwt | null {
   if (!COMPACT_JWT.test(token)) return null
   const [headerPart = '', claimsPart = ''] = token.split('.')
   const header = jsonObjectPart(headerPart)

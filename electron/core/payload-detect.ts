@@ -196,9 +196,21 @@ function readJson(text: string): { ok: true; value: unknown } | { ok: false; mes
   return parseObjectLiteral(text)
 }
 
+/** Each registry list in its precedence order, sorted once. */
+const byPrecedence = new WeakMap<ReturnType<typeof schemes>, ReturnType<typeof schemes>>()
+
+function inPrecedenceOrder(list: ReturnType<typeof schemes>): ReturnType<typeof schemes> {
+  let sorted = byPrecedence.get(list)
+  if (sorted === undefined) {
+    sorted = [...list].sort((a, b) => a.detect.objectPrecedence - b.detect.objectPrecedence)
+    byPrecedence.set(list, sorted)
+  }
+  return sorted
+}
+
 /** The first reader's answer, the readers taken in their precedence order (see `objectPrecedence`). */
 function firstOf(read: (detectors: ReturnType<typeof schemes>[number]['detect']) => unknown): Detected | null {
-  for (const scheme of [...schemes()].sort((a, b) => a.detect.objectPrecedence - b.detect.objectPrecedence)) {
+  for (const scheme of inPrecedenceOrder(schemes())) {
     const found = read(scheme.detect)
     if (found !== null && found !== undefined) return found as Detected
   }

@@ -45,6 +45,9 @@ const BUILT_IN: { readonly [S in SchemeId]: Scheme<EngineTypes[S]> } = {
 
 const registered = new Map<string, Scheme>(Object.values(BUILT_IN).map((scheme: Scheme) => [scheme.id, scheme]))
 
+/** The registered schemes as one list, until the next registration: every inspection asks for them. */
+let listed: readonly Scheme[] | null = null
+
 /**
  * Adds a scheme at run time (its vocabulary included); returns the function that removes it.
  * Every orchestrator sees it at once: key files, the key ring, detection, inspection.
@@ -57,15 +60,18 @@ export function registerScheme(scheme: Scheme): () => void {
   if (scheme.vocabulary.id !== scheme.id) throw new TypeError(`the scheme "${scheme.id}" brings the vocabulary of "${scheme.vocabulary.id}"`)
   const unregisterVocabulary = registerVocabulary(scheme.vocabulary)
   registered.set(scheme.id, scheme)
+  listed = null
   return () => {
     if (registered.get(scheme.id) === scheme) registered.delete(scheme.id)
+    listed = null
     unregisterVocabulary()
   }
 }
 
 /** Every registered scheme, built-in ones first. */
 export function schemes(): readonly Scheme[] {
-  return [...registered.values()]
+  listed ??= Object.freeze([...registered.values()])
+  return listed
 }
 
 export function schemeById(id: string): Scheme | undefined {

@@ -14,19 +14,47 @@ import type { SchemeId } from '../common/schemes'
 
 export type BatchStatus = 'passed' | 'failed' | 'error' | 'skipped'
 
+/**
+ * What a batch's counts, reports and rows read of an inspection: all that crosses back from a
+ * worker thread, so that a result costs the main thread a small copy, not the whole panel.
+ */
+export type BatchInspection = Pick<Inspection, 'scheme' | 'verdict' | 'errors' | 'warnings' | 'diagnosis' | 'expectation'>
+
 export interface BatchResult {
   readonly file: string
   readonly status: BatchStatus
-  /** The inspection; from a worker thread, a summary without the field lists and raw view. */
-  readonly inspection: Inspection | null
+  /** The inspection, or (from a worker thread) the part of it the batch reads. */
+  readonly inspection: BatchInspection | null
   /** Why the file could not be inspected, for status `error`; why it was passed over, for `skipped`. */
   readonly problem?: string
   /** For status `error`: the stable code of why (the file could not be read, or our inspection failed). */
   readonly code?: 'input-unreadable' | 'internal-error'
   /** Milliseconds spent reading and inspecting the file (a JUnit test case's `time`). */
   readonly ms?: number
-  /** The output line, already written by the worker thread that inspected the file. */
+  /** The output line, written where the whole inspection was at hand. */
   readonly line?: string
+}
+
+/** A result as the inspecting thread has it, with the whole inspection. */
+export interface InspectedFile extends BatchResult {
+  readonly inspection: Inspection | null
+}
+
+/** The part of an inspection a batch reads (see {@link BatchInspection}). */
+export function batchInspection(inspection: Inspection): BatchInspection {
+  const { scheme, verdict, errors, warnings, diagnosis, expectation } = inspection
+  return { scheme, verdict, errors, warnings, ...(diagnosis === undefined ? {} : { diagnosis }), ...(expectation === undefined ? {} : { expectation }) }
+}
+
+/** A failure of ours (or of a worker thread), not of the file: its own line, and the run goes on. */
+export function internalErrorResult(file: string, error: unknown): BatchResult {
+  return {
+    file,
+    status: 'error',
+    inspection: null,
+    code: 'internal-error',
+    problem: `an internal error stopped its inspection (${error instanceof Error ? error.message : String(error)})`,
+  }
 }
 
 export interface BatchSummary {
@@ -67,13 +95,13 @@ function nextTurn(): Promise<void> {
 }
 
 /** Inspects one file as a QA sample (its own `now` and `config` apply) and classifies the outcome. */
-export async function inspectSampleFile(path: string, context: BatchContext): Promise<BatchResult> {
+export async function inspectSampleFile(path: string, context: BatchContext): Promise<InspectedFile> {
   const started = performance.now()
   const result = await inspectSampleFileOnce(path, context)
   return { ...result, ms: performance.now() - started }
 }
 
-async function inspectSampleFileOnce(path: string, context: BatchContext): Promise<BatchResult> {
+async function inspectSampleFileOnce(path: string, context: BatchContext): Promise<InspectedFile> {
   // Synchronous reads: the same checks without a thread-pool round trip per system call.
   const read = readBoundedTextFileSync(path, MAX_INPUT_BYTES)
   const now = context.explicitNow ?? context.clock()
@@ -164,14 +192,7 @@ export async function runBatch(
       case 'skipped':
         return Promise.resolve({ file: entry.path, status: 'skipped', inspection: null, problem: entry.message })
       case 'file':
-        // A failure of ours (or of a worker thread), not of the file: its own line, and the run goes on.
-        return inspectFile(entry.path).catch((error: unknown): BatchResult => ({
-          file: entry.path,
-          status: 'error',
-          inspection: null,
-          code: 'internal-error',
-          problem: `an internal error stopped its inspection (${error instanceof Error ? error.message : String(error)})`,
-        }))
+        return inspectFile(entry.path).catch((error: unknown) => internalErrorResult(entry.path, error))
     }
   }
   let sliceStarted = performance.now()

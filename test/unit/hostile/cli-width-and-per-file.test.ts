@@ -2,7 +2,7 @@
  * Very wide visitors in the human output, a file whose inspection throws (its own line, the others
  * still inspected), and results that do not depend on the thread a file ran on.
  */
-import { writeFile, mkdir } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -137,6 +137,25 @@ describe('thread mode', () => {
     expect(withoutTime(two.stdout)).toBe(withoutTime(one.stdout))
     expect(two.stderr).toBe(one.stderr)
     expect(one.stdout.split('\n').filter(Boolean).length).toBeGreaterThan(600)
+  }, 120_000)
+
+  it('writes the same JUnit, Markdown and GitHub reports on one thread and on two', async () => {
+    const reportsOf = async (threads: string): Promise<{ junit: string; markdown: string; stdout: string }> => {
+      const junit = join(folder.dir, `reports-${threads}.xml`)
+      const markdown = join(folder.dir, `reports-${threads}.md`)
+      const run = await cli(['batch', samples, '--key', demoKeys, '--threads', threads, '--junit', junit, '--report', markdown, '--reporter', 'github'])
+      expect(run.status).toBe(EXIT_USAGE)
+      const untimed = (text: string): string => text.replace(/time="[\d.]+"/g, 'time=""').replace(/\| [\d.]+ s \|/, '| s |')
+      return { junit: untimed(await readFile(junit, 'utf8')), markdown: untimed(await readFile(markdown, 'utf8')), stdout: withoutTime(run.stdout) }
+    }
+    const one = await reportsOf('1')
+    const two = await reportsOf('2')
+    expect(two).toEqual(one)
+    // The failures carry what crosses back from a thread: sentence, codes and mismatches.
+    expect(one.junit).toContain('<failure message="')
+    expect(one.junit).toContain('errors: wrong-provided-visitor-hash-value')
+    expect(one.junit).toContain('expect verdict: expected')
+    expect(one.stdout).toContain('::error file=')
   }, 120_000)
 
   it('judges with the batch clock on worker threads too', async () => {

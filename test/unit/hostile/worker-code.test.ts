@@ -58,8 +58,8 @@ describe('worker code', () => {
     const pools = await Promise.all([WorkerPool.start<BatchTask, BatchTaskResult>(entry, 1, init), WorkerPool.start<BatchTask, BatchTaskResult>(entry, 1, init)])
     try {
       for (const pool of pools) {
-        const result = await pool.run({ kind: 'file', path: join(root, 'no-such-sample.json'), now: new Date().toISOString() })
-        expect(result).toMatchObject({ status: 'error', code: 'input-unreadable' })
+        const results = await pool.run({ kind: 'files', paths: [join(root, 'no-such-sample.json')], now: new Date().toISOString() })
+        expect(results).toMatchObject([{ status: 'error', code: 'input-unreadable' }])
       }
     } finally {
       await Promise.all(pools.map((pool) => pool.close()))
