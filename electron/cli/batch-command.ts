@@ -15,7 +15,7 @@ import { KEY_STORE_FILE } from '../io/key-store-file'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INSPECTION_OPTIONS, UsageError, loadKeys, loadSettings, loadTokens, parseNow, parseScheme, stderrLines, type CliIo } from './cli-context'
 import { JunitReport, MarkdownReport, batchResultLine, withRenderedLine } from './batch-report'
 import { BATCH_WINDOW, SummaryCounter, inspectSampleFile, runBatch, type BatchContext, type BatchResult } from '../io/batch-run'
-import type { BatchTask, BatchTaskResult, BatchWorkerInit } from './batch-worker'
+import { inspectTask, type BatchTask, type BatchTaskResult, type BatchWorkerInit } from './batch-task'
 import { ProgressLine } from './batch-progress'
 import { inShard, parseShard, type Shard } from './batch-shard'
 import { githubAnnotation } from './github-reporter'
@@ -112,13 +112,16 @@ interface WaitingFile {
 }
 
 /**
- * Inspects on this thread, or once a batch is large enough to repay their start-up on worker
- * threads, in runs of {@link FILES_PER_TASK} files. Either way each result comes with its line
- * written, so only short text is copied and written here.
+ * Inspects on this thread, or once a batch is large enough to repay their start-up, on `size`
+ * threads: this one and `size - 1` workers, each run of {@link FILES_PER_TASK} files going to the
+ * next in turn. This thread only walks and writes otherwise, so it takes its share (one worker
+ * fewer: less memory, and one set of compiled code fewer to warm up). Either way each result
+ * comes with its line written, so only short text is copied and written here.
  */
 class LazyThreads {
   private pool: Promise<WorkerPool<BatchTask, BatchTaskResult>> | null = null
   private seen = 0
+  private sent = 0
   private waiting: WaitingFile[] = []
   private sendScheduled = false
 
@@ -132,7 +135,7 @@ class LazyThreads {
   async inspect(path: string, context: BatchContext): Promise<BatchResult> {
     this.seen++
     if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return withRenderedLine(await inspectSampleFile(path, context), this.init.json)
-    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(BATCH_WORKER, this.size, this.init)
+    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(BATCH_WORKER, this.size - 1, this.init)
     return new Promise<BatchResult>((resolve, reject) => {
       this.waiting.push({ path, resolve, reject })
       if (this.waiting.length >= FILES_PER_TASK) this.send(context)
@@ -151,20 +154,22 @@ class LazyThreads {
     const files = this.waiting
     if (files.length === 0 || this.pool === null) return
     this.waiting = []
-    // The time is read here, from the same clock as on this thread: the thread a file lands on
+    // The time is read here, from the same clock for every thread: the thread a file lands on
     // never changes its result.
-    const now = (context.explicitNow ?? context.clock()).toISOString()
-    this.pool
-      .then((pool) => pool.run({ kind: 'files', paths: files.map((file) => file.path), now }))
-      .then((results) => {
-        files.forEach((file, index) => {
-          const result = results[index]
-          if (result === undefined) file.reject(new Error('a worker thread answered for fewer files than it was sent'))
-          else file.resolve(result)
-        })
-      }, (error: unknown) => {
-        for (const file of files) file.reject(error instanceof Error ? error : new Error(String(error)))
+    const now = context.explicitNow ?? context.clock()
+    const task: BatchTask = { kind: 'files', paths: files.map((file) => file.path), now: now.toISOString() }
+    const answered = this.sent++ % this.size === 0
+      ? inspectTask(task, { ...context, clock: () => now }, this.init.json)
+      : this.pool.then((pool) => pool.run(task))
+    answered.then((results) => {
+      files.forEach((file, index) => {
+        const result = results[index]
+        if (result === undefined) file.reject(new Error('a worker thread answered for fewer files than it was sent'))
+        else file.resolve(result)
       })
+    }, (error: unknown) => {
+      for (const file of files) file.reject(error instanceof Error ? error : new Error(String(error)))
+    })
   }
 
   async close(): Promise<void> {
