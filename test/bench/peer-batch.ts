@@ -1,6 +1,7 @@
 /**
- * The file batch side by side: our built bin, the bare node:crypto script and the PyJWT script a
- * QA engineer would write (test/bench/peers/), over the same folder, each a process of its own
+ * The file batch side by side: our built bin, the bare node:crypto script, the same script with
+ * its JWTs verified by jose (the floor under the rule that HS256 goes through jose) and the PyJWT
+ * script a QA engineer would write (test/bench/peers/), over the same folder, each a process of its own
  * started and timed from here (start-up included), best of `rounds`, interleaved so that they
  * share the machine's disturbances. Then start-up: `help` and one `inspect` with a key file
  * against `node -e 0`.
@@ -54,6 +55,8 @@ export function pyjwtMissing(): string | null {
 export interface PeerFigures {
   readonly oursMs: number
   readonly bareMs: number
+  /** The bare script with jose's jwtVerify for the JWTs: no inspection, only the verification. */
+  readonly joseFloorMs: number
   readonly pyjwtMs: number | null
   readonly oursRssMb: number
   readonly bareRssMb: number
@@ -66,7 +69,7 @@ export async function measurePeers(root: string, folder: string, keysFile: strin
   const bin = join(root, 'out', 'cli', 'visitor-inspector.mjs')
   const rss = join(root, 'test', 'bench', 'max-rss.mjs')
   const pyjwtNote = pyjwtMissing()
-  const best = { ours: Number.POSITIVE_INFINITY, bare: Number.POSITIVE_INFINITY, pyjwt: Number.POSITIVE_INFINITY, oursRss: 0, bareRss: 0, pyjwtRss: 0 }
+  const best = { ours: Number.POSITIVE_INFINITY, bare: Number.POSITIVE_INFINITY, joseFloor: Number.POSITIVE_INFINITY, pyjwt: Number.POSITIVE_INFINITY, oursRss: 0, bareRss: 0, pyjwtRss: 0 }
   const expectAll = (what: string, run: ProcessRun, check: (line: string) => boolean): void => {
     if (run.status !== 0 || !check(run.lastLine)) throw new Error(`${what} did not verify all ${files} files: status ${run.status}, ${run.lastLine}`)
   }
@@ -84,6 +87,9 @@ export async function measurePeers(root: string, folder: string, keysFile: strin
     expectAll('the bare script', bare, verifiedAll)
     best.bare = Math.min(best.bare, bare.ms)
     best.bareRss = Math.max(best.bareRss, bare.maxRssMb)
+    const joseFloor = await timeProcess(process.execPath, [join(root, 'test', 'bench', 'peers', 'jose-batch.mjs'), folder, secrets.ringcx, secrets.roxchat], root)
+    expectAll('the bare script with jose', joseFloor, verifiedAll)
+    best.joseFloor = Math.min(best.joseFloor, joseFloor.ms)
     if (pyjwtNote === null) {
       const pyjwt = await timeProcess(PYTHON, [join(root, 'test', 'bench', 'peers', 'pyjwt_batch.py'), folder, secrets.ringcx, secrets.roxchat], root)
       expectAll('the PyJWT script', pyjwt, verifiedAll)
@@ -94,6 +100,7 @@ export async function measurePeers(root: string, folder: string, keysFile: strin
   return {
     oursMs: best.ours,
     bareMs: best.bare,
+    joseFloorMs: best.joseFloor,
     pyjwtMs: pyjwtNote === null ? best.pyjwt : null,
     oursRssMb: best.oursRss,
     bareRssMb: best.bareRss,
