@@ -8,28 +8,27 @@ import { FIXIT_LANGUAGES, describeFixit, fixitAlgorithms, generateFixitProgram, 
 import { inspect } from '../core/inspect'
 import { visibleText } from '../core/visible-text'
 import type { Inspection } from '../common/inspection'
-import { schemeName } from '../common/schemes'
+import { schemeName, vocabularyOf } from '../common/schemes'
 import { createKeyRing } from '../core/key-ring'
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, loadKeys, loadSettings, parseNow, parseScheme, readInput, stderrLines, type CliIo } from './cli-context'
 import { FIXIT_USAGE } from './usage'
 
 const LANGUAGES = FIXIT_LANGUAGES.join('|')
-const NO_KEY_CODES = new Set<string>(['roxchat-no-key', 'ringcx-jwt-unknown-kid'])
-
 
 /** `a, b, c or d`. */
 function wordList(words: readonly string[]): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1) ?? ''}`
 }
 
-/** Without keys a signature cannot be checked: say so instead of "rejected (roxchat-no-key)". */
+/** Without keys a signature cannot be checked: say so instead of "rejected" with the scheme's no-key code. */
 function inspectedLine(inspection: Inspection, withKeys: boolean): string {
   const scheme = schemeName(inspection.scheme, 'Unknown')
   if (withKeys) {
     const codes = inspection.errors.map((error) => error.code)
     return `${scheme} identity, inspected as ${inspection.verdict}${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
   }
-  const codes = inspection.errors.map((error) => error.code).filter((code) => !NO_KEY_CODES.has(code))
+  const noKey = new Set<string>(inspection.scheme === null ? [] : vocabularyOf(inspection.scheme)?.codes.noKey ?? [])
+  const codes = inspection.errors.map((error) => error.code).filter((code) => !noKey.has(code))
   return `${scheme} identity, not verified (no --key given)${codes.length > 0 ? `; other problems: ${codes.join(', ')}` : ''}`
 }
 
@@ -59,7 +58,8 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
   const explicitNow = values.now === undefined ? undefined : parseNow(values.now)
   const { settings } = await loadSettings(values.config)
   // No key is needed to generate; keys only let the inspection name the one that matched.
-  const keys = await createKeyRing(await loadKeys(values.key ?? [], values.keystore, stderrLines(io)))
+  const keyEntries = await loadKeys(values.key ?? [], values.keystore, stderrLines(io))
+  const keys = await createKeyRing(keyEntries)
 
   const read = await readInput(file, io)
   if (!read.ok) {
@@ -78,7 +78,7 @@ export async function runFixitCommand(args: readonly string[], io: CliIo): Promi
     io.stderr.write(`${visibleText(file)}: ${visibleText(described.message)} [${described.code}]\n`)
     return EXIT_REJECTED
   }
-  io.stderr.write(`${visibleText(file)}: ${inspectedLine(inspection, keys.ringcx.size + keys.roxchat.length > 0)}\n`)
+  io.stderr.write(`${visibleText(file)}: ${inspectedLine(inspection, keyEntries.length > 0)}\n`)
   for (const note of described.notes) io.stderr.write(`note: ${visibleText(note.message)} [${note.code}]\n`)
   io.stdout.write(generateFixitProgram(described.description, language).text)
   return EXIT_OK

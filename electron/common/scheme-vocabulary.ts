@@ -111,6 +111,8 @@ export interface SchemeVocabulary<T extends VocabularyTypes = VocabularyTypes> {
     readonly info: Readonly<Record<T['errorCode'] | T['warningCode'], CodeInfo>>
     /** The code of a payload of this scheme that cannot be read at all. */
     readonly malformed: T['errorCode']
+    /** The codes that say only that no key of the inspector's could check the identity. */
+    readonly noKey: readonly T['errorCode'][]
   }
   readonly settings: SettingsSection<T['settings']>
   readonly keys: KeyRules

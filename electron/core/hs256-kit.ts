@@ -5,12 +5,8 @@
  * trying a secret as copied with whitespace. Nothing here names a scheme.
  */
 import { compactVerify, errors as joseErrors } from 'jose'
-import type { WarningCode } from '../common/codes'
-import type { Issue } from '../common/inspection'
 import { findIllFormedText, isPlainObject } from '../common/values'
 import { hmacKey, isWellFormedText, type HmacKey } from './hmac-kit'
-import { duplicateMembersInText } from './json-source'
-import { duplicateMemberWarnings } from './source-warnings'
 
 /** Header and claims non-empty; the signature part may be empty so that `alg: none` is recognisable. */
 export const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
@@ -69,14 +65,6 @@ function decodeJwtOnce(token: string): DecodedJwt | null {
   const header = jsonObjectPart(headerPart)
   const claims = header === null ? null : jsonObjectPart(claimsPart)
   return header === null || claims === null ? null : { header: header.value, claims: claims.value, headerJson: header.json, claimsJson: claims.json }
-}
-
-/** One warning per member name the JWT's header or claims give twice or more (JSON.parse keeps the last). */
-export function jwtDuplicateWarnings(jwt: DecodedJwt, code: WarningCode): Issue<WarningCode>[] {
-  return [
-    ...duplicateMemberWarnings(code, 'the JWT header', duplicateMembersInText(jwt.headerJson, 'json')),
-    ...duplicateMemberWarnings(code, 'the JWT claims', duplicateMembersInText(jwt.claimsJson, 'json')),
-  ]
 }
 
 /** True when `key` signed the token with HS256 (only HS256 is ever accepted here). */

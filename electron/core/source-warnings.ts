@@ -28,17 +28,18 @@ export function duplicateMemberWarnings(code: WarningCode, where: string, duplic
 }
 
 /**
- * The duplicate-member warnings of a JWT's header and claims, found in their decoded texts (the
- * parsed header and claims, where given, spare the scan of texts whose names all differ).
+ * The duplicate-member warnings of a JWT's header and claims, under the scheme's `code`, found in
+ * their decoded texts (the parsed header and claims, where given, spare the scan of texts whose
+ * names all differ).
  */
 export function jwtDuplicateMemberWarnings(decoded: {
   readonly headerJson?: string
   readonly claimsJson?: string
   readonly header?: unknown
   readonly claims?: unknown
-}): Issue<WarningCode>[] {
+}, code: WarningCode): Issue<WarningCode>[] {
   const warnings: Issue<WarningCode>[] = []
-  if (decoded.headerJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT header', duplicateMembersInText(decoded.headerJson, 'json', decoded.header)))
-  if (decoded.claimsJson !== undefined) warnings.push(...duplicateMemberWarnings('ringcx-duplicate-member', 'the JWT claims', duplicateMembersInText(decoded.claimsJson, 'json', decoded.claims)))
+  if (decoded.headerJson !== undefined) warnings.push(...duplicateMemberWarnings(code, 'the JWT header', duplicateMembersInText(decoded.headerJson, 'json', decoded.header)))
+  if (decoded.claimsJson !== undefined) warnings.push(...duplicateMemberWarnings(code, 'the JWT claims', duplicateMembersInText(decoded.claimsJson, 'json', decoded.claims)))
   return warnings
 }

@@ -3,7 +3,8 @@
  * the baselines' inputs are in memory before theirs) and verifies them through the core's batch
  * path when asked, answering with counts only.
  */
-import { verifyRingcxTokens, verifyRoxchatVisitors } from '../../electron/core/batch-verify'
+import { verifyRingcxTokens } from '../../electron/core/ringcx/batch-verify'
+import { verifyRoxchatVisitors } from '../../electron/core/roxchat/batch-verify'
 import { createKeyRing, type KeyRingEntry } from '../../electron/core/key-ring'
 import { DEFAULT_SETTINGS } from '../../electron/common/settings'
 import { serveTasks } from '../../electron/io/worker-pool'

@@ -10,7 +10,8 @@ import type { Check, Diagnosis, Expiry, Issue, MergedField, PayloadForm, RawView
 import { NO_EXPIRY } from '../../common/inspection'
 import { UNEXPLAINED, diagnosis } from '../diagnosis-kit'
 import { describeExpiry } from '../expiry'
-import { decodeJwt, hs256Signer, jwtDuplicateWarnings, unixSeconds, whitespaceVariants, type DecodedJwt } from '../hs256-kit'
+import { jwtDuplicateMemberWarnings } from '../source-warnings'
+import { decodeJwt, hs256Signer, unixSeconds, whitespaceVariants, type DecodedJwt } from '../hs256-kit'
 import { diagnoseHmac, inspectHmacIdentity, isWellFormedText, own, shownValue, textProblem, type HmacIdentitySpec, type SentField } from '../hmac-kit'
 import { issue } from '../issue'
 import type { SchemeContext, SchemeOutcome } from '../scheme'
@@ -141,7 +142,7 @@ async function inspectJwt(token: string, form: PayloadForm, outside: Readonly<Re
   const context: JwtContext = { token, jwt, keys, now, algorithmOk: false, expiry: NO_EXPIRY }
   const checks: Check[] = [{ id: 'format', status: 'pass' }]
   const errors: Issue<ErrorCode>[] = []
-  const warnings: Issue<WarningCode>[] = jwtDuplicateWarnings(jwt, 'intercom-duplicate-member')
+  const warnings: Issue<WarningCode>[] = jwtDuplicateMemberWarnings(jwt, 'intercom-duplicate-member')
   for (const { run } of INTERCOM_JWT_CHECKS) {
     const ran = await run(context)
     checks.push(ran.check)

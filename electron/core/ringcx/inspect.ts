@@ -44,7 +44,7 @@ async function inspectSigned(payload: Extract<RingcxPayload, { kind: 'ringcx-jwt
   const result = await verifyRingcxJwt(payload.token, context.keys, settings, context.now)
   const raw: RawView = { form: payload.form, ...(result.header ? { header: result.header } : {}), ...(result.claims ? { claims: result.claims } : {}) }
   const view = result.claims ? ringcxFieldView(result.claims, settings.ringcx.extraValueMappings) : null
-  const warnings = [...result.warnings, ...jwtDuplicateMemberWarnings(result)]
+  const warnings = [...result.warnings, ...jwtDuplicateMemberWarnings(result, 'ringcx-duplicate-member')]
   const common = { errors: result.errors, checks: result.checks, key: result.key, expiry: result.expiry, raw }
   if (result.errors.length > 0) return { ...common, warnings, rejectedFields: view?.received ?? [] }
   return { ...common, verdict: 'verified', warnings: [...warnings, ...(view?.warnings ?? [])], fields: view?.fields ?? [], unmapped: view?.unmapped ?? [] }

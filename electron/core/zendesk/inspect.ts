@@ -8,7 +8,8 @@ import { NO_EXPIRY } from '../../common/inspection'
 import { ZENDESK_FIELDS, type ZendeskCheckId } from '../../common/zendesk'
 import { UNEXPLAINED, diagnosis } from '../diagnosis-kit'
 import { describeExpiry } from '../expiry'
-import { decodeJwt, hs256Signer, hs256Verifies, jwtDuplicateWarnings, unixSeconds, whitespaceVariants, type DecodedJwt } from '../hs256-kit'
+import { jwtDuplicateMemberWarnings } from '../source-warnings'
+import { decodeJwt, hs256Signer, hs256Verifies, unixSeconds, whitespaceVariants, type DecodedJwt } from '../hs256-kit'
 import { own, shownValue, type HmacKey } from '../hmac-kit'
 import { issue } from '../issue'
 import type { SchemeContext, SchemeOutcome } from '../scheme'
@@ -120,7 +121,7 @@ export async function inspectZendesk(payload: ZendeskPayload, context: SchemeCon
   const run: JwtContext = { token: payload.token, jwt, keys: accountKeys(context), now: context.now, algorithmOk: false, expiry: NO_EXPIRY }
   const checks: Check[] = [{ id: 'format', status: 'pass' }]
   const errors: Issue<ErrorCode>[] = []
-  const warnings: Issue<WarningCode>[] = jwtDuplicateWarnings(jwt, 'zendesk-duplicate-member')
+  const warnings: Issue<WarningCode>[] = jwtDuplicateMemberWarnings(jwt, 'zendesk-duplicate-member')
   for (const check of ZENDESK_JWT_CHECKS) {
     const ran = await check.run(run)
     checks.push(ran.check)

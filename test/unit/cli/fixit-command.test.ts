@@ -88,6 +88,18 @@ describe('cli fixit', () => {
     expect(keyed.stderr).toContain('inspected as verified')
   })
 
+  it.each([
+    ['Rox.Chat', 'roxchat-verified.html', 'roxchat-no-key'],
+    ['RingCX', 'ringcx-verified-hs256.jwt', 'ringcx-jwt-unknown-kid'],
+  ])('says a %s identity was not verified without --key, and hides only the no-key code', async (_vendor, example, noKeyCode) => {
+    const run = await cli(['fixit', join(examples, example), '--lang', 'node'])
+    expect(run.status).toBe(EXIT_OK)
+    expect(run.stderr).toContain('not verified (no --key given)')
+    expect(run.stderr).not.toContain(noKeyCode)
+    const keyed = await cli(['fixit', join(examples, example), '--lang', 'node', '--key', demoKeys])
+    expect(keyed.stderr).toContain('inspected as verified')
+  })
+
   it('exits 1 when the file holds nothing to sign', async () => {
     const logout = await cli(['fixit', join(examples, 'roxchat-logout.js'), '--lang', 'node'])
     expect(logout.status).toBe(EXIT_REJECTED)

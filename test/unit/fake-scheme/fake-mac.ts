@@ -67,6 +67,7 @@ export const FAKE_MAC_VOCABULARY: SchemeVocabulary<FakeTypes> = {
       'fakemac-no-key': { summary: 'No FakeMAC key is loaded.', advice: 'Import the shared secret.' },
     },
     malformed: 'fakemac-malformed',
+    noKey: ['fakemac-no-key'],
   },
   settings: {
     defaults: {},
