@@ -42,19 +42,19 @@ function seconds(iso: string): number {
   return Math.floor(Date.parse(iso) / 1000)
 }
 
-function limitOf(inspection: Inspection, code: ErrorCode): TimeLimit | undefined {
-  return inspection.timeLimits?.find((limit) => limit.code === code)
+function limitOf(inspection: Inspection, kind: TimeLimit['kind']): TimeLimit | undefined {
+  return inspection.timeLimits?.find((limit) => limit.kind === kind)
 }
 
-/** The RingCX minimum in force, read back from its limit: `exp - minimum + 1`. */
+/** The vendor's minimum time left in force, read back from its limit: `exp - minimum + 1`. */
 function minimumOf(inspection: Inspection): number | null {
-  const limit = limitOf(inspection, 'ringcx-jwt-exp-too-soon')
+  const limit = limitOf(inspection, 'too-soon')
   const expiresAt = inspection.expiry.expiresAt
   return limit === undefined || expiresAt === null ? null : seconds(expiresAt) - seconds(limit.at) + 1
 }
 
 function toleranceOf(inspection: Inspection): number {
-  const limit = limitOf(inspection, 'ringcx-jwt-expired')
+  const limit = limitOf(inspection, 'expired')
   const expiresAt = inspection.expiry.expiresAt
   return limit === undefined || expiresAt === null ? 0 : Math.max(0, seconds(limit.at) - seconds(expiresAt))
 }
@@ -63,7 +63,7 @@ function toleranceOf(inspection: Inspection): number {
 function issueFor(limit: TimeLimit, inspection: Inspection): Issue<ErrorCode> {
   const summary = CODE_INFO[limit.code].summary
   const expiresAt = inspection.expiry.expiresAt ?? limit.at
-  if (limit.code === 'ringcx-jwt-exp-too-soon') {
+  if (limit.kind === 'too-soon') {
     const minimum = minimumOf(inspection) ?? 0
     return { code: limit.code, message: `${summary} Since ${instantWords(limit.at)} it has less than ${spanWords(minimum)} left.` }
   }
@@ -85,7 +85,7 @@ function rejudged(base: Inspection, passed: readonly TimeLimit[], nowMs: number,
   for (const limit of passed) byCheck.set(limit.check, limit)
   const failed = [...byCheck.values()]
   const known = new Set(base.errors.map((error) => error.code))
-  const expired = failed.some((limit) => limit.code !== 'ringcx-jwt-exp-too-soon')
+  const expired = failed.some((limit) => limit.kind === 'expired')
   return {
     ...base,
     verdict: 'rejected',
@@ -170,7 +170,7 @@ export function useLiveInspection(source: () => Inspection | null, clock: () => 
     const shown = inspection.value
     if (shown === null) return null
     const at = nowMs.value
-    return { ...shown, now: new Date(at).toISOString(), expiry: expiryAt(shown.expiry, at, soonSeconds.value, flip.value !== null && flip.value.limit.code !== 'ringcx-jwt-exp-too-soon') }
+    return { ...shown, now: new Date(at).toISOString(), expiry: expiryAt(shown.expiry, at, soonSeconds.value, flip.value !== null && flip.value.limit.kind === 'expired') }
   }
 
   return { inspection, flip, nowMs, soonSeconds, toleranceSeconds, snapshot }
@@ -179,7 +179,7 @@ export function useLiveInspection(source: () => Inspection | null, clock: () => 
 /** The banner's title once time changed the verdict: "Expired at 8:10 PM — was verified". */
 export function flipTitle(flip: ClockFlip, nowIso: string): string {
   const was = flip.was === 'verified' ? 'was verified' : 'was accepted'
-  if (flip.limit.code === 'ringcx-jwt-exp-too-soon') {
+  if (flip.limit.kind === 'too-soon') {
     return `Less than ${spanWords(flip.minimumSeconds ?? 0)} left since ${localTimeWords(flip.limit.at, { reference: nowIso })} — ${was}`
   }
   return `Expired at ${localTimeWords(flip.expiresAt, { reference: nowIso })} — ${was}`

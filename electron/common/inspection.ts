@@ -109,6 +109,11 @@ export interface TimeLimit {
   readonly at: string
   readonly check: CheckId
   readonly code: ErrorCode
+  /**
+   * What the limit is, for the window to word it without knowing a scheme's codes: `expired`,
+   * the identity ran out; `too-soon`, it still runs but has less left than the vendor requires.
+   */
+  readonly kind: 'expired' | 'too-soon'
 }
 
 export interface Diagnosis {

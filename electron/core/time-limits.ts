@@ -23,7 +23,7 @@ function at(seconds: number): string | null {
  * The time limits of an inspection judged with `settings`; empty unless it is verified and expires.
  *
  * @example
- * timeLimits(inspection, DEFAULT_SETTINGS) // [{ at: exp - 1 h + 1 s, check: 'exp', code: 'ringcx-jwt-exp-too-soon' }, { at: exp + 10 s, … 'ringcx-jwt-expired' }]
+ * timeLimits(inspection, DEFAULT_SETTINGS) // [{ at: exp - 1 h + 1 s, check: 'exp', code: 'ringcx-jwt-exp-too-soon', kind: 'too-soon' }, { at: exp + 10 s, … 'ringcx-jwt-expired', kind: 'expired' }]
  */
 export function timeLimits(inspection: Pick<Inspection, 'scheme' | 'verdict' | 'expiry'> & { readonly raw: RawView }, settings: InspectionSettings): readonly TimeLimit[] {
   if (inspection.verdict !== 'verified' || inspection.expiry.expiresAt === null || inspection.scheme === null) return []

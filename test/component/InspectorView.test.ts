@@ -332,7 +332,7 @@ describe('InspectorView', () => {
       bridge.inspectPayload.mockImplementation(() => ok(ringcxVerified({
         now: at(0),
         expiry: { expiresAt: at(3), secondsLeft: 3, status: 'expiring-soon' },
-        timeLimits: [{ at: at(5), check: 'exp', code: 'ringcx-jwt-expired' }],
+        timeLimits: [{ at: at(5), check: 'exp', code: 'ringcx-jwt-expired', kind: 'expired' }],
       })))
       const wrapper = await mountInspector()
       await inspect(wrapper)

@@ -191,7 +191,7 @@ export async function inspectIntercom(payload: IntercomPayload, context: SchemeC
 export function intercomTimeLimits(raw: RawView): readonly TimeLimitAt[] {
   const exp = raw.claims === undefined ? undefined : own(raw.claims, 'exp')
   if (typeof exp !== 'number' || !Number.isSafeInteger(exp)) return []
-  return [{ seconds: exp, limit: { check: 'intercom-jwt-exp', code: 'intercom-jwt-expired' } }]
+  return [{ seconds: exp, limit: { check: 'intercom-jwt-exp', code: 'intercom-jwt-expired', kind: 'expired' } }]
 }
 
 // ---------------------------------------------------------------------------------------------

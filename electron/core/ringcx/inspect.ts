@@ -77,7 +77,7 @@ export function ringcxTimeLimits(raw: RawView, settings: InspectionSettings): re
   if (typeof exp !== 'number' || !Number.isInteger(exp)) return []
   const { minExpirySeconds, clockToleranceSeconds } = settings.ringcx
   const limits: TimeLimitAt[] = []
-  if (minExpirySeconds > 0) limits.push({ seconds: exp - minExpirySeconds + 1, limit: { check: 'exp', code: 'ringcx-jwt-exp-too-soon' } })
-  limits.push({ seconds: exp + clockToleranceSeconds, limit: { check: 'exp', code: 'ringcx-jwt-expired' } })
+  if (minExpirySeconds > 0) limits.push({ seconds: exp - minExpirySeconds + 1, limit: { check: 'exp', code: 'ringcx-jwt-exp-too-soon', kind: 'too-soon' } })
+  limits.push({ seconds: exp + clockToleranceSeconds, limit: { check: 'exp', code: 'ringcx-jwt-expired', kind: 'expired' } })
   return limits
 }

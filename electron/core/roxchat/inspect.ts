@@ -110,5 +110,5 @@ export function roxchatTimeLimits(raw: RawView): readonly TimeLimitAt[] {
   if (!isPlainObject(raw.visitor)) return []
   const expires = ownMember(raw.visitor, 'expires')
   if (typeof expires !== 'number' || !Number.isInteger(expires)) return []
-  return [{ seconds: expires, limit: { check: 'expires', code: 'provided-visitor-expired' } }]
+  return [{ seconds: expires, limit: { check: 'expires', code: 'provided-visitor-expired', kind: 'expired' } }]
 }

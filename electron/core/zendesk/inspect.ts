@@ -148,7 +148,7 @@ export async function inspectZendesk(payload: ZendeskPayload, context: SchemeCon
 export function zendeskTimeLimits(raw: RawView): readonly TimeLimitAt[] {
   const exp = raw.claims === undefined ? undefined : own(raw.claims, 'exp')
   if (typeof exp !== 'number' || !Number.isSafeInteger(exp)) return []
-  return [{ seconds: exp, limit: { check: 'zendesk-exp', code: 'zendesk-jwt-expired' } }]
+  return [{ seconds: exp, limit: { check: 'zendesk-exp', code: 'zendesk-jwt-expired', kind: 'expired' } }]
 }
 
 export async function diagnoseZendesk(payload: ZendeskPayload, outcome: SchemeOutcome, context: SchemeContext): Promise<readonly Diagnosis[] | null> {

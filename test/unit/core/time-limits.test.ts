@@ -13,20 +13,20 @@ describe('timeLimits', () => {
   it('gives a verified RingCX token its minimum time left, then its expiry with the tolerance', () => {
     const limits = timeLimits({ scheme: 'ringcx', verdict: 'verified', expiry, raw: { claims: { exp: 2_000_000_000 } } }, DEFAULT_SETTINGS)
     expect(limits).toEqual([
-      { at: iso(2_000_000_000 - 3600 + 1), check: 'exp', code: 'ringcx-jwt-exp-too-soon' },
-      { at: iso(2_000_000_010), check: 'exp', code: 'ringcx-jwt-expired' },
+      { at: iso(2_000_000_000 - 3600 + 1), check: 'exp', code: 'ringcx-jwt-exp-too-soon', kind: 'too-soon' },
+      { at: iso(2_000_000_010), check: 'exp', code: 'ringcx-jwt-expired', kind: 'expired' },
     ])
   })
 
   it('has no minimum when the settings ask for none', () => {
     const settings = { ...DEFAULT_SETTINGS, ringcx: { ...DEFAULT_SETTINGS.ringcx, minExpirySeconds: 0, clockToleranceSeconds: 0 } }
     expect(timeLimits({ scheme: 'ringcx', verdict: 'verified', expiry, raw: { claims: { exp: 2_000_000_000 } } }, settings))
-      .toEqual([{ at: iso(2_000_000_000), check: 'exp', code: 'ringcx-jwt-expired' }])
+      .toEqual([{ at: iso(2_000_000_000), check: 'exp', code: 'ringcx-jwt-expired', kind: 'expired' }])
   })
 
   it('gives a verified Rox.Chat visitor its expires', () => {
     expect(timeLimits({ scheme: 'roxchat', verdict: 'verified', expiry, raw: { visitor: { fields: {}, expires: 2_000_000_000 } } }, DEFAULT_SETTINGS))
-      .toEqual([{ at: iso(2_000_000_000), check: 'expires', code: 'provided-visitor-expired' }])
+      .toEqual([{ at: iso(2_000_000_000), check: 'expires', code: 'provided-visitor-expired', kind: 'expired' }])
   })
 
   it('gives nothing to what is not verified or does not expire', () => {
