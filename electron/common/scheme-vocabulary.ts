@@ -113,6 +113,10 @@ export interface SchemeVocabulary<T extends VocabularyTypes = VocabularyTypes> {
     readonly malformed: T['errorCode']
     /** The codes that say only that no key of the inspector's could check the identity. */
     readonly noKey: readonly T['errorCode'][]
+    /** The codes that say no key of the inspector's made the signature or hash (another key did, or none). */
+    readonly noMatchingKey: readonly T['errorCode'][]
+    /** For a JWT whose header names its key: the codes of a header naming none, and one the store lacks. */
+    readonly keyId?: { readonly missing: T['errorCode']; readonly unknown: T['errorCode'] }
   }
   readonly settings: SettingsSection<T['settings']>
   readonly keys: KeyRules

@@ -55,6 +55,14 @@ describe('ChecksList', () => {
     expect(mountChecks(missingKid).get('[data-test="header-kid-note"]').text()).toBe('The token’s header names no key.')
   })
 
+  it('gives the same notes for a Zendesk JWT, in its own codes', () => {
+    const checks = (code: Check['code']): readonly Check[] => [{ id: 'format', status: 'pass' }, { id: 'zendesk-kid', status: 'fail', code }]
+    const zendesk = (code: Check['code']): Inspection => ({ ...ringcxVerified(), scheme: 'zendesk', verdict: 'rejected', checks: checks(code) })
+    expect(mountChecks(zendesk('zendesk-jwt-unknown-kid'), 'app_old').get('[data-test="header-kid-note"]').text()).toBe('The token’s header names another key “app_old”, which is not in your key store.')
+    expect(mountChecks(zendesk('zendesk-jwt-missing-kid')).get('[data-test="header-kid-note"]').text()).toBe('The token’s header names no key.')
+    expect(mountChecks(zendesk('zendesk-jwt-bad-signature')).find('[data-test="header-kid-note"]').exists()).toBe(false)
+  })
+
   it('speaks of a hash for Rox.Chat', () => {
     const expired = roxchatMerged({
       verdict: 'rejected',

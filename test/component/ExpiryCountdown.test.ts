@@ -107,16 +107,16 @@ describe('ExpiryCountdown', () => {
 
   it('tells RingCX users under an hour that the website must issue a new token', async () => {
     const wrapper = mountCountdown(expiresIn(3602))
-    expect(wrapper.find('[data-test="ringcx-advice"]').exists()).toBe(false)
+    expect(wrapper.find('[data-test="expiry-advice"]').exists()).toBe(false)
     await vi.advanceTimersByTimeAsync(3000)
-    expect(wrapper.get('[data-test="ringcx-advice"]').text()).toBe(
+    expect(wrapper.get('[data-test="expiry-advice"]').text()).toBe(
       'Less than an hour left: the website must issue a new token before the chat asks the visitor to refresh the page.',
     )
   })
 
   it('gives Rox.Chat no RingCX advice', () => {
     const wrapper = mountCountdown(expiresIn(600), 'roxchat')
-    expect(wrapper.find('[data-test="ringcx-advice"]').exists()).toBe(false)
+    expect(wrapper.find('[data-test="expiry-advice"]').exists()).toBe(false)
     expect(wrapper.get('h3').text()).toBe('Visitor data expiry')
   })
 

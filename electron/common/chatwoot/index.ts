@@ -93,7 +93,7 @@ export const CHATWOOT: SchemeVocabulary<ChatwootTypes> = {
   id: 'chatwoot',
   name: 'Chatwoot',
   productName: 'Chatwoot website inbox',
-  codes: { errors: CHATWOOT_ERROR_CODES, warnings: CHATWOOT_WARNING_CODES, info: CHATWOOT_CODE_INFO, malformed: 'chatwoot-set-user-malformed', noKey: ['chatwoot-no-key'] },
+  codes: { errors: CHATWOOT_ERROR_CODES, warnings: CHATWOOT_WARNING_CODES, info: CHATWOOT_CODE_INFO, malformed: 'chatwoot-set-user-malformed', noKey: ['chatwoot-no-key'], noMatchingKey: ['chatwoot-hmac-failed'] },
   settings: CHATWOOT_SETTINGS,
   keys: {
     kidPattern: /^[A-Za-z0-9_.-]{1,128}$/,

@@ -61,7 +61,7 @@ export const CRISP: SchemeVocabulary<CrispTypes> = {
   id: 'crisp',
   name: 'Crisp',
   productName: 'Crisp chatbox',
-  codes: { errors: CRISP_ERROR_CODES, warnings: CRISP_WARNING_CODES, info: CRISP_CODE_INFO, malformed: 'crisp-push-malformed', noKey: ['crisp-no-key'] },
+  codes: { errors: CRISP_ERROR_CODES, warnings: CRISP_WARNING_CODES, info: CRISP_CODE_INFO, malformed: 'crisp-push-malformed', noKey: ['crisp-no-key'], noMatchingKey: ['crisp-signature-mismatch'] },
   settings: {
     defaults: {},
     read(input, base, problems) {

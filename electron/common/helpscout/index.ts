@@ -71,7 +71,7 @@ export const HELPSCOUT: SchemeVocabulary<HelpscoutTypes> = {
   id: 'helpscout',
   name: 'Help Scout',
   productName: 'Help Scout Beacon',
-  codes: { errors: HELPSCOUT_ERROR_CODES, warnings: HELPSCOUT_WARNING_CODES, info: HELPSCOUT_CODE_INFO, malformed: 'helpscout-identify-malformed', noKey: ['helpscout-no-key'] },
+  codes: { errors: HELPSCOUT_ERROR_CODES, warnings: HELPSCOUT_WARNING_CODES, info: HELPSCOUT_CODE_INFO, malformed: 'helpscout-identify-malformed', noKey: ['helpscout-no-key'], noMatchingKey: ['helpscout-signature-mismatch'] },
   settings: {
     defaults: {},
     read(input, base, problems) {

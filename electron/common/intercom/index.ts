@@ -166,7 +166,7 @@ export const INTERCOM: SchemeVocabulary<IntercomTypes> = {
   id: 'intercom',
   name: 'Intercom',
   productName: 'Intercom Messenger',
-  codes: { errors: INTERCOM_ERROR_CODES, warnings: INTERCOM_WARNING_CODES, info: INTERCOM_CODE_INFO, malformed: 'intercom-settings-malformed', noKey: ['intercom-no-key'] },
+  codes: { errors: INTERCOM_ERROR_CODES, warnings: INTERCOM_WARNING_CODES, info: INTERCOM_CODE_INFO, malformed: 'intercom-settings-malformed', noKey: ['intercom-no-key'], noMatchingKey: ['intercom-hmac-mismatch', 'intercom-jwt-bad-signature'] },
   settings: INTERCOM_SETTINGS,
   keys: INTERCOM_KEY_RULES,
   fields: {

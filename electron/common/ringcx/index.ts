@@ -62,7 +62,7 @@ export const RINGCX: SchemeVocabulary<RingcxTypes> = {
   id: 'ringcx',
   name: 'RingCX',
   productName: 'RingCX Messaging',
-  codes: { errors: RINGCX_ERROR_CODES, warnings: RINGCX_WARNING_CODES, info: RINGCX_CODE_INFO, malformed: 'ringcx-identity-malformed', noKey: ['ringcx-jwt-unknown-kid'] },
+  codes: { errors: RINGCX_ERROR_CODES, warnings: RINGCX_WARNING_CODES, info: RINGCX_CODE_INFO, malformed: 'ringcx-identity-malformed', noKey: ['ringcx-jwt-unknown-kid'], noMatchingKey: ['ringcx-jwt-bad-signature'], keyId: { missing: 'ringcx-jwt-missing-kid', unknown: 'ringcx-jwt-unknown-kid' } },
   settings: RINGCX_SETTINGS,
   keys: RINGCX_KEY_RULES,
   fields: {

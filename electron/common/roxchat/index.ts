@@ -89,7 +89,7 @@ export const ROXCHAT: SchemeVocabulary<RoxchatTypes> = {
   id: 'roxchat',
   name: 'Rox.Chat',
   productName: 'Rox.Chat',
-  codes: { errors: ROXCHAT_ERROR_CODES, warnings: ROXCHAT_WARNING_CODES, info: ROXCHAT_CODE_INFO, malformed: 'roxchat-visitor-malformed', noKey: ['roxchat-no-key'] },
+  codes: { errors: ROXCHAT_ERROR_CODES, warnings: ROXCHAT_WARNING_CODES, info: ROXCHAT_CODE_INFO, malformed: 'roxchat-visitor-malformed', noKey: ['roxchat-no-key'], noMatchingKey: ['wrong-provided-visitor-hash-value'] },
   settings: ROXCHAT_SETTINGS,
   keys: ROXCHAT_KEY_RULES,
   fields: {

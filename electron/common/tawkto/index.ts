@@ -77,7 +77,7 @@ export const TAWKTO: SchemeVocabulary<TawktoTypes> = {
   id: 'tawkto',
   name: 'tawk.to',
   productName: 'tawk.to',
-  codes: { errors: TAWKTO_ERROR_CODES, warnings: TAWKTO_WARNING_CODES, info: TAWKTO_CODE_INFO, malformed: 'tawkto-bad-attributes', noKey: ['tawkto-no-key'] },
+  codes: { errors: TAWKTO_ERROR_CODES, warnings: TAWKTO_WARNING_CODES, info: TAWKTO_CODE_INFO, malformed: 'tawkto-bad-attributes', noKey: ['tawkto-no-key'], noMatchingKey: ['tawkto-hash-mismatch'] },
   settings: {
     defaults: {},
     read(input, base, problems) {

@@ -155,7 +155,7 @@ export const ZENDESK: SchemeVocabulary<ZendeskTypes> = {
   id: 'zendesk',
   name: 'Zendesk',
   productName: 'Zendesk messaging',
-  codes: { errors: ZENDESK_ERROR_CODES, warnings: ZENDESK_WARNING_CODES, info: ZENDESK_CODE_INFO, malformed: 'zendesk-jwt-malformed', noKey: ['zendesk-no-key'] },
+  codes: { errors: ZENDESK_ERROR_CODES, warnings: ZENDESK_WARNING_CODES, info: ZENDESK_CODE_INFO, malformed: 'zendesk-jwt-malformed', noKey: ['zendesk-no-key', 'zendesk-jwt-unknown-kid'], noMatchingKey: ['zendesk-jwt-bad-signature'], keyId: { missing: 'zendesk-jwt-missing-kid', unknown: 'zendesk-jwt-unknown-kid' } },
   settings: ZENDESK_SETTINGS,
   keys: ZENDESK_KEY_RULES,
   fields: {

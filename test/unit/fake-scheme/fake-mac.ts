@@ -68,6 +68,7 @@ export const FAKE_MAC_VOCABULARY: SchemeVocabulary<FakeTypes> = {
     },
     malformed: 'fakemac-malformed',
     noKey: ['fakemac-no-key'],
+    noMatchingKey: ['fakemac-bad-mac'],
   },
   settings: {
     defaults: {},
