@@ -8,29 +8,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, USAGE } from '../../../electron/cli/run-cli'
 import { harEntry, harText } from './har-builder'
 import { HS, JUDGED_AT, KEYS_MANIFEST, ROX, buildSession, hsToken, roxchatVisitor, type Session } from './session'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
-interface Run {
-  readonly status: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-async function cli(argv: readonly string[]): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    // The wall clock is never used when --now is given; a clock far away shows it.
-    now: () => new Date('2030-01-01T00:00:00Z'),
-    color: false,
-  }
-  const status = await runCli(argv, io)
-  return { status, stdout, stderr }
-}
+// The wall clock is never used when --now is given; a clock far away shows it.
+const cli = (argv: readonly string[]): Promise<CapturedRun> => runCaptured(argv, { now: new Date('2030-01-01T00:00:00Z') })
 
 const lines = (text: string): Record<string, unknown>[] => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
 const at = (time: string): number => Math.floor(Date.parse(time) / 1000)
@@ -47,7 +31,7 @@ function secretFragments(): string[] {
   return [...fragments]
 }
 
-function expectNoSecret(run: Run): void {
+function expectNoSecret(run: CapturedRun): void {
   const printed = `${run.stdout}\n${run.stderr}`.toLowerCase()
   expect(secretFragments().filter((fragment) => printed.includes(fragment))).toEqual([])
 }

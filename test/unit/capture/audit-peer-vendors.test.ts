@@ -10,8 +10,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_OK, EXIT_REJECTED, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { EXIT_OK, EXIT_REJECTED } from '../../../electron/cli/run-cli'
 import { harEntry, harText } from './har-builder'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 const fresh = (): string => randomBytes(24).toString('hex')
 const KEYS = {
@@ -63,27 +64,11 @@ Tawk_API.visitor = ${JSON.stringify({ name: 'Ada', email: 'ada@example.com', has
 </script>
 </body></html>`
 
-interface Run {
-  readonly status: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-async function cli(argv: readonly string[]): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    now: () => new Date('2030-01-01T00:00:00Z'),
-    color: false,
-  }
-  const status = await runCli(argv, io)
-  return { status, stdout, stderr }
-}
+// The wall clock is never used when --now is given; a clock far away shows it.
+const cli = (argv: readonly string[]): Promise<CapturedRun> => runCaptured(argv, { now: new Date('2030-01-01T00:00:00Z') })
 
 /** Each secret, whole or any run of 10 of its characters: none may be printed. */
-function expectNoSecret(run: Run): void {
+function expectNoSecret(run: CapturedRun): void {
   const printed = `${run.stdout}\n${run.stderr}`.toLowerCase()
   const fragments = Object.values(KEYS).flatMap(({ secret }) => {
     const forms = [secret, Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, '')]

@@ -3,26 +3,15 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE } from '../../../electron/cli/run-cli'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 const examples = resolve(import.meta.dirname, '..', '..', '..', 'resources', 'examples')
 const demoKeys = join(examples, 'demo-keys.json')
 const KEY = 'e64e35642555f3ecd64ae7dbb600dca8'
 let dir: string
 
-async function cli(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string; lines: Record<string, unknown>[] }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    now: () => new Date('2026-06-01T12:00:00Z'),
-    color: false,
-  }
-  const status = await runCli(argv, io)
-  const lines = argv.includes('--json') ? stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) : []
-  return { status, stdout, stderr, lines }
-}
+const cli = (...argv: string[]): Promise<CapturedRun> => runCaptured(argv, { now: new Date('2026-06-01T12:00:00Z') })
 
 function roxVisitor(id: string): Record<string, unknown> {
   return { fields: { id }, hash: createHmac('sha256', KEY).update(id).digest('hex') }

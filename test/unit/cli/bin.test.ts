@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_OK, EXIT_USAGE, USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { EXIT_OK, EXIT_USAGE, USAGE } from '../../../electron/cli/run-cli'
 import { COMMANDS, COMMAND_USAGE, SCHEME_LIST } from '../../../electron/cli/usage'
 import { SCHEME_IDS } from '../../../electron/common/schemes'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 const run = promisify(execFile)
 const root = resolve(import.meta.dirname, '..', '..', '..')
@@ -19,11 +20,8 @@ const bin = join(root, 'out', 'cli', 'visitor-inspector.mjs')
 const examples = join(root, 'resources', 'examples')
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
 
-async function cli(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, now: () => new Date(), color: false }
-  const status = await runCli(argv, io)
+async function cli(...argv: string[]): Promise<Omit<CapturedRun, 'lines'>> {
+  const { status, stdout, stderr } = await runCaptured(argv)
   return { status, stdout, stderr }
 }
 

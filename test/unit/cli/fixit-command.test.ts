@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, USAGE } from '../../../electron/cli/run-cli'
 import { findRuntimes } from '../common/fixit/runtimes'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 const root = resolve(import.meta.dirname, '..', '..', '..')
 const examples = join(root, 'resources', 'examples')
@@ -19,25 +20,7 @@ const demo = JSON.parse(readFileSync(demoKeys, 'utf8')) as { keys: { kid: string
 const demoSecret = (kid: string): string => demo.keys.find((key) => key.kid === kid)?.secret ?? ''
 const runtimes = await findRuntimes()
 
-interface Run {
-  status: number
-  stdout: string
-  stderr: string
-}
-
-async function cli(argv: readonly string[], stdin?: string): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    now: () => new Date(),
-    color: false,
-    ...(stdin === undefined ? {} : { readStdin: () => Promise.resolve(new TextEncoder().encode(stdin)) }),
-  }
-  const status = await runCli(argv, io)
-  return { status, stdout, stderr }
-}
+const cli = (argv: readonly string[], stdin?: string): Promise<CapturedRun> => runCaptured(argv, stdin === undefined ? {} : { stdin })
 
 let dir: string
 beforeAll(async () => {

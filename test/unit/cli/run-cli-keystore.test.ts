@@ -2,25 +2,16 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_OK, EXIT_USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { EXIT_OK, EXIT_USAGE } from '../../../electron/cli/run-cli'
 import { parseKeyFile } from '../../../electron/core/key-parse'
 import { openKeyStore } from '../../../electron/main/key-store'
 import { NO_OS_ENCRYPTION, type SecretCipher } from '../../../electron/main/secret-cipher'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 const examples = resolve(import.meta.dirname, '..', '..', '..', 'resources', 'examples')
 const NOW = new Date('2026-06-01T12:00:00Z')
 
-async function cli(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    now: () => NOW,
-    color: false,
-  }
-  return { status: await runCli(argv, io), stdout, stderr }
-}
+const cli = (...argv: string[]): Promise<CapturedRun> => runCaptured(argv, { now: NOW })
 
 /** Reversible stand-in for OS encryption: what matters is that the CLI cannot open it. */
 const osEncrypted: SecretCipher = {

@@ -6,8 +6,9 @@ import { promisify } from 'node:util'
 import { generateKeyPairSync } from 'node:crypto'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE } from '../../../electron/cli/run-cli'
 import { instantWords, plainSpaces } from '../../../electron/common/time-words'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 const root = resolve(import.meta.dirname, '..', '..', '..')
 const examples = join(root, 'resources', 'examples')
@@ -15,28 +16,8 @@ const demoKeys = join(examples, 'demo-keys.json')
 const demoSettings = join(examples, 'demo-settings.json')
 const NOW = new Date('2026-06-01T12:00:00Z')
 
-interface Run {
-  status: number
-  stdout: string
-  stderr: string
-  lines: Record<string, unknown>[]
-}
 
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    now: () => NOW,
-    color: false,
-  }
-  const status = await runCli(argv, io)
-  const lines = argv.includes('--json')
-    ? stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
-    : []
-  return { status, stdout, stderr, lines }
-}
+const cli = (...argv: string[]): Promise<CapturedRun> => runCaptured(argv, { now: NOW })
 
 const codes = (line: Record<string, unknown>): string[] => (line['errors'] as { code: string }[]).map((error) => error.code)
 

@@ -3,23 +3,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_OK, EXIT_USAGE, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { EXIT_OK, EXIT_USAGE } from '../../../electron/cli/run-cli'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 const examples = resolve(import.meta.dirname, '..', '..', '..', 'resources', 'examples')
 const demoKeys = join(examples, 'demo-keys.json')
 let dir: string
 
-async function cli(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    now: () => new Date('2026-06-01T12:00:00Z'),
-    color: false,
-  }
-  return { status: await runCli(argv, io), stdout, stderr }
-}
+const cli = (...argv: string[]): Promise<CapturedRun> => runCaptured(argv, { now: new Date('2026-06-01T12:00:00Z') })
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'vi-sign-'))

@@ -7,9 +7,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT_OK, EXIT_REJECTED, runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { EXIT_OK, EXIT_REJECTED } from '../../../electron/cli/run-cli'
 import { registerScheme } from '../../../electron/core/schemes'
 import { FAKE_MAC_SCHEME, fakeMacPayload } from './fake-mac'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 const SECRET = 'a shared FakeMAC secret'
 const NOW = new Date('2026-06-01T12:00:00Z')
@@ -17,19 +18,7 @@ const NOW = new Date('2026-06-01T12:00:00Z')
 let dir: string
 let unregister: () => void
 
-async function cli(...argv: string[]): Promise<{ status: number; stderr: string; lines: Record<string, unknown>[] }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    now: () => NOW,
-    color: false,
-  }
-  const status = await runCli(argv, io)
-  const lines = stdout.trim().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>)
-  return { status, stderr, lines }
-}
+const cli = (...argv: string[]): Promise<CapturedRun> => runCaptured(argv, { now: NOW })
 
 async function file(name: string, text: string): Promise<string> {
   const path = join(dir, name)

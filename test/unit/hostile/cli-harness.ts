@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { runCli, type CliIo } from '../../../electron/cli/run-cli'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 export const root = resolve(import.meta.dirname, '..', '..', '..')
 export const examples = join(root, 'resources', 'examples')
@@ -16,27 +16,10 @@ export const NOW = new Date('2026-06-01T12:00:00Z')
 /** The demo Rox.Chat secret (rox_demo in demo-keys.json). */
 export const ROX_KEY = 'e64e35642555f3ecd64ae7dbb600dca8'
 
-export interface Run {
-  readonly status: number
-  readonly stdout: string
-  readonly stderr: string
-  /** The stdout lines parsed as JSON, when `--json` was given. */
-  readonly lines: Record<string, unknown>[]
-}
+export type Run = CapturedRun
 
-export async function cli(argv: readonly string[], options: { readonly stdin?: Uint8Array; readonly color?: boolean } = {}): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    now: () => NOW,
-    color: options.color ?? false,
-    ...(options.stdin === undefined ? {} : { readStdin: async () => options.stdin as Uint8Array }),
-  }
-  const status = await runCli(argv, io)
-  const lines = argv.includes('--json') ? stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) : []
-  return { status, stdout, stderr, lines }
+export function cli(argv: readonly string[], options: { readonly stdin?: Uint8Array; readonly color?: boolean } = {}): Promise<Run> {
+  return runCaptured(argv, { ...options, now: NOW })
 }
 
 /** Starts `tsx electron/cli/main.ts …` as its own process. */

@@ -8,9 +8,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli, type CliIo } from '../../../electron/cli/run-cli'
+
 import { parseKeyFile, type KeyFileReport } from '../../../electron/core/key-parse'
 import { NOW, ROX_SECRET, generateRsa, goodClaims, manifest, roxchatVisitor, selfSignedCertificatePem, signToken, type RsaPair } from '../core/helpers'
+import { runCaptured, type CapturedRun } from '../../support/captured-cli'
 
 let first: RsaPair
 let second: RsaPair
@@ -105,12 +106,7 @@ describe('the command line', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  async function cli(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-    let stdout = ''
-    let stderr = ''
-    const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, now: () => NOW, color: false }
-    return { status: await runCli(argv, io), stdout, stderr }
-  }
+  const cli = (...argv: string[]): Promise<CapturedRun> => runCaptured(argv, { now: NOW })
 
   it('prints each key warning with its code on standard error, and still uses the keys', async () => {
     await writeFile(join(dir, 'chain.pem'), selfSignedCertificatePem(first) + selfSignedCertificatePem(second))
