@@ -96,6 +96,16 @@ function withHashAlgorithm(rawConfig: unknown, hashAlgorithm: RoxchatHashAlgorit
   return { ...config, roxchat: { ...roxchat, hashAlgorithm } }
 }
 
+/** The options every `sign SCHEME` takes: which key, settings and time, and where the sample goes. */
+const SIGN_OPTIONS = {
+  key: { type: 'string', multiple: true },
+  keystore: { type: 'string' },
+  kid: { type: 'string' },
+  config: { type: 'string' },
+  now: { type: 'string' },
+  out: { type: 'string' },
+} as const
+
 /**
  * `sign SCHEME` for a scheme with a signer and a declared sign request: `--field`/`--fields` fill
  * its text fields, `--NAME VALUE` each other member (a time, one of its values, a JSON file).
@@ -111,15 +121,10 @@ async function runDeclaredSign(scheme: SchemeId, rest: readonly string[], io: Cl
     allowPositionals: false,
     strict: true,
     options: {
-      key: { type: 'string', multiple: true },
-      keystore: { type: 'string' },
-      kid: { type: 'string' },
-      config: { type: 'string' },
-      now: { type: 'string' },
-      out: { type: 'string' },
+      ...SIGN_OPTIONS,
       fields: { type: 'string' },
       field: { type: 'string', multiple: true },
-      ...Object.fromEntries(declared.filter(([name]) => !['key', 'keystore', 'kid', 'config', 'now', 'out', 'fields', 'field'].includes(name)).map(([name]) => [name, { type: 'string' as const }])),
+      ...Object.fromEntries(declared.filter(([name]) => !Object.hasOwn(SIGN_OPTIONS, name) && name !== 'fields' && name !== 'field').map(([name]) => [name, { type: 'string' as const }])),
     },
   })
   const options = values as Readonly<Record<string, string | string[] | undefined>>
@@ -196,12 +201,7 @@ export async function runSignCommand(args: readonly string[], io: CliIo): Promis
     allowPositionals: false,
     strict: true,
     options: {
-      key: { type: 'string', multiple: true },
-      keystore: { type: 'string' },
-      kid: { type: 'string' },
-      config: { type: 'string' },
-      now: { type: 'string' },
-      out: { type: 'string' },
+      ...SIGN_OPTIONS,
       claims: { type: 'string' },
       claim: { type: 'string', multiple: true },
       extra: { type: 'string', multiple: true },
