@@ -5,18 +5,20 @@
  * the Samples view in light. Time is frozen so that the same build draws the same pixels on every
  * run, but for the duration of the sample run, which main measures.
  */
+import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './app-harness'
 import { CAPTURE_JUDGED_AT, sessionHar } from './capture-library'
-import { SCREENSHOTS_DIR } from './paths'
+import { PROJECT_ROOT, SCREENSHOTS_DIR } from './paths'
 import { writeSampleLibrary } from './sample-library'
 import { demoLibraryKeys } from './states'
 import { expectVerdict, fieldRow, keysTable, showView, visitorPanel } from './screen'
 
 const AT = new Date('2026-06-01T09:00:00.000Z')
+const DEMO_KEY_COUNT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'resources', 'examples', 'demo-keys.json'), 'utf8')) as { keys: unknown[] }).keys.length
 const WIDTH = 1200
 const HEIGHT = 800
 
@@ -70,7 +72,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: WIDTH, height: HEIGHT })
 
     await showView(page, 'Keys')
-    await expect(keysTable(page).getByRole('row')).toHaveCount(4)
+    await expect(keysTable(page).getByRole('row')).toHaveCount(DEMO_KEY_COUNT + 1)
     await save(page, `keys-${theme}`)
 
     if (theme === 'light') {
