@@ -127,20 +127,28 @@ class LazyThreads {
 
   constructor(private readonly init: BatchWorkerInit, readonly size: number) {}
 
-  /** Files the batch should keep in flight so that every thread stays busy. */
-  get window(): number {
-    return this.size < 2 ? BATCH_WINDOW : FILES_PER_TASK * this.size * 2
+  /**
+   * Files the batch should keep in flight: few while this thread inspects alone, enough to keep
+   * every thread busy once the workers run.
+   */
+  window(): number {
+    return this.pool === null ? BATCH_WINDOW : FILES_PER_TASK * this.size * 2
   }
 
   async inspect(path: string, context: BatchContext): Promise<BatchResult> {
     this.seen++
     if (this.seen <= FILES_BEFORE_THREADS || this.size < 2) return withRenderedLine(await inspectSampleFile(path, context), this.init.json)
-    this.pool ??= WorkerPool.start<BatchTask, BatchTaskResult>(BATCH_WORKER, this.size - 1, this.init)
+    if (this.pool === null) {
+      this.pool = WorkerPool.start<BatchTask, BatchTaskResult>(BATCH_WORKER, this.size - 1, this.init)
+      // A pool that fails to start fails each run sent to it (each file gets its own error line);
+      // until a run is sent, nothing else may hear of it.
+      this.pool.catch(() => undefined)
+    }
     return new Promise<BatchResult>((resolve, reject) => {
       this.waiting.push({ path, resolve, reject })
       if (this.waiting.length >= FILES_PER_TASK) this.send(context)
       else if (!this.sendScheduled) {
-        // A short run goes when the batch next waits (the walk's end, a full window).
+        // A short run goes when the batch next waits (a full window, the walk's I/O, a turn of the loop).
         this.sendScheduled = true
         setImmediate(() => {
           this.sendScheduled = false
@@ -161,19 +169,23 @@ class LazyThreads {
     const answered = this.sent++ % this.size === 0
       ? inspectTask(task, { ...context, clock: () => now }, this.init.json)
       : this.pool.then((pool) => pool.run(task))
-    answered.then((results) => {
-      files.forEach((file, index) => {
-        const result = results[index]
-        if (result === undefined) file.reject(new Error('a worker thread answered for fewer files than it was sent'))
-        else file.resolve(result)
+    answered
+      .then((results) => {
+        files.forEach((file, index) => {
+          const result = results[index]
+          if (result === undefined) file.reject(new Error('a worker thread answered for fewer files than it was sent'))
+          else file.resolve(result)
+        })
       })
-    }, (error: unknown) => {
-      for (const file of files) file.reject(error instanceof Error ? error : new Error(String(error)))
-    })
+      .catch((error: unknown) => {
+        // Settling an answered file again does nothing: only those still waiting hear of it.
+        for (const file of files) file.reject(error instanceof Error ? error : new Error(String(error)))
+      })
   }
 
   async close(): Promise<void> {
-    if (this.pool !== null) await (await this.pool).close()
+    // A pool that never started has nothing to stop; its failure was each run's to report.
+    await this.pool?.then((pool) => pool.close(), () => undefined)
   }
 }
 
@@ -309,7 +321,7 @@ export async function runBatchCommand(args: readonly string[], io: CliIo, clock:
       stdout.flushIfDue()
       for (const report of reports) await report.add(result)
       progress?.advance(result.file)
-    }, { window: threads.window, inspectFile: (path) => threads.inspect(path, context), ...(shard === undefined ? {} : { include: (path: string) => inShard(path, shard) }) })
+    }, { window: () => threads.window(), inspectFile: (path) => threads.inspect(path, context), ...(shard === undefined ? {} : { include: (path: string) => inShard(path, shard) }) })
     progress?.clear()
     stdout.flush()
     const summary = counter.summary()

@@ -20,16 +20,20 @@ function wordList(words: readonly string[]): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1) ?? ''}`
 }
 
-/** Without keys a signature cannot be checked: say so instead of "rejected" with the scheme's no-key code. */
-function inspectedLine(inspection: Inspection, withKeys: boolean): string {
+/**
+ * What was inspected, in one line. Without a key for it a signature cannot be checked: the line
+ * says so instead of "rejected" with the scheme's no-key code.
+ */
+function inspectedLine(inspection: Inspection, keysGiven: boolean): string {
   const scheme = schemeName(inspection.scheme, 'Unknown')
-  if (withKeys) {
-    const codes = inspection.errors.map((error) => error.code)
+  const noKey = new Set<string>(inspection.scheme === null ? [] : vocabularyOf(inspection.scheme)?.codes.noKey ?? [])
+  const codes = inspection.errors.map((error) => error.code)
+  if (!codes.some((code) => noKey.has(code))) {
     return `${scheme} identity, inspected as ${inspection.verdict}${codes.length > 0 ? ` (${codes.join(', ')})` : ''}`
   }
-  const noKey = new Set<string>(inspection.scheme === null ? [] : vocabularyOf(inspection.scheme)?.codes.noKey ?? [])
-  const codes = inspection.errors.map((error) => error.code).filter((code) => !noKey.has(code))
-  return `${scheme} identity, not verified (no --key given)${codes.length > 0 ? `; other problems: ${codes.join(', ')}` : ''}`
+  const others = codes.filter((code) => !noKey.has(code))
+  const why = keysGiven ? `no ${scheme} key given for it` : 'no --key given'
+  return `${scheme} identity, not verified (${why})${others.length > 0 ? `; other problems: ${others.join(', ')}` : ''}`
 }
 
 export async function runFixitCommand(args: readonly string[], io: CliIo): Promise<number> {

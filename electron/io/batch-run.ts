@@ -175,14 +175,16 @@ export async function runBatch(
   context: BatchContext,
   onResult: (result: BatchResult) => Promise<void>,
   options: {
-    readonly window?: number
+    /** Files in flight at once (read before each new file): {@link BATCH_WINDOW} when left out. */
+    readonly window?: number | (() => number)
     readonly signal?: AbortSignal
     readonly inspectFile?: (path: string) => Promise<BatchResult>
     /** Which entries of the walk this run takes (a shard of it); every entry when left out. */
     readonly include?: (path: string) => boolean
   } = {},
 ): Promise<void> {
-  const window = options.window ?? BATCH_WINDOW
+  const { window = BATCH_WINDOW } = options
+  const windowNow = typeof window === 'number' ? () => window : window
   const inspectFile = options.inspectFile ?? ((path: string) => inspectSampleFile(path, context))
   const inFlight: Promise<BatchResult>[] = []
   const start = (entry: WalkEntry): Promise<BatchResult> => {
@@ -206,7 +208,7 @@ export async function runBatch(
     if (options.signal?.aborted) break
     if (options.include !== undefined && !options.include(entry.path)) continue
     inFlight.push(start(entry))
-    if (inFlight.length >= window) await handOver(await (inFlight.shift() as Promise<BatchResult>))
+    if (inFlight.length >= windowNow()) await handOver(await (inFlight.shift() as Promise<BatchResult>))
   }
   while (inFlight.length > 0) {
     const next = inFlight.shift() as Promise<BatchResult>

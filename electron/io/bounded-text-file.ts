@@ -136,9 +136,12 @@ export function readBoundedFileSync(path: string, maxBytes: number): BoundedByte
     let length = 0
     while (length < wanted) {
       const bytesRead = readSync(fd, scratch, length, wanted - length, length)
+      if (bytesRead === 0) break
       length += bytesRead
-      // A regular file reads short only at its end: no call more to hear that it has ended.
-      if (bytesRead < wanted - (length - bytesRead)) break
+      // All of the size fstat gave, under the limit: no call more to hear that the file ended. (A
+      // file at the limit is read one byte further, in case it grew past it; a short read on a
+      // network file system is read on.)
+      if (length === stats.size && stats.size < maxBytes) break
     }
     if (length > maxBytes) return { ok: false, reason: 'too-large', message: `it is over the ${formatBytes(maxBytes)} limit` }
     return { ok: true, bytes: scratch.subarray(0, length) }

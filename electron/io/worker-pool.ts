@@ -17,6 +17,8 @@ type Reply<R> = { readonly id: number; readonly ok: true; readonly result: R } |
 interface PooledWorker<R> {
   readonly worker: Worker
   readonly pending: Map<number, { resolve: (result: R) => void; reject: (error: Error) => void }>
+  /** Why the worker can take no more tasks (it failed or stopped); null while it runs. */
+  stopped: Error | null
 }
 
 /** Bundles, once per process and entry. */
@@ -74,7 +76,7 @@ export class WorkerPool<T, R> {
   private constructor(entry: URL, size: number, data: unknown) {
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(entry, { workerData: { init: data } })
-      const pooled: PooledWorker<R> = { worker, pending: new Map() }
+      const pooled: PooledWorker<R> = { worker, pending: new Map(), stopped: null }
       worker.on('message', (reply: Reply<R>) => {
         const waiting = pooled.pending.get(reply.id)
         if (waiting === undefined) return
@@ -83,6 +85,7 @@ export class WorkerPool<T, R> {
         else waiting.reject(new Error(reply.message))
       })
       const failAll = (error: Error): void => {
+        pooled.stopped ??= error
         for (const waiting of pooled.pending.values()) waiting.reject(error)
         pooled.pending.clear()
       }
@@ -92,9 +95,11 @@ export class WorkerPool<T, R> {
     })
   }
 
-  /** Runs a task on the least busy worker. */
+  /** Runs a task on the least busy worker still running; rejects when none is. */
   run(task: T): Promise<R> {
-    const target = this.workers.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least))
+    const running = this.workers.filter((candidate) => candidate.stopped === null)
+    if (running.length === 0) return Promise.reject(this.workers[0]?.stopped ?? new Error('the pool has no worker threads'))
+    const target = running.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least))
     const id = this.nextId++
     return new Promise<R>((resolve, reject) => {
       target.pending.set(id, { resolve, reject })

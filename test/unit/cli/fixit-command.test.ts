@@ -83,6 +83,15 @@ describe('cli fixit', () => {
     expect(keyed.stderr).toContain('inspected as verified')
   })
 
+  it('says which key is missing when only another vendor\'s key was given', async () => {
+    const crispKey = join(dir, 'crisp.txt')
+    await writeFile(crispKey, demoSecret('crisp_demo'))
+    const run = await cli(['fixit', join(examples, 'roxchat-verified.html'), '--lang', 'node', '--key', `crisp:crisp_demo=${crispKey}`])
+    expect(run.status).toBe(EXIT_OK)
+    expect(run.stderr).toContain('Rox.Chat identity, not verified (no Rox.Chat key given for it)')
+    expect(run.stderr).not.toContain('roxchat-no-key')
+  })
+
   it('exits 1 when the file holds nothing to sign', async () => {
     const logout = await cli(['fixit', join(examples, 'roxchat-logout.js'), '--lang', 'node'])
     expect(logout.status).toBe(EXIT_REJECTED)
