@@ -55,7 +55,7 @@ function classifyObject(value: unknown, form: PayloadForm, scheme: SchemeId | un
     const named = schemeById(scheme)?.detect.object(value, form, true)
     if (named !== undefined && named !== null) return named as Detected
   }
-  const readers = [...schemes()].sort((a, b) => a.detect.objectPrecedence - b.detect.objectPrecedence)
+  const readers = inPrecedenceOrder(schemes())
   for (const reader of readers) {
     const found = reader.detect.object(value, form, false)
     if (found !== null) return found as Detected
